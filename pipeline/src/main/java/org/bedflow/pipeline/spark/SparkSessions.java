@@ -25,7 +25,9 @@ public final class SparkSessions {
                 .config("spark.sql.adaptive.enabled", "true")
                 .config("spark.sql.sources.partitionOverwriteMode", "static")
                 .config("spark.sql.parquet.compression.codec", "snappy")
-                .config("spark.sql.legacy.timeParserPolicy", "CORRECTED");
+                .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+                // outputs readable by owner and group only (operations.md, Security)
+                .config("spark.hadoop.fs.permissions.umask-mode", "007");
         if (extraConf != null) {
             extraConf.forEach(b::config);
         }

@@ -1,0 +1,63 @@
+package org.bedflow.jobs;
+
+import org.bedflow.jobs.cli.DemoCommand;
+import org.bedflow.jobs.cli.GenerateCommand;
+import org.bedflow.jobs.cli.RunCommand;
+import org.bedflow.jobs.cli.ValidateCommand;
+import org.bedflow.jobs.cli.VersionInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./bedflow <command>}: the command line of operations.md. Parsing happens before
+ * Spring starts, so {@code --help}, {@code --version} and usage errors answer at once.
+ */
+@Command(name = "bedflow",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionInfo.class,
+        description = "Nightly health and social care pipeline: links hospital spells to council social care "
+                + "and publishes delayed-discharge and admission-avoidance indicators by unitary area.",
+        subcommands = {RunCommand.class, DemoCommand.class, ValidateCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 job failed, 2 usage error, 3 data quality threshold breached "
+                + "or feed unreadable, 4 another run on the same output folder is running."})
+public class BedflowCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new BedflowCli());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            // one line for the person at the terminal; the stack trace goes to the log only
+            org.slf4j.LoggerFactory.getLogger(BedflowCli.class).error("command failed", ex);
+            line.getErr().println("bedflow: " + oneLine(ex));
+            return ExitCodes.FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    public static String oneLine(Throwable ex) {
+        Throwable t = ex;
+        String msg = t.getMessage();
+        while ((msg == null || msg.isBlank()) && t.getCause() != null) {
+            t = t.getCause();
+            msg = t.getMessage();
+        }
+        if (msg == null) {
+            msg = t.getClass().getSimpleName();
+        }
+        int nl = msg.indexOf('\n');
+        return nl > 0 ? msg.substring(0, nl) : msg;
+    }
+}

@@ -1,0 +1,61 @@
+package org.bedflow.jobs.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+import org.bedflow.jobs.ExitCodes;
+import org.bedflow.jobs.nightly.NightlyJobConfig;
+import org.bedflow.jobs.nightly.RunSettings;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bedflow run}: the nightly job, validate -> link -> measure -> publish. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the nightly job: validate -> link -> measure -> publish.")
+public class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "folder with one sub-folder per feed")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "folder the output tables are written to")
+    Path output;
+
+    @Option(names = "--run-date", paramLabel = "yyyy-MM-dd", description = "the night being processed (default: today)")
+    LocalDate runDate;
+
+    @Option(names = "--rerun", description = "run a run date again on purpose after it completed")
+    boolean rerun;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        return launch(NightlyJobConfig.NIGHTLY, input, output, runDate == null ? LocalDate.now() : runDate, rerun, common);
+    }
+
+    static int launch(String job, Path input, Path output, LocalDate runDate, boolean rerun, CommonOptions common) {
+        Path in = CommonOptions.localDir(input);
+        if (!Files.isDirectory(in)) {
+            System.err.println("bedflow: input folder " + input + " does not exist");
+            return ExitCodes.DATA_QUALITY;
+        }
+        Path out = CommonOptions.localDir(output);
+        // run date, input and output identify the job instance: the same night twice is a
+        // restart or a deliberate re-run, never an accident
+        JobParametersBuilder params = new JobParametersBuilder()
+                .addLocalDate(RunSettings.PARAM_RUN_DATE, runDate)
+                .addString(RunSettings.PARAM_INPUT, in.toString())
+                .addString(RunSettings.PARAM_OUTPUT, out.toString());
+        if (rerun) {
+            params.addLong(RunSettings.PARAM_RERUN, System.currentTimeMillis());
+        }
+        JobParameters p = params.toJobParameters();
+        return JobLaunch.launch(job, p, out, common.springArgs(), System.err);
+    }
+}

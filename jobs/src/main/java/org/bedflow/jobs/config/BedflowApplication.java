@@ -1,0 +1,25 @@
+package org.bedflow.jobs.config;
+
+import java.util.Map;
+
+import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.spark.SparkSessions;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * The Spring side of bedflow: Spring Batch with its job repository (embedded H2 file by
+ * default, PostgreSQL through BEDFLOW_DB_URL) and one SparkSession shared by all steps.
+ */
+@SpringBootApplication(scanBasePackages = "org.bedflow.jobs")
+@EnableConfigurationProperties(BedflowProperties.class)
+public class BedflowApplication {
+
+    @Bean(destroyMethod = "stop")
+    @Lazy
+    public SparkSession sparkSession(BedflowProperties properties) {
+        return SparkSessions.create(properties.getSpark().getMaster(), Map.copyOf(properties.getSpark().getConf()));
+    }
+}

@@ -1,0 +1,87 @@
+package org.bedflow.jobs.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code bedflow.*}: defaults in the jar's application.yml, overridden by a
+ * YAML file given with {@code --config}, environment variables (BEDFLOW_SPARK_MASTER ...)
+ * and command-line flags, in that order.
+ */
+@ConfigurationProperties("bedflow")
+public class BedflowProperties {
+
+    private final Spark spark = new Spark();
+    /** Share of a feed's rows that may be quarantined before the run fails (exit code 3). */
+    private double rejectThreshold = 0.05;
+    /** Per feed overrides: bedflow.feeds.apc_admissions.reject-threshold: 0.02 */
+    private Map<String, Feed> feeds = new LinkedHashMap<>();
+
+    public Spark getSpark() {
+        return spark;
+    }
+
+    public double getRejectThreshold() {
+        return rejectThreshold;
+    }
+
+    public void setRejectThreshold(double rejectThreshold) {
+        this.rejectThreshold = rejectThreshold;
+    }
+
+    public Map<String, Feed> getFeeds() {
+        return feeds;
+    }
+
+    public void setFeeds(Map<String, Feed> feeds) {
+        this.feeds = feeds;
+    }
+
+    /** Threshold per feed: the feed's own setting, else the default. */
+    public Map<String, Double> thresholds() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        feeds.forEach((name, f) -> {
+            if (f.getRejectThreshold() != null) {
+                out.put(name, f.getRejectThreshold());
+            }
+        });
+        return out;
+    }
+
+    public static class Spark {
+        /** local[*] by default; spark://host:7077, yarn, k8s://... for a cluster */
+        private String master = "local[*]";
+        /** any extra Spark setting, e.g. spark.executor.memory: 4g */
+        private Map<String, String> conf = new LinkedHashMap<>();
+
+        public String getMaster() {
+            return master;
+        }
+
+        public void setMaster(String master) {
+            this.master = master;
+        }
+
+        public Map<String, String> getConf() {
+            return conf;
+        }
+
+        public void setConf(Map<String, String> conf) {
+            this.conf = conf;
+        }
+    }
+
+    public static class Feed {
+        private Double rejectThreshold;
+
+        public Double getRejectThreshold() {
+            return rejectThreshold;
+        }
+
+        public void setRejectThreshold(Double rejectThreshold) {
+            this.rejectThreshold = rejectThreshold;
+        }
+    }
+}

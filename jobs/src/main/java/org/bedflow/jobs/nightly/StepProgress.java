@@ -1,0 +1,38 @@
+package org.bedflow.jobs.nightly;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * One progress line per step on the terminal (operations.md: "While it runs, run prints
+ * one progress line per step with rows and elapsed time"). Steps leave a short summary of
+ * their rows in their execution context under {@link #SUMMARY}.
+ */
+@Component
+public class StepProgress implements StepExecutionListener {
+
+    public static final String SUMMARY = "bedflow.summary";
+    private static final PrintStream OUT = System.out;
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        OUT.printf("  %-9s ...%n", step.getStepName());
+        OUT.flush();
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        LocalDateTime start = step.getStartTime();
+        double seconds = start == null ? 0 : Duration.between(start, LocalDateTime.now()).toMillis() / 1000.0;
+        String summary = step.getExecutionContext().getString(SUMMARY, "");
+        OUT.printf("  %-9s %-9s %6.1f s  %s%n", step.getStepName(), step.getStatus(), seconds, summary);
+        OUT.flush();
+        return step.getExitStatus();
+    }
+}

@@ -1,0 +1,47 @@
+package org.bedflow.pipeline.publish;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * {@code runs/<run_id>/manifest.json} (outputs.md): what a run read, what it wrote, and
+ * the proof that every input row is accounted for. Keys are snake_case.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunManifest(
+        String runId,
+        String runDate,
+        String status,
+        String startedAt,
+        String finishedAt,
+        String bedflowVersion,
+        String gitCommit,
+        String sparkMaster,
+        String configSha256,
+        String input,
+        String failure,
+        List<Input> inputs,
+        List<Feed> feeds,
+        List<Output> outputs) {
+
+    /** One extract file. {@code rows_read = accepted + quarantined + excluded_superseded + excluded_opt_out}. */
+    public record Input(String feed, String path, long bytes, String sha256, long rowsRead, long accepted,
+                        long quarantined, long warnings, long excludedSuperseded, long excludedOptOut) {
+
+        public boolean balances() {
+            return rowsRead == accepted + quarantined + excludedSuperseded + excludedOptOut;
+        }
+    }
+
+    /** Per feed totals, reason counts and the unknown columns seen (listed once). */
+    public record Feed(String feed, long rowsRead, long accepted, long quarantined, long warnings,
+                       long excludedSuperseded, long excludedOptOut, double errorRate, double threshold,
+                       boolean thresholdBreached, Map<String, Long> errors, Map<String, Long> warningsByReason,
+                       List<String> unknownColumns) {
+    }
+
+    public record Output(String table, long rows) {
+    }
+}

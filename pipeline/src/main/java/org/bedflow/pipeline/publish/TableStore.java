@@ -1,0 +1,149 @@
+package org.bedflow.pipeline.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The output folder. Each table is written whole into {@code .staging/<run_id>/<table>}
+ * and only then swapped in place of {@code <table>}, so a reader never sees a
+ * half-written table (outputs.md: "A run replaces each table as a whole, atomically").
+ * The previous version is parked in {@code .trash/} during the swap; if a crash happens
+ * between the two renames, the next {@link #recover()} puts it back.
+ */
+public final class TableStore {
+
+    private static final Logger log = LoggerFactory.getLogger(TableStore.class);
+    static final String STAGING = ".staging";
+    static final String TRASH = ".trash";
+
+    private final FileSystem fs;
+    private final Path root;
+
+    public TableStore(SparkSession spark, String outputDir) {
+        this.root = new Path(outputDir);
+        try {
+            this.fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            fs.mkdirs(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open output folder " + outputDir, e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public FileSystem fileSystem() {
+        return fs;
+    }
+
+    public Path tablePath(String table) {
+        return new Path(root, table);
+    }
+
+    public Path stagingPath(String runId, String table) {
+        return new Path(new Path(new Path(root, STAGING), runId), table);
+    }
+
+    /** Writes {@code rows} to the staging area of this run; nothing visible changes yet. */
+    public void stage(Dataset<Row> rows, String runId, String table, List<String> partitionBy) {
+        var writer = rows.write().mode(SaveMode.Overwrite);
+        if (partitionBy != null && !partitionBy.isEmpty()) {
+            writer = writer.partitionBy(partitionBy.toArray(String[]::new));
+        }
+        writer.parquet(stagingPath(runId, table).toString());
+    }
+
+    /** Whether this run has staged {@code table} completely (Spark's _SUCCESS marker). */
+    public boolean isStaged(String runId, String table) {
+        try {
+            return fs.exists(new Path(stagingPath(runId, table), "_SUCCESS"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Swaps the staged table in. Idempotent: a table already swapped by this run is left alone. */
+    public void publish(String runId, String table) {
+        Path staged = stagingPath(runId, table);
+        Path live = tablePath(table);
+        Path parked = new Path(new Path(root, TRASH), table + "-" + runId);
+        try {
+            if (!fs.exists(staged)) {
+                if (fs.exists(live)) {
+                    return; // already published by an earlier attempt of this run
+                }
+                throw new IllegalStateException("table " + table + " was never staged by run " + runId);
+            }
+            fs.mkdirs(parked.getParent());
+            if (fs.exists(parked)) {
+                fs.delete(parked, true);
+            }
+            if (fs.exists(live) && !fs.rename(live, parked)) {
+                throw new IOException("could not move " + live + " aside");
+            }
+            if (!fs.rename(staged, live)) {
+                fs.rename(parked, live);
+                throw new IOException("could not move " + staged + " to " + live);
+            }
+            fs.delete(parked, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("publishing table " + table + " failed", e);
+        }
+    }
+
+    /**
+     * Repairs what a crash can leave: a table parked in .trash with no live table is put
+     * back; staging folders of other runs are removed.
+     */
+    public void recover(String currentRunId) {
+        try {
+            Path trash = new Path(root, TRASH);
+            if (fs.exists(trash)) {
+                for (FileStatus parked : fs.listStatus(trash)) {
+                    String name = parked.getPath().getName();
+                    int dash = name.indexOf('-');
+                    String table = dash > 0 ? name.substring(0, dash) : name;
+                    Path live = tablePath(table);
+                    if (!fs.exists(live)) {
+                        log.warn("restoring table {} left aside by an interrupted run", table);
+                        fs.rename(parked.getPath(), live);
+                    } else {
+                        fs.delete(parked.getPath(), true);
+                    }
+                }
+            }
+            Path staging = new Path(root, STAGING);
+            if (fs.exists(staging)) {
+                for (FileStatus run : fs.listStatus(staging)) {
+                    if (!run.getPath().getName().equals(currentRunId)) {
+                        log.info("removing staging folder of an earlier interrupted run: {}", run.getPath().getName());
+                        fs.delete(run.getPath(), true);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot tidy output folder " + root, e);
+        }
+    }
+
+    /** Removes this run's staging folder (work files included) once the run is over. */
+    public void dropStaging(String runId) {
+        try {
+            fs.delete(new Path(new Path(root, STAGING), runId), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
