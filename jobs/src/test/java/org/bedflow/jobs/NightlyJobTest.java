@@ -1,0 +1,116 @@
+package org.bedflow.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.bedflow.jobs.config.BedflowApplication;
+import org.bedflow.jobs.nightly.NightlyJobConfig;
+import org.bedflow.jobs.nightly.RunSettings;
+import org.bedflow.pipeline.publish.ManifestFiles;
+import org.bedflow.pipeline.publish.RunManifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The real nightly job on the committed sample, launched with real parameters, as Spring
+ * Batch's samples test their jobs: given the sample, when the job runs, then every input
+ * row is accounted for and the rejects show every reason code of feeds.md.
+ */
+@SpringBootTest(classes = BedflowApplication.class)
+@ActiveProfiles("test")
+class NightlyJobTest {
+
+    static final Path SAMPLE = Path.of("..", "sample-data", "northamptonshire").toAbsolutePath().normalize();
+    static final List<String> REASON_CODES = List.of("MISSING_REQUIRED", "BAD_DATE", "BAD_NUMBER", "UNKNOWN_CODE",
+            "DATE_ORDER", "FUTURE_DATE", "AGE_OUT_OF_RANGE", "INVALID_NHS_NUMBER", "DRD_OUT_OF_RANGE",
+            "CONFLICTING_DUPLICATE", "ORPHAN_DISCHARGE", "MALFORMED_ROW");
+
+    @Autowired
+    JobLauncher launcher;
+
+    @Autowired
+    @Qualifier(NightlyJobConfig.NIGHTLY)
+    Job nightly;
+
+    @Autowired
+    SparkSession spark;
+
+    @TempDir
+    Path out;
+
+    @Test
+    void given_the_sample_when_the_nightly_job_runs_then_every_row_is_accounted_for() throws Exception {
+        // given the committed sample and the night after its last month
+        var params = new JobParametersBuilder()
+                .addLocalDate(RunSettings.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
+                .addString(RunSettings.PARAM_INPUT, SAMPLE.toString())
+                .addString(RunSettings.PARAM_OUTPUT, out.toString())
+                .toJobParameters();
+
+        // when
+        JobExecution execution = launcher.run(nightly, params);
+
+        // then the four steps completed in order
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(execution.getStepExecutions()).extracting(s -> s.getStepName())
+                .containsExactly("validate", "link", "measure", "publish");
+
+        // and the manifest balances for every file: read = accepted + quarantined + excluded
+        String runId = execution.getExecutionContext().getString(RunSettings.RUN_ID);
+        Path manifestFile = out.resolve("runs").resolve(runId).resolve("manifest.json");
+        assertThat(manifestFile).exists();
+        RunManifest manifest = ManifestFiles.read(FileSystem.getLocal(spark.sparkContext().hadoopConfiguration()),
+                new org.apache.hadoop.fs.Path(manifestFile.toString()));
+        assertThat(manifest.status()).isEqualTo("COMPLETED");
+        assertThat(manifest.runDate()).isEqualTo("2022-04-01");
+        assertThat(manifest.inputs()).isNotEmpty().allSatisfy(i -> assertThat(i.balances())
+                .as("rows_read = accepted + quarantined + excluded for %s", i.path()).isTrue());
+        assertThat(manifest.inputs()).extracting(RunManifest.Input::path)
+                .anyMatch(p -> p.endsWith(".avro")).anyMatch(p -> p.endsWith(".parquet"))
+                .anyMatch(p -> p.endsWith(".csv")).anyMatch(p -> p.endsWith(".csv.gz"));
+        assertThat(manifest.inputs()).allSatisfy(i -> assertThat(i.sha256()).hasSize(64));
+        assertThat(manifest.inputs().stream().mapToLong(RunManifest.Input::excludedSuperseded).sum())
+                .as("the sample's resubmissions supersede older versions").isPositive();
+        assertThat(manifest.inputs().stream().mapToLong(RunManifest.Input::excludedOptOut).sum())
+                .as("the sample's opt-outs are excluded").isPositive();
+
+        // and the rejects table holds every reason code, one ERROR row per quarantined row
+        Dataset<Row> rejects = spark.read().parquet(out.resolve("rejects").toString());
+        Set<String> codes = rejects.select("reason_code").distinct().collectAsList().stream()
+                .map(r -> r.getString(0)).collect(Collectors.toSet());
+        assertThat(codes).containsAll(REASON_CODES);
+        long quarantined = manifest.inputs().stream().mapToLong(RunManifest.Input::quarantined).sum();
+        assertThat(rejects.filter("severity = 'ERROR'").count()).isEqualTo(quarantined);
+        assertThat(rejects.filter("run_id <> '" + runId + "'").count()).isZero();
+        assertThat(Files.list(out.resolve("rejects")).map(p -> p.getFileName().toString()))
+                .contains("feed=apc_admissions", "feed=apc_discharges", "feed=social_care_events");
+
+        // and no raw value in rejects shows an NHS number: only the last four digits survive
+        assertThat(rejects.filter("raw_record like '%nhs_number%'").count()).isPositive();
+        assertThat(rejects.filter("raw_record rlike '\"nhs_number\":\"[0-9]'").count()).isZero();
+        assertThat(rejects.filter("raw_record like '%person_id%'").count()).isZero();
+
+        // and the run's work area (which holds NHS numbers) is gone
+        assertThat(out.resolve(".staging").resolve(runId)).doesNotExist();
+        assertThat(manifest.outputs()).extracting(RunManifest.Output::table).contains("rejects");
+    }
+}
