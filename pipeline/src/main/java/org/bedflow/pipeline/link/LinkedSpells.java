@@ -1,0 +1,40 @@
+package org.bedflow.pipeline.link;
+
+import static org.apache.spark.sql.functions.lit;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.reference.ReorganisationMapping;
+import org.bedflow.pipeline.schema.OutputTables;
+
+/**
+ * The link stage: validated admissions, discharges and care events in; one pseudonymised
+ * row per spell out, in exactly the columns of {@code linked_spells}. NHS numbers are
+ * replaced by person keys before anything is joined.
+ */
+public final class LinkedSpells {
+
+    private LinkedSpells() {
+    }
+
+    public record Settings(PseudonymKey key, ReorganisationMapping mapping, DelayReasons delayReasons, String runId) {
+    }
+
+    /** Care events with person_key (council person ids and NHS numbers dropped) and unitary_area. */
+    public static Dataset<Row> careEvents(SparkSession spark, Dataset<Row> socialCare, Settings s) {
+        Dataset<Row> events = PersonKeys.pseudonymise(spark, s.key(), socialCare).drop("person_id");
+        return ResidenceAreas.forCareEvents(events, s.mapping());
+    }
+
+    public static Dataset<Row> build(SparkSession spark, Dataset<Row> admissions, Dataset<Row> discharges,
+                                     Dataset<Row> careEvents, Dataset<Row> geography, Settings s) {
+        Dataset<Row> spells = SpellAssembly.spells(admissions, discharges);
+        spells = PersonKeys.pseudonymise(spark, s.key(), spells);
+        spells = ResidenceAreas.forSpells(spells, geography, s.mapping());
+        spells = SpellFields.derive(spells, s.delayReasons());
+        spells = CareLinkage.link(spells, careEvents);
+        spells = Readmissions.flag(spells);
+        return OutputTables.LINKED_SPELLS.conform(spells.withColumn("run_id", lit(s.runId())));
+    }
+}

@@ -1,0 +1,77 @@
+package org.bedflow.pipeline.link;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.Map;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.bedflow.pipeline.reference.ReorganisationMapping;
+
+/**
+ * The unitary area of residence (metrics.md "Residence and area"): residence_lad_code
+ * through the reorganisation mapping (a former district to its successor, a successor to
+ * itself); when null, lsoa_code through the geography lookup; else UNKNOWN. A code outside
+ * the mapping is OTHER. So pre-2021 data is reported by its future unitary area.
+ */
+public final class ResidenceAreas {
+
+    private ResidenceAreas() {
+    }
+
+    /** successor code of {@code code} (null when outside the mapping), as a CASE expression. */
+    public static Column successor(ReorganisationMapping mapping, Column code) {
+        Column out = lit(null).cast("string");
+        for (Map.Entry<String, String> e : mapping.successorMap().entrySet()) {
+            out = when(code.equalTo(e.getKey()), lit(e.getValue())).otherwise(out);
+        }
+        return out;
+    }
+
+    public static Column areaName(ReorganisationMapping mapping, Column area) {
+        Column out = lit(mapping.areaName(ReorganisationMapping.OTHER));
+        for (Map.Entry<String, String> e : mapping.areas().entrySet()) {
+            out = when(area.equalTo(e.getKey()), lit(e.getValue())).otherwise(out);
+        }
+        return when(area.equalTo(ReorganisationMapping.UNKNOWN), lit(mapping.areaName(ReorganisationMapping.UNKNOWN)))
+                .otherwise(out);
+    }
+
+    /**
+     * Spells get residence_lad_code filled from the LSOA lookup when missing, and
+     * unitary_area / unitary_area_name. {@code geography} (lsoa_code, lad_code) may be empty.
+     */
+    public static Dataset<Row> forSpells(Dataset<Row> spells, Dataset<Row> geography, ReorganisationMapping mapping) {
+        Dataset<Row> lookup = geography.select(col("lsoa_code").as("_geo_lsoa"), col("lad_code").as("_geo_lad"));
+        Dataset<Row> joined = spells.join(broadcast(lookup),
+                col("residence_lad_code").isNull().and(col("lsoa_code").equalTo(col("_geo_lsoa"))), "left");
+        Column district = coalesce(col("residence_lad_code"), col("_geo_lad"));
+        Column area = when(district.isNull(), lit(ReorganisationMapping.UNKNOWN))
+                .otherwise(coalesce(successor(mapping, district), lit(ReorganisationMapping.OTHER)));
+        return joined
+                .withColumn("residence_lad_code", district)
+                .withColumn("unitary_area", area)
+                .withColumn("unitary_area_name", areaName(mapping, col("unitary_area")))
+                .drop("_geo_lsoa", "_geo_lad");
+    }
+
+    /**
+     * Social care events (metrics.md): the area of residence_lad_code when present, else the
+     * submitting council's own area when it is a unitary; county-era events without a
+     * residence are UNKNOWN.
+     */
+    public static Dataset<Row> forCareEvents(Dataset<Row> events, ReorganisationMapping mapping) {
+        Column fromResidence = coalesce(successor(mapping, col("residence_lad_code")), lit(ReorganisationMapping.OTHER));
+        Column fromCouncil = when(col("la_code").startsWith("E06"),
+                coalesce(successor(mapping, col("la_code")), lit(ReorganisationMapping.OTHER)))
+                .otherwise(lit(ReorganisationMapping.UNKNOWN));
+        return events
+                .withColumn("unitary_area", when(col("residence_lad_code").isNotNull(), fromResidence).otherwise(fromCouncil))
+                .withColumn("unitary_area_name", areaName(mapping, col("unitary_area")));
+    }
+}
