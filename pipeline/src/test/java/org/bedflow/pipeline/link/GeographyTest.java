@@ -1,0 +1,86 @@
+package org.bedflow.pipeline.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bedflow.pipeline.link.LinkFixtures.admission;
+import static org.bedflow.pipeline.link.LinkFixtures.service;
+import static org.bedflow.pipeline.testing.Frames.row;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.spark.sql.Row;
+import org.bedflow.pipeline.reference.ReorganisationMapping;
+import org.bedflow.pipeline.schema.Feeds;
+import org.bedflow.pipeline.testing.Frames;
+import org.bedflow.pipeline.testing.SharedSpark;
+import org.junit.jupiter.api.Test;
+
+/** metrics.md "Residence and area": district -> successor unitary; LSOA fallback; OTHER; UNKNOWN. */
+class GeographyTest {
+
+    private static Map<String, String[]> areas(List<Map<String, Object>> adm, List<Map<String, Object>> geo,
+                                               ReorganisationMapping mapping) {
+        var out = ResidenceAreas.forSpells(LinkFixtures.admissions(adm), Frames.feed(Feeds.GEOGRAPHY, geo), mapping);
+        Map<String, String[]> bySpell = new TreeMap<>();
+        for (Row r : out.collectAsList()) {
+            bySpell.put(r.getAs("spell_id"), new String[] {r.getAs("unitary_area"), r.getAs("unitary_area_name"),
+                    r.getAs("residence_lad_code")});
+        }
+        return bySpell;
+    }
+
+    @Test
+    void every_former_district_maps_to_its_successor_and_successors_map_to_themselves() {
+        // spell id = the district code; expected successor from reference.md's table
+        Map<String, String> expected = Map.of(
+                "E07000150", "E06000061", "E07000152", "E06000061", "E07000153", "E06000061", "E07000156", "E06000061",
+                "E07000151", "E06000062", "E07000154", "E06000062", "E07000155", "E06000062",
+                "E06000061", "E06000061", "E06000062", "E06000062");
+        var adm = expected.keySet().stream().map(code -> admission(code, "residence_lad_code", code)).toList();
+        var out = areas(adm, List.of(), LinkFixtures.NORTHANTS);
+        expected.forEach((district, unitary) -> assertThat(out.get(district)[0]).as(district).isEqualTo(unitary));
+        assertThat(out.get("E07000154")[1]).isEqualTo("West Northamptonshire");
+        assertThat(out.get("E07000150")[1]).isEqualTo("North Northamptonshire");
+    }
+
+    @Test
+    void lsoa_only_residence_goes_through_the_lookup_and_the_rest_is_other_or_unknown() {
+        var adm = List.of(
+                admission("LSOA", "residence_lad_code", null, "lsoa_code", "E01027001"),   // -> Corby -> North
+                admission("MK", "residence_lad_code", "E06000042"),                         // Milton Keynes: outside
+                admission("NONE", "residence_lad_code", null, "lsoa_code", null),           // nothing known
+                admission("LSOA?", "residence_lad_code", null, "lsoa_code", "E01999999"),   // LSOA not in lookup
+                admission("BOTH", "residence_lad_code", "E07000151", "lsoa_code", "E01027001")); // district wins
+        var geo = List.of(row("lsoa_code", "E01027001", "lad_code", "E07000150"));
+        var out = areas(adm, geo, LinkFixtures.NORTHANTS);
+        assertThat(out.get("LSOA")).containsExactly("E06000061", "North Northamptonshire", "E07000150");
+        assertThat(out.get("MK")[0]).isEqualTo("OTHER");
+        assertThat(out.get("NONE")[0]).isEqualTo("UNKNOWN");
+        assertThat(out.get("LSOA?")[0]).isEqualTo("UNKNOWN");
+        assertThat(out.get("BOTH")[0]).isEqualTo("E06000062");
+    }
+
+    @Test
+    void another_reorganisation_is_selected_by_name() {
+        var cumbria = ReorganisationMapping.load("cumbria");
+        assertThat(cumbria.areas()).containsOnlyKeys("E06000063", "E06000064");
+        var out = areas(List.of(admission("A", "residence_lad_code", "E07000027"),
+                admission("B", "residence_lad_code", "E07000154")), List.of(), cumbria);
+        assertThat(out.get("A")).containsExactly("E06000064", "Westmorland and Furness", "E07000027");
+        assertThat(out.get("B")[0]).as("Northampton is outside Cumbria").isEqualTo("OTHER");
+    }
+
+    @Test
+    void care_events_use_residence_then_the_council_if_unitary_else_unknown() {
+        var events = LinkFixtures.events(List.of(
+                service("RES", "la_code", "E10000021", "residence_lad_code", "E07000153"),   // county era, Kettering
+                service("UNI", "la_code", "E06000061", "residence_lad_code", null),          // unitary council
+                service("CTY", "la_code", "E10000021", "residence_lad_code", null)));         // county, no residence
+        Map<String, String> out = new TreeMap<>();
+        ResidenceAreas.forCareEvents(events, LinkFixtures.NORTHANTS).collectAsList()
+                .forEach(r -> out.put(r.getAs("event_id"), r.getAs("unitary_area")));
+        assertThat(out).containsEntry("RES", "E06000061").containsEntry("UNI", "E06000061").containsEntry("CTY", "UNKNOWN");
+        assertThat(SharedSpark.session()).isNotNull();
+    }
+}

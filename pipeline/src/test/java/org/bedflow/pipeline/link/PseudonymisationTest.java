@@ -1,0 +1,74 @@
+package org.bedflow.pipeline.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bedflow.pipeline.link.LinkFixtures.NHS_A;
+import static org.bedflow.pipeline.link.LinkFixtures.NHS_B;
+import static org.bedflow.pipeline.link.LinkFixtures.admission;
+import static org.bedflow.pipeline.link.LinkFixtures.service;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+import org.bedflow.pipeline.testing.SharedSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** person_key = hex HMAC-SHA256(key, normalised NHS number) (operations.md, Security). */
+class PseudonymisationTest {
+
+    @Test
+    void hmac_matches_the_published_test_vector() {
+        // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
+        assertThat(PersonKeys.personKey("Jefe".getBytes(StandardCharsets.US_ASCII), "what do ya want for nothing?"))
+                .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+
+    @Test
+    void the_same_person_gets_the_same_key_in_hospital_and_social_care_data() {
+        var spark = SharedSpark.session();
+        var settings = LinkFixtures.settings();
+        Row spell = LinkedSpells.build(spark, LinkFixtures.admissions(List.of(admission("S1"))),
+                LinkFixtures.discharges(List.of()), LinkedSpells.careEvents(spark, LinkFixtures.events(List.of()), settings),
+                LinkFixtures.noGeography(), settings).first();
+        Row event = LinkedSpells.careEvents(spark, LinkFixtures.events(List.of(service("E1"))), settings).first();
+        String expected = PersonKeys.personKey(LinkFixtures.KEY.bytes(), NHS_A);
+        assertThat((String) spell.getAs("person_key")).isEqualTo(expected).hasSize(64).doesNotContain(NHS_A);
+        assertThat((String) event.getAs("person_key")).isEqualTo(expected);
+        // and neither the NHS number nor the council's person id survives
+        assertThat(List.of(spell.schema().fieldNames())).doesNotContain("nhs_number");
+        assertThat(List.of(event.schema().fieldNames())).doesNotContain("nhs_number", "person_id");
+    }
+
+    @Test
+    void another_key_gives_unlinkable_keys_and_different_people_differ() {
+        byte[] k1 = LinkFixtures.KEY.bytes();
+        byte[] k2 = PseudonymKey.of("another-key-of-sixteen-bytes-at-least", "test").bytes();
+        assertThat(PersonKeys.personKey(k1, NHS_A)).isNotEqualTo(PersonKeys.personKey(k2, NHS_A));
+        assertThat(PersonKeys.personKey(k1, NHS_A)).isNotEqualTo(PersonKeys.personKey(k1, NHS_B));
+        assertThat(PersonKeys.personKey(k1, null)).isNull();
+    }
+
+    @Test
+    void a_spell_without_a_valid_nhs_number_has_no_person_key() {
+        Map<String, Row> out = LinkFixtures.link(List.of(admission("S1", "nhs_number", null)), List.of(), List.of());
+        assertThat((Object) out.get("S1").getAs("person_key")).isNull();
+    }
+
+    @Test
+    void the_key_comes_from_the_environment_or_a_file_and_is_never_printed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("key");
+        Files.writeString(file, "file-key-of-sixteen-bytes-or-more\n");
+        PseudonymKey fromFile = PseudonymKey.fromEnvironment(Map.of(PseudonymKey.ENV_KEY_FILE, file.toString()));
+        assertThat(new String(fromFile.bytes(), StandardCharsets.UTF_8)).isEqualTo("file-key-of-sixteen-bytes-or-more");
+        assertThat(fromFile.toString()).doesNotContain("file-key");
+        PseudonymKey fromVar = PseudonymKey.fromEnvironment(Map.of(PseudonymKey.ENV_KEY, "variable-key-0123456789"));
+        assertThat(fromVar.source()).isEqualTo(PseudonymKey.ENV_KEY);
+        assertThat(PseudonymKey.fromEnvironment(Map.of())).isNull();
+        assertThatThrownBy(() -> PseudonymKey.of("short", "test")).hasMessageContaining("too short");
+    }
+}

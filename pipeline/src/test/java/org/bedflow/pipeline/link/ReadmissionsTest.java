@@ -1,0 +1,60 @@
+package org.bedflow.pipeline.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bedflow.pipeline.link.LinkFixtures.NHS_B;
+import static org.bedflow.pipeline.link.LinkFixtures.admission;
+import static org.bedflow.pipeline.link.LinkFixtures.discharge;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+/** metrics.md: an emergency admission 0-29 days after an alive discharge of the same person. */
+class ReadmissionsTest {
+
+    /** first spell discharged alive 2021-05-10; second spell admitted {@code secondAdmission} */
+    private static Map<String, Row> pair(String secondAdmission, Object... secondKv) {
+        var second = admission("B", "admission_date", secondAdmission);
+        for (int i = 0; i < secondKv.length; i += 2) {
+            second.put((String) secondKv[i], secondKv[i + 1]);
+        }
+        return LinkFixtures.link(List.of(admission("A"), second), List.of(discharge("A")), List.of());
+    }
+
+    @Test
+    void readmission_29_days_after_counts_and_30_days_does_not() {
+        // 2021-06-08 - 2021-05-10 = 29 days
+        Map<String, Row> in29 = pair("2021-06-08");
+        assertThat((Boolean) in29.get("A").getAs("followed_by_readmission_30d")).isTrue();
+        assertThat((Boolean) in29.get("B").getAs("is_readmission_30d")).isTrue();
+        assertThat((Boolean) in29.get("A").getAs("is_readmission_30d")).isFalse();
+        // 2021-06-09 - 2021-05-10 = 30 days
+        Map<String, Row> in30 = pair("2021-06-09");
+        assertThat((Boolean) in30.get("A").getAs("followed_by_readmission_30d")).isFalse();
+        assertThat((Boolean) in30.get("B").getAs("is_readmission_30d")).isFalse();
+    }
+
+    @Test
+    void same_day_readmission_counts() {
+        assertThat((Boolean) pair("2021-05-10").get("B").getAs("is_readmission_30d")).isTrue();
+    }
+
+    @Test
+    void elective_readmissions_other_people_and_unkeyed_spells_do_not_count() {
+        assertThat((Boolean) pair("2021-05-20", "admission_method", "11").get("A").getAs("followed_by_readmission_30d"))
+                .isFalse();
+        assertThat((Boolean) pair("2021-05-20", "nhs_number", NHS_B).get("A").getAs("followed_by_readmission_30d"))
+                .isFalse();
+        assertThat((Boolean) pair("2021-05-20", "nhs_number", null).get("A").getAs("followed_by_readmission_30d"))
+                .isFalse();
+    }
+
+    @Test
+    void a_death_is_not_followed_by_a_readmission() {
+        var out = LinkFixtures.link(List.of(admission("A"), admission("B", "admission_date", "2021-05-20")),
+                List.of(discharge("A", "discharge_method", "4", "discharge_destination", "79")), List.of());
+        assertThat((Boolean) out.get("B").getAs("is_readmission_30d")).isFalse();
+    }
+}
