@@ -1,0 +1,63 @@
+package org.bedflow.pipeline.measure;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.bedflow.pipeline.reference.ReorganisationMapping;
+
+/**
+ * Aggregate tables are complete grids (outputs.md): every configured unitary area x every
+ * month from the first to the last month present in the accepted input gets a row, with
+ * zero counts where nothing happened, so a missing row is never a silent zero.
+ */
+public record ReportingGrid(Map<String, String> areas, YearMonth firstMonth, YearMonth lastMonth) {
+
+    public static ReportingGrid of(ReorganisationMapping mapping, YearMonth first, YearMonth last) {
+        if (first == null || last == null) {
+            YearMonth none = YearMonth.of(1970, 1);
+            return new ReportingGrid(mapping.areas(), none, none.minusMonths(1));
+        }
+        return new ReportingGrid(mapping.areas(), first, last);
+    }
+
+    public List<String> months() {
+        List<String> out = new ArrayList<>();
+        for (YearMonth m = firstMonth; !m.isAfter(lastMonth); m = m.plusMonths(1)) {
+            out.add(m.toString());
+        }
+        return out;
+    }
+
+    /** unitary_area, unitary_area_name, month: one row per area and month */
+    public Dataset<Row> areaMonths(SparkSession spark) {
+        List<Row> rows = new ArrayList<>();
+        for (var area : areas.entrySet()) {
+            for (String month : months()) {
+                rows.add(RowFactory.create(area.getKey(), area.getValue(), month));
+            }
+        }
+        StructType t = new StructType()
+                .add("unitary_area", DataTypes.StringType, false)
+                .add("unitary_area_name", DataTypes.StringType, false)
+                .add("month", DataTypes.StringType, false);
+        return spark.createDataFrame(rows, t);
+    }
+
+    /** unitary_area, unitary_area_name: one row per area */
+    public Dataset<Row> areaRows(SparkSession spark) {
+        List<Row> rows = new ArrayList<>();
+        areas.forEach((code, name) -> rows.add(RowFactory.create(code, name)));
+        StructType t = new StructType()
+                .add("unitary_area", DataTypes.StringType, false)
+                .add("unitary_area_name", DataTypes.StringType, false);
+        return spark.createDataFrame(rows, t);
+    }
+}
