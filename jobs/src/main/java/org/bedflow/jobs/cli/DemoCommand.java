@@ -35,7 +35,7 @@ public class DemoCommand implements Callable<Integer> {
             System.err.println("bedflow: the sample data is not at " + sample + "; run ./bedflow from the repository root");
             return ExitCodes.FAILED;
         }
-        int code = RunCommand.launch(NightlyJobConfig.NIGHTLY, sample, output, SAMPLE_RUN_DATE, true, common);
+        int code = RunCommand.launch(NightlyJobConfig.NIGHTLY, sample, output, SAMPLE_RUN_DATE, true, true, common);
         if (code == ExitCodes.OK) {
             Path out = CommonOptions.localDir(output);
             System.out.println();

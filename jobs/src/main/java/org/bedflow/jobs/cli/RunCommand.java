@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 
 import org.bedflow.jobs.ExitCodes;
 import org.bedflow.jobs.nightly.NightlyJobConfig;
+import org.bedflow.jobs.nightly.PseudonymKeys;
+import org.bedflow.pipeline.link.PseudonymKey;
 import org.bedflow.jobs.nightly.RunSettings;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
@@ -36,14 +38,20 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return launch(NightlyJobConfig.NIGHTLY, input, output, runDate == null ? LocalDate.now() : runDate, rerun, common);
+        return launch(NightlyJobConfig.NIGHTLY, input, output, runDate == null ? LocalDate.now() : runDate, rerun,
+                false, common);
     }
 
-    static int launch(String job, Path input, Path output, LocalDate runDate, boolean rerun, CommonOptions common) {
+    static int launch(String job, Path input, Path output, LocalDate runDate, boolean rerun, boolean demoKey,
+                      CommonOptions common) {
         Path in = CommonOptions.localDir(input);
         if (!Files.isDirectory(in)) {
             System.err.println("bedflow: input folder " + input + " does not exist");
             return ExitCodes.DATA_QUALITY;
+        }
+        if (job.equals(NightlyJobConfig.NIGHTLY) && !demoKey && PseudonymKey.fromEnvironment(System.getenv()) == null) {
+            System.err.println("bedflow: " + PseudonymKeys.missingMessage());
+            return ExitCodes.FAILED;
         }
         Path out = CommonOptions.localDir(output);
         // run date, input and output identify the job instance: the same night twice is a
@@ -54,6 +62,9 @@ public class RunCommand implements Callable<Integer> {
                 .addString(RunSettings.PARAM_OUTPUT, out.toString());
         if (rerun) {
             params.addLong(RunSettings.PARAM_RERUN, System.currentTimeMillis());
+        }
+        if (demoKey) {
+            params.addString(PseudonymKeys.PARAM_DEMO_KEY, "true", false);
         }
         JobParameters p = params.toJobParameters();
         return JobLaunch.launch(job, p, out, common.springArgs(), System.err);

@@ -42,7 +42,7 @@ public class ValidateCommand implements Callable<Integer> {
                 out = Files.createTempDirectory("bedflow-validate-");
             }
             return RunCommand.launch(NightlyJobConfig.VALIDATE, input, out, runDate == null ? LocalDate.now() : runDate,
-                    true, common);
+                    true, false, common);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -18,6 +18,26 @@ public class BedflowProperties {
     private double rejectThreshold = 0.05;
     /** Per feed overrides: bedflow.feeds.apc_admissions.reject-threshold: 0.02 */
     private Map<String, Feed> feeds = new LinkedHashMap<>();
+    /** Reorganisation mapping: northamptonshire (default), buckinghamshire, cumbria, north_yorkshire, somerset, or a CSV file. */
+    private String reorganisation = "northamptonshire";
+    /** Delay reason mapping: dtoc (default) or a CSV file (code, meaning, category, sector). */
+    private String delayReasons = "dtoc";
+
+    public String getReorganisation() {
+        return reorganisation;
+    }
+
+    public void setReorganisation(String reorganisation) {
+        this.reorganisation = reorganisation;
+    }
+
+    public String getDelayReasons() {
+        return delayReasons;
+    }
+
+    public void setDelayReasons(String delayReasons) {
+        this.delayReasons = delayReasons;
+    }
 
     public Spark getSpark() {
         return spark;

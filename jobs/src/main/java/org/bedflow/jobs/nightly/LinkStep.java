@@ -3,8 +3,14 @@ package org.bedflow.jobs.nightly;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.bedflow.pipeline.link.SpellAssembly;
+import org.bedflow.jobs.config.BedflowProperties;
+import org.bedflow.pipeline.link.DelayReasons;
+import org.bedflow.pipeline.link.LinkedSpells;
+import org.bedflow.pipeline.link.PseudonymKey;
 import org.bedflow.pipeline.publish.TableStore;
+import org.bedflow.pipeline.reference.ReorganisationMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -12,14 +18,22 @@ import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Step 2, link: assembles hospital spells from the validated admissions and discharges. */
+/**
+ * Step 2, link: replaces NHS numbers by person keys, places every spell and care event in
+ * its future unitary area, derives the spell-level fields and links care events and
+ * readmissions. Writes {@code linked_spells} and the pseudonymised care events to the work area.
+ */
 @Component
 public class LinkStep implements Tasklet {
 
-    private final ObjectProvider<SparkSession> spark;
+    private static final Logger log = LoggerFactory.getLogger(LinkStep.class);
 
-    public LinkStep(ObjectProvider<SparkSession> spark) {
+    private final ObjectProvider<SparkSession> spark;
+    private final BedflowProperties properties;
+
+    public LinkStep(ObjectProvider<SparkSession> spark, BedflowProperties properties) {
         this.spark = spark;
+        this.properties = properties;
     }
 
     @Override
@@ -28,12 +42,34 @@ public class LinkStep implements Tasklet {
         RunSettings run = RunSettings.of(step.getJobExecution());
         SparkSession session = spark.getObject();
         TableStore store = new TableStore(session, run.output());
-        Dataset<Row> admissions = session.read().parquet(run.work(store, "validated/apc_admissions"));
-        Dataset<Row> discharges = session.read().parquet(run.work(store, "validated/apc_discharges"));
-        SpellAssembly.spells(admissions, discharges).write().mode("overwrite").parquet(run.work(store, "spells"));
-        long spells = session.read().parquet(run.work(store, "spells")).count();
-        contribution.incrementWriteCount(spells);
-        step.getExecutionContext().putString(StepProgress.SUMMARY, String.format("%,d spells", spells));
+        PseudonymKey key = PseudonymKeys.forRun(step.getJobParameters());
+        if (key.isDemo()) {
+            System.out.println("  (demo: person keys use the public built-in demo key; real runs need "
+                    + PseudonymKey.ENV_KEY + ")");
+        }
+        log.info("person keys from {}", key.source());
+        var settings = new LinkedSpells.Settings(key, ReorganisationMapping.load(properties.getReorganisation()),
+                DelayReasons.load(properties.getDelayReasons()), run.runId());
+
+        Dataset<Row> socialCare = session.read().parquet(run.work(store, "validated/social_care_events"));
+        LinkedSpells.careEvents(session, socialCare, settings).write().mode("overwrite")
+                .parquet(run.work(store, "care_events"));
+        Dataset<Row> events = session.read().parquet(run.work(store, "care_events"));
+        Dataset<Row> spells = LinkedSpells.build(session,
+                session.read().parquet(run.work(store, "validated/apc_admissions")),
+                session.read().parquet(run.work(store, "validated/apc_discharges")),
+                events,
+                session.read().parquet(run.work(store, "validated/geography")),
+                settings);
+        spells.write().mode("overwrite").parquet(run.work(store, "linked_spells"));
+
+        Dataset<Row> written = session.read().parquet(run.work(store, "linked_spells"));
+        Row counts = written.selectExpr("count(*)", "count(person_key)", "count(care_event_id)",
+                "count_if(unitary_area in ('OTHER', 'UNKNOWN'))").first();
+        contribution.incrementWriteCount(counts.getLong(0));
+        step.getExecutionContext().putString(StepProgress.SUMMARY, String.format(
+                "%,d spells, %,d with a person key, %,d linked to a care event, %,d outside the configured areas",
+                counts.getLong(0), counts.getLong(1), counts.getLong(2), counts.getLong(3)));
         return RepeatStatus.FINISHED;
     }
 }

@@ -1,7 +1,19 @@
 package org.bedflow.jobs.nightly;
 
+import java.time.YearMonth;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.jobs.config.BedflowProperties;
+import org.bedflow.pipeline.link.DelayReasons;
+import org.bedflow.pipeline.measure.DelayedDischargeBreakdown;
+import org.bedflow.pipeline.measure.DelayedDischargeMeasures;
+import org.bedflow.pipeline.measure.InpatientSnapshot;
+import org.bedflow.pipeline.measure.ReportingGrid;
 import org.bedflow.pipeline.publish.TableStore;
+import org.bedflow.pipeline.reference.ReorganisationMapping;
+import org.bedflow.pipeline.schema.OutputTables;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -9,14 +21,20 @@ import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Step 3, measure: computes the aggregate tables from the linked spells into the work area. */
+/**
+ * Step 3, measure: computes the aggregate tables from linked_spells into the work area
+ * ({@code work/tables/<table>}), over the grid of configured areas x the months from the
+ * first to the last admission or discharge month of the accepted spells.
+ */
 @Component
 public class MeasureStep implements Tasklet {
 
     private final ObjectProvider<SparkSession> spark;
+    private final BedflowProperties properties;
 
-    public MeasureStep(ObjectProvider<SparkSession> spark) {
+    public MeasureStep(ObjectProvider<SparkSession> spark, BedflowProperties properties) {
         this.spark = spark;
+        this.properties = properties;
     }
 
     @Override
@@ -25,9 +43,34 @@ public class MeasureStep implements Tasklet {
         RunSettings run = RunSettings.of(step.getJobExecution());
         SparkSession session = spark.getObject();
         TableStore store = new TableStore(session, run.output());
-        long spells = session.read().parquet(run.work(store, "spells")).count();
-        contribution.incrementReadCount(spells);
-        step.getExecutionContext().putString(StepProgress.SUMMARY, String.format("%,d spells measured", spells));
+        Dataset<Row> spells = session.read().parquet(run.work(store, "linked_spells"));
+        ReportingGrid grid = grid(spells, ReorganisationMapping.load(properties.getReorganisation()));
+        DelayReasons reasons = DelayReasons.load(properties.getDelayReasons());
+
+        long rows = 0;
+        rows += write(store, run, OutputTables.DELAYED_DISCHARGE_MONTHLY,
+                DelayedDischargeMeasures.monthly(session, spells, grid, run.runId()));
+        rows += write(store, run, OutputTables.DELAYED_DISCHARGE_BREAKDOWN,
+                DelayedDischargeBreakdown.breakdown(session, spells, grid, reasons, run.runId()));
+        rows += write(store, run, OutputTables.INPATIENT_SNAPSHOT,
+                InpatientSnapshot.snapshot(session, spells, grid, run.runDate(), run.runId()));
+        contribution.incrementWriteCount(rows);
+        step.getExecutionContext().putString(StepProgress.SUMMARY, String.format(
+                "%d areas x %d months (%s to %s), %,d aggregate rows", grid.areas().size(), grid.months().size(),
+                grid.firstMonth(), grid.lastMonth(), rows));
         return RepeatStatus.FINISHED;
+    }
+
+    static ReportingGrid grid(Dataset<Row> spells, ReorganisationMapping mapping) {
+        Row span = spells.selectExpr("min(admission_month)", "max(greatest(admission_month, coalesce(discharge_month, admission_month)))").first();
+        return ReportingGrid.of(mapping, span.isNullAt(0) ? null : YearMonth.parse(span.getString(0)),
+                span.isNullAt(1) ? null : YearMonth.parse(span.getString(1)));
+    }
+
+    private static long write(TableStore store, RunSettings run, OutputTables table, Dataset<Row> rows) {
+        String path = run.work(store, "tables/" + table.table());
+        // aggregate tables are small: a single file per partition is easier on every reader
+        rows.coalesce(1).write().mode("overwrite").parquet(path);
+        return rows.sparkSession().read().parquet(path).count();
     }
 }
