@@ -1,6 +1,11 @@
 package org.bedflow.pipeline.link;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
+
+import org.apache.spark.sql.Column;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,9 +26,19 @@ public final class LinkedSpells {
     public record Settings(PseudonymKey key, ReorganisationMapping mapping, DelayReasons delayReasons, String runId) {
     }
 
-    /** Care events with person_key (council person ids and NHS numbers dropped) and unitary_area. */
+    /**
+     * Care events with person_key (from the NHS number, the link to hospital spells),
+     * care_person_key (person_key, else a keyed hash of the council and its person id, so
+     * that people without an NHS number are still followed within their council's data)
+     * and unitary_area. NHS numbers and council person ids are dropped.
+     */
     public static Dataset<Row> careEvents(SparkSession spark, Dataset<Row> socialCare, Settings s) {
-        Dataset<Row> events = PersonKeys.pseudonymise(spark, s.key(), socialCare).drop("person_id");
+        Column councilPerson = concat_ws(":", lit("council"), col("la_code"), col("person_id"));
+        Dataset<Row> events = socialCare
+                .withColumn("care_person_key", coalesce(
+                        PersonKeys.personKey(spark, s.key(), col("nhs_number")),
+                        PersonKeys.personKey(spark, s.key(), councilPerson)));
+        events = PersonKeys.pseudonymise(spark, s.key(), events).drop("person_id");
         return ResidenceAreas.forCareEvents(events, s.mapping());
     }
 
