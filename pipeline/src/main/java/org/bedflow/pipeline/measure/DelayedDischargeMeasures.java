@@ -30,7 +30,7 @@ public final class DelayedDischargeMeasures {
 
     static final List<String> COUNT_COLUMNS = List.of("discharges", "discharges_with_drd", "discharged_on_drd",
             "delayed_discharges", "delay_days", "delayed_7plus_days", "delayed_reported_social_care",
-            "delayed_with_new_care_start", "delay_days_with_new_care_start", "long_stay_7plus", "long_stay_14plus",
+            "delayed_with_new_care_start", "delay_days_with_new_care_start", "discharges_with_drd_and_care_start", "long_stay_7plus", "long_stay_14plus",
             "long_stay_21plus", "discharged_to_usual_residence");
 
     private DelayedDischargeMeasures() {
@@ -73,6 +73,7 @@ public final class DelayedDischargeMeasures {
                                 .as("delayed_reported_social_care"),
                         countIf(withCare).as("delayed_with_new_care_start"),
                         sumIf(withCare, col("delay_days")).as("delay_days_with_new_care_start"),
+                        count(col("drd_to_care_start_days")).as("discharges_with_drd_and_care_start"),
                         percentile(col("drd_to_care_start_days"), lit(0.5)).as("median_drd_to_care_start_days"),
                         countIf(col("los_days").geq(7)).as("long_stay_7plus"),
                         countIf(col("los_days").geq(14)).as("long_stay_14plus"),

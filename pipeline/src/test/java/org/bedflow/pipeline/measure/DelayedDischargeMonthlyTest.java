@@ -98,6 +98,7 @@ class DelayedDischargeMonthlyTest {
         assertThat((Double) may.getAs("p90_delay_days")).isCloseTo(8.8, within(1e-9));
         // DRD to care start [3, 11], an even count: h = 1 x 0.5 -> 3 + 0.5 x 8 = 7
         assertThat((Double) may.getAs("median_drd_to_care_start_days")).isEqualTo(7.0);
+        assertThat((Long) may.getAs("discharges_with_drd_and_care_start")).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,159 @@
+package org.bedflow.pipeline.publish;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * Disclosure control for {@code published/} (metrics.md, last section), following NHS
+ * Digital's rules for sub-national secondary care figures (HES and ECDS, September 2018):
+ * counts of 1-7 are suppressed, other counts are rounded to the nearest 5, zero stays zero;
+ * percentages are recalculated from the rounded numerator and denominator and suppressed
+ * with either; means, medians and percentiles are suppressed when 1-7 values lie behind
+ * them. Every published row gains {@code suppressed}: true when any of its values was
+ * suppressed. In the breakdown, a lone suppressed category in an area-month-dimension
+ * takes the next smallest non-zero category with it, so it cannot be recovered by
+ * subtraction from the total.
+ */
+public final class DisclosureControl {
+
+    public static final long MAX_SUPPRESSED = 7;
+    public static final long ROUND_TO = 5;
+    public static final String SUPPRESSED = "suppressed";
+
+    private DisclosureControl() {
+    }
+
+    /** A count that must be suppressed: 1 to 7. */
+    public static Column isSmall(Column count) {
+        return count.between(1, MAX_SUPPRESSED);
+    }
+
+    /** 0 stays 0, 1-7 becomes null, 8 and over is rounded to the nearest 5. */
+    public static Column publishCount(Column count) {
+        return when(count.isNull(), lit(null).cast("long"))
+                .when(count.equalTo(0), lit(0L))
+                .when(isSmall(count), lit(null).cast("long"))
+                .otherwise(round(count.divide((double) ROUND_TO)).multiply(ROUND_TO).cast("long"));
+    }
+
+    /** scale x numerator / denominator from the published (rounded) counts; null when either is suppressed or 0. */
+    public static Column ratio(Column publishedNumerator, Column publishedDenominator, double scale) {
+        return when(publishedNumerator.isNull().or(publishedDenominator.isNull()).or(publishedDenominator.equalTo(0)),
+                lit(null).cast("double"))
+                .otherwise(publishedNumerator.multiply(scale).divide(publishedDenominator));
+    }
+
+    /** a statistic over {@code n} values: shown as calculated unless n is 1-7 */
+    public static Column smallNStatistic(Column statistic, Column n) {
+        return when(isSmall(n), lit(null).cast("double")).otherwise(statistic);
+    }
+
+    /** delayed_discharge_monthly for commissioners. */
+    public static Dataset<Row> delayedDischargeMonthly(Dataset<Row> t) {
+        List<String> counts = List.of("discharges", "discharges_with_drd", "discharged_on_drd", "delayed_discharges",
+                "delay_days", "delayed_7plus_days", "delayed_reported_social_care", "delayed_with_new_care_start",
+                "delay_days_with_new_care_start", "discharges_with_drd_and_care_start", "long_stay_7plus",
+                "long_stay_14plus", "long_stay_21plus", "discharged_to_usual_residence");
+        Map<String, Column> derived = Map.of(
+                "pct_discharged_on_drd", ratio(p("discharged_on_drd"), p("discharges_with_drd"), 100),
+                "pct_delayed_7plus_days", ratio(p("delayed_7plus_days"), p("discharges_with_drd"), 100),
+                "pct_discharged_to_usual_residence", ratio(p("discharged_to_usual_residence"), p("discharges"), 100),
+                "mean_delay_days", smallNStatistic(col("mean_delay_days"), col("delayed_discharges")),
+                "median_delay_days", smallNStatistic(col("median_delay_days"), col("delayed_discharges")),
+                "p90_delay_days", smallNStatistic(col("p90_delay_days"), col("delayed_discharges")),
+                "median_drd_to_care_start_days", smallNStatistic(col("median_drd_to_care_start_days"),
+                        col("discharges_with_drd_and_care_start")));
+        return apply(t, counts, derived);
+    }
+
+    /** inpatient_snapshot for commissioners. */
+    public static Dataset<Row> inpatientSnapshot(Dataset<Row> t) {
+        return apply(t, List.of("inpatients", "los_7plus", "los_14plus", "los_21plus", "emergency_inpatients"), Map.of());
+    }
+
+    /**
+     * delayed_discharge_breakdown for commissioners, with secondary suppression per
+     * (unitary_area, month, dimension) and count column.
+     */
+    public static Dataset<Row> delayedDischargeBreakdown(Dataset<Row> t) {
+        List<String> counts = List.of("discharges", "delayed_discharges", "delay_days");
+        WindowSpec cell = Window.partitionBy("unitary_area", "month", "dimension");
+        Dataset<Row> out = t;
+        List<Column> anySuppressed = new ArrayList<>();
+        for (String c : counts) {
+            Column primary = isSmall(col(c));
+            String flag = "_sup_" + c;
+            out = out.withColumn("_primary", primary)
+                    .withColumn("_n_primary", sum(when(primary, 1).otherwise(0)).over(cell))
+                    // candidates for secondary suppression: unsuppressed non-zero values, smallest first
+                    .withColumn("_candidate", col(c).gt(MAX_SUPPRESSED))
+                    .withColumn("_rank", row_number().over(cell.orderBy(col("_candidate").desc(), col(c).asc(),
+                            col("category").asc())))
+                    .withColumn(flag, col("_primary").or(col("_n_primary").equalTo(1)
+                            .and(col("_candidate")).and(col("_rank").equalTo(1))))
+                    .withColumn(c, when(col(flag), lit(null).cast("long")).otherwise(publishCount(col(c))))
+                    .drop("_primary", "_n_primary", "_candidate", "_rank");
+            anySuppressed.add(col(flag));
+        }
+        out = out.withColumn(SUPPRESSED, anySuppressed.stream().reduce(Column::or).orElseThrow());
+        for (String c : counts) {
+            out = out.drop("_sup_" + c);
+        }
+        return out.select(publishedColumns(t));
+    }
+
+    /** counts rounded or suppressed, derived values recomputed, and the suppressed flag. */
+    static Dataset<Row> apply(Dataset<Row> t, List<String> counts, Map<String, Column> derived) {
+        Dataset<Row> out = t;
+        for (String c : counts) {
+            out = out.withColumn("_pub_" + c, publishCount(col(c)));
+        }
+        Column anySuppressed = lit(false);
+        for (String c : counts) {
+            anySuppressed = anySuppressed.or(isSmall(col(c)));
+        }
+        for (Map.Entry<String, Column> d : derived.entrySet()) {
+            // a derived value that existed before disclosure control but not after was suppressed
+            anySuppressed = anySuppressed.or(col(d.getKey()).isNotNull().and(d.getValue().isNull()));
+        }
+        out = out.withColumn(SUPPRESSED, anySuppressed);
+        for (Map.Entry<String, Column> d : derived.entrySet()) {
+            out = out.withColumn("_drv_" + d.getKey(), d.getValue());
+        }
+        for (String c : counts) {
+            out = out.withColumn(c, col("_pub_" + c)).drop("_pub_" + c);
+        }
+        for (String d : derived.keySet()) {
+            out = out.withColumn(d, col("_drv_" + d)).drop("_drv_" + d);
+        }
+        return out.select(publishedColumns(t));
+    }
+
+    private static Column[] publishedColumns(Dataset<Row> t) {
+        List<Column> cols = new ArrayList<>();
+        for (String f : t.columns()) {
+            cols.add(col(f));
+        }
+        cols.add(col(SUPPRESSED));
+        return cols.toArray(Column[]::new);
+    }
+
+    /** the published (rounded or suppressed) value of a count column, computed alongside */
+    private static Column p(String count) {
+        return col("_pub_" + count);
+    }
+}

@@ -1,0 +1,132 @@
+package org.bedflow.pipeline.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bedflow.pipeline.testing.Frames.row;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.spark.sql.Row;
+import org.bedflow.pipeline.schema.OutputTables;
+import org.bedflow.pipeline.testing.Frames;
+import org.junit.jupiter.api.Test;
+
+/** metrics.md "Disclosure control (published/)", on hand-built tables. */
+class DisclosureControlTest {
+
+    private static Map<String, Object> monthly(String month, long discharges, long withDrd, long onDrd, long delayed,
+                                               Double median) {
+        Map<String, Object> r = row("unitary_area", "E06000062", "unitary_area_name", "West Northamptonshire",
+                "month", month, "discharges", discharges, "discharges_with_drd", withDrd, "discharged_on_drd", onDrd,
+                "pct_discharged_on_drd", withDrd == 0 ? null : 100.0 * onDrd / withDrd,
+                "delayed_discharges", delayed, "delay_days", delayed * 3, "mean_delay_days", delayed == 0 ? null : 3.0,
+                "median_delay_days", median, "p90_delay_days", median, "run_id", "r");
+        for (String c : List.of("delayed_7plus_days", "delayed_reported_social_care", "delayed_with_new_care_start",
+                "delay_days_with_new_care_start", "discharges_with_drd_and_care_start", "long_stay_7plus",
+                "long_stay_14plus", "long_stay_21plus", "discharged_to_usual_residence")) {
+            r.put(c, 0L);
+        }
+        return r;
+    }
+
+    private static Map<String, Row> publishMonthly(List<Map<String, Object>> rows) {
+        var t = Frames.of(OutputTables.DELAYED_DISCHARGE_MONTHLY.sparkType(), rows);
+        Map<String, Row> out = new TreeMap<>();
+        DisclosureControl.delayedDischargeMonthly(t).collectAsList().forEach(r -> out.put(r.getAs("month"), r));
+        return out;
+    }
+
+    @Test
+    void counts_0_1_7_8_12_13_become_0_suppressed_suppressed_10_10_15() {
+        long[] counts = {0, 1, 7, 8, 12, 13};
+        Long[] expected = {0L, null, null, 10L, 10L, 15L};
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            rows.add(monthly("2021-0" + (i + 1), counts[i], 0, 0, 0, null));
+        }
+        Map<String, Row> out = publishMonthly(rows);
+        for (int i = 0; i < counts.length; i++) {
+            Row r = out.get("2021-0" + (i + 1));
+            assertThat((Long) r.getAs("discharges")).as("%d", counts[i]).isEqualTo(expected[i]);
+            assertThat((Boolean) r.getAs("suppressed")).as("%d suppressed?", counts[i]).isEqualTo(expected[i] == null);
+        }
+    }
+
+    @Test
+    void percentages_use_the_rounded_counts_and_fall_with_a_suppressed_count() {
+        Map<String, Row> out = publishMonthly(List.of(
+                // 12 of 13 on DRD: published 10 / 15 -> 66.67 %, not the unrounded 92.3 %
+                monthly("2021-01", 20, 13, 12, 1, 4.0),
+                // 5 of 13: numerator suppressed -> percentage suppressed
+                monthly("2021-02", 20, 13, 5, 8, 4.0),
+                // 9 of 9: 10 / 10 -> 100 %
+                monthly("2021-03", 20, 9, 9, 0, null)));
+        assertThat((Double) out.get("2021-01").getAs("pct_discharged_on_drd")).isCloseTo(66.667,
+                org.assertj.core.api.Assertions.within(0.001));
+        assertThat((Object) out.get("2021-02").getAs("pct_discharged_on_drd")).isNull();
+        assertThat((Boolean) out.get("2021-02").getAs("suppressed")).isTrue();
+        assertThat((Double) out.get("2021-03").getAs("pct_discharged_on_drd")).isEqualTo(100.0);
+    }
+
+    @Test
+    void means_and_medians_over_1_to_7_values_are_suppressed_and_shown_as_calculated_from_8() {
+        Map<String, Row> out = publishMonthly(List.of(
+                monthly("2021-01", 20, 13, 12, 1, 4.0),   // one delayed discharge behind the median
+                monthly("2021-02", 20, 13, 5, 8, 4.5)));  // eight
+        assertThat((Object) out.get("2021-01").getAs("median_delay_days")).isNull();
+        assertThat((Object) out.get("2021-01").getAs("mean_delay_days")).isNull();
+        assertThat((Double) out.get("2021-02").getAs("median_delay_days")).isEqualTo(4.5);
+        assertThat((Double) out.get("2021-02").getAs("mean_delay_days")).isEqualTo(3.0);
+        // delay_days 8 x 3 = 24 -> 25
+        assertThat((Long) out.get("2021-02").getAs("delay_days")).isEqualTo(25);
+    }
+
+    private static Map<String, Object> cell(String category, long discharges) {
+        return row("unitary_area", "E06000062", "unitary_area_name", "West Northamptonshire", "month", "2021-05",
+                "dimension", "pathway", "category", category, "discharges", discharges, "delayed_discharges", 0L,
+                "delay_days", 0L, "run_id", "r");
+    }
+
+    private static Map<String, Row> publishBreakdown(List<Map<String, Object>> rows) {
+        var t = Frames.of(OutputTables.DELAYED_DISCHARGE_BREAKDOWN.sparkType(), rows);
+        Map<String, Row> out = new TreeMap<>();
+        DisclosureControl.delayedDischargeBreakdown(t).collectAsList().forEach(r -> out.put(r.getAs("category"), r));
+        return out;
+    }
+
+    @Test
+    void a_lone_suppressed_category_takes_the_next_smallest_non_zero_one_with_it() {
+        // pathway 0: 3 (suppressed), 1: 40, 2: 12, 3: 0, unknown: 9
+        // one primary suppression -> the next smallest non-zero unsuppressed value (9, unknown) goes too
+        Map<String, Row> out = publishBreakdown(List.of(cell("0", 3), cell("1", 40), cell("2", 12), cell("3", 0),
+                cell("unknown", 9)));
+        assertThat((Object) out.get("0").getAs("discharges")).isNull();
+        assertThat((Object) out.get("unknown").getAs("discharges")).isNull();
+        assertThat((Boolean) out.get("unknown").getAs("suppressed")).isTrue();
+        assertThat((Long) out.get("2").getAs("discharges")).isEqualTo(10);
+        assertThat((Long) out.get("1").getAs("discharges")).isEqualTo(40);
+        assertThat((Long) out.get("3").getAs("discharges")).as("zero is never suppressed").isZero();
+        assertThat((Boolean) out.get("1").getAs("suppressed")).isFalse();
+    }
+
+    @Test
+    void two_suppressed_categories_need_no_secondary_suppression() {
+        Map<String, Row> out = publishBreakdown(List.of(cell("0", 3), cell("1", 40), cell("2", 12), cell("3", 2)));
+        assertThat((Long) out.get("2").getAs("discharges")).isEqualTo(10);
+        assertThat((Object) out.get("3").getAs("discharges")).isNull();
+    }
+
+    @Test
+    void snapshot_counts_are_rounded() {
+        var t = Frames.of(OutputTables.INPATIENT_SNAPSHOT.sparkType(), List.of(row("unitary_area", "E06000062",
+                "unitary_area_name", "West Northamptonshire", "snapshot_date", "2022-04-01", "inpatients", 123L,
+                "los_7plus", 7L, "los_14plus", 0L, "los_21plus", 0L, "emergency_inpatients", 98L, "run_id", "r")));
+        Row r = DisclosureControl.inpatientSnapshot(t).first();
+        assertThat((Long) r.getAs("inpatients")).isEqualTo(125);
+        assertThat((Object) r.getAs("los_7plus")).isNull();
+        assertThat((Long) r.getAs("emergency_inpatients")).isEqualTo(100);
+        assertThat((Boolean) r.getAs("suppressed")).isTrue();
+    }
+}
