@@ -2,6 +2,7 @@ package org.bedflow.jobs;
 
 import org.bedflow.jobs.cli.DemoCommand;
 import org.bedflow.jobs.cli.GenerateCommand;
+import org.bedflow.jobs.cli.QueryCommand;
 import org.bedflow.jobs.cli.RunCommand;
 import org.bedflow.jobs.cli.ValidateCommand;
 import org.bedflow.jobs.cli.VersionInfo;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionInfo.class,
         description = "Nightly health and social care pipeline: links hospital spells to council social care "
                 + "and publishes delayed-discharge and admission-avoidance indicators by unitary area.",
-        subcommands = {RunCommand.class, DemoCommand.class, ValidateCommand.class, GenerateCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, ValidateCommand.class, GenerateCommand.class, QueryCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 job failed, 2 usage error, 3 data quality threshold breached "
                 + "or feed unreadable, 4 another run on the same output folder is running."})
@@ -32,7 +33,20 @@ public class BedflowCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        quietLogging();
         System.exit(execute(args));
+    }
+
+    /**
+     * Commands that do not start Spring (generate, query) would otherwise get logback's
+     * default DEBUG console output from Spark and Hadoop; Spring re-configures logging
+     * from application.yml when it starts.
+     */
+    static void quietLogging() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
+            ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+            ctx.getLogger("org.apache.hadoop").setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
     }
 
     public static int execute(String... args) {

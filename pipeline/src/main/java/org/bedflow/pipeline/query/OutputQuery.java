@@ -1,0 +1,128 @@
+package org.bedflow.pipeline.query;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Spark SQL over an output folder: every table folder is registered as a view under its
+ * folder name ({@code delayed_discharge_monthly}), and the commissioners' copies under
+ * {@code published_<name>}. Hive partition folders come back as columns.
+ */
+public final class OutputQuery {
+
+    private OutputQuery() {
+    }
+
+    /** Registers the views and returns their names, sorted. */
+    public static List<String> registerViews(SparkSession spark, String outputDir) {
+        List<String> names = new ArrayList<>();
+        Path root = new Path(outputDir);
+        try {
+            FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(root)) {
+                throw new IllegalArgumentException("output folder " + outputDir + " does not exist");
+            }
+            register(spark, fs, root, "", names);
+            Path published = new Path(root, "published");
+            if (fs.exists(published)) {
+                register(spark, fs, published, "published_", names);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        names.sort(null);
+        return names;
+    }
+
+    private static void register(SparkSession spark, FileSystem fs, Path dir, String prefix, List<String> names)
+            throws IOException {
+        for (FileStatus s : fs.listStatus(dir)) {
+            String name = s.getPath().getName();
+            if (!s.isDirectory() || name.startsWith(".") || name.startsWith("_") || name.equals("runs")
+                    || name.equals("published")) {
+                continue;
+            }
+            if (!fs.exists(new Path(s.getPath(), "_SUCCESS")) && fs.globStatus(new Path(s.getPath(), "**/*.parquet")) == null) {
+                continue;
+            }
+            spark.read().option("basePath", s.getPath().toString()).parquet(s.getPath().toString())
+                    .createOrReplaceTempView(prefix + name);
+            names.add(prefix + name);
+        }
+    }
+
+    /**
+     * Runs the query; a bad query or a missing table becomes an IllegalArgumentException
+     * with a one-line message naming the views that exist.
+     */
+    public static Dataset<Row> run(SparkSession spark, String sql, List<String> views) {
+        try {
+            Dataset<Row> result = spark.sql(sql);
+            result.schema(); // analysis happens here
+            return result;
+        } catch (Exception e) {
+            if (e instanceof AnalysisException || e.getClass().getName().contains("ParseException")) {
+                String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+                String first = msg.lines().findFirst().orElse(msg);
+                String hint = first.toUpperCase(Locale.ROOT).contains("TABLE_OR_VIEW_NOT_FOUND")
+                        ? " (tables: " + String.join(", ", views) + ")" : "";
+                throw new IllegalArgumentException("bad query: " + first + hint, e);
+            }
+            throw e;
+        }
+    }
+
+    /** An aligned text table of at most {@code limit} rows, values in full, NULL for nulls. */
+    public static String format(Dataset<Row> result, int limit) {
+        String[] names = result.columns();
+        List<Row> rows = result.limit(limit + 1).collectAsList();
+        boolean more = rows.size() > limit;
+        List<String[]> cells = new ArrayList<>();
+        int[] width = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            width[i] = names[i].length();
+        }
+        for (Row r : rows.subList(0, Math.min(rows.size(), limit))) {
+            String[] line = new String[names.length];
+            for (int i = 0; i < names.length; i++) {
+                line[i] = r.isNullAt(i) ? "NULL" : String.valueOf(r.get(i));
+                width[i] = Math.max(width[i], line[i].length());
+            }
+            cells.add(line);
+        }
+        StringBuilder out = new StringBuilder();
+        StringBuilder rule = new StringBuilder("+");
+        for (int w : width) {
+            rule.append("-".repeat(w + 2)).append('+');
+        }
+        out.append(rule).append('\n');
+        appendLine(out, names, width);
+        out.append(rule).append('\n');
+        for (String[] line : cells) {
+            appendLine(out, line, width);
+        }
+        out.append(rule).append('\n');
+        out.append(cells.size()).append(cells.size() == 1 ? " row" : " rows")
+                .append(more ? " (more not shown; use --limit)" : "").append('\n');
+        return out.toString();
+    }
+
+    private static void appendLine(StringBuilder out, String[] values, int[] width) {
+        out.append('|');
+        for (int i = 0; i < values.length; i++) {
+            out.append(' ').append(values[i]).append(" ".repeat(width[i] - values[i].length())).append(" |");
+        }
+        out.append('\n');
+    }
+}
