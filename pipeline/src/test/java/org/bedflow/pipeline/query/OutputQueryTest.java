@@ -1,0 +1,52 @@
+package org.bedflow.pipeline.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bedflow.pipeline.testing.Frames.row;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.bedflow.pipeline.testing.Frames;
+import org.bedflow.pipeline.testing.SharedSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputQueryTest {
+
+    @Test
+    void tables_are_views_under_their_folder_names_and_results_print_aligned(@TempDir Path out) {
+        var spark = SharedSpark.session();
+        StructType t = new StructType().add("unitary_area", DataTypes.StringType).add("month", DataTypes.StringType)
+                .add("discharges", DataTypes.LongType);
+        Frames.of(t, List.of(row("unitary_area", "E06000061", "month", "2021-05", "discharges", 120L),
+                        row("unitary_area", "E06000062", "month", "2021-05", "discharges", 7L)))
+                .write().partitionBy("unitary_area").parquet(out.resolve("delayed_discharge_monthly").toString());
+        Frames.of(t, List.of(row("unitary_area", "E06000062", "month", "2021-05", "discharges", null)))
+                .write().partitionBy("unitary_area").parquet(out.resolve("published/delayed_discharge_monthly").toString());
+
+        List<String> views = OutputQuery.registerViews(spark, out.toString());
+        assertThat(views).containsExactly("delayed_discharge_monthly", "published_delayed_discharge_monthly");
+
+        String printed = OutputQuery.format(OutputQuery.run(spark,
+                "select unitary_area, discharges from delayed_discharge_monthly order by unitary_area", views), 100);
+        assertThat(printed).contains("| unitary_area | discharges |", "| E06000061    | 120        |",
+                "| E06000062    | 7          |", "2 rows");
+        assertThat(OutputQuery.format(OutputQuery.run(spark, "select discharges from published_delayed_discharge_monthly",
+                views), 100)).contains("| NULL       |");
+    }
+
+    @Test
+    void a_missing_table_names_the_tables_that_exist(@TempDir Path out) {
+        var spark = SharedSpark.session();
+        Frames.of(new StructType().add("x", DataTypes.LongType), List.of(row("x", 1L)))
+                .write().parquet(out.resolve("rejects").toString());
+        List<String> views = OutputQuery.registerViews(spark, out.toString());
+        assertThatThrownBy(() -> OutputQuery.run(spark, "select * from no_such_table", views))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tables: rejects");
+        assertThatThrownBy(() -> OutputQuery.run(spark, "selec x from rejects", views))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("bad query");
+    }
+}
