@@ -22,6 +22,19 @@ public class BedflowProperties {
     private String reorganisation = "northamptonshire";
     /** Delay reason mapping: dtoc (default) or a CSV file (code, meaning, category, sector). */
     private String delayReasons = "dtoc";
+    /**
+     * Disclosure control of published/ (metrics.md). On by default; only a configuration file or
+     * environment variable can turn it off, never a command-line flag, and the manifest records it.
+     */
+    private boolean disclosureControl = true;
+
+    public boolean isDisclosureControl() {
+        return disclosureControl;
+    }
+
+    public void setDisclosureControl(boolean disclosureControl) {
+        this.disclosureControl = disclosureControl;
+    }
 
     public String getReorganisation() {
         return reorganisation;

@@ -3,9 +3,13 @@ package org.bedflow.jobs.nightly;
 import java.util.List;
 
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.bedflow.jobs.config.BedflowProperties;
+import org.bedflow.pipeline.publish.DisclosureControl;
 import org.bedflow.pipeline.publish.TableStore;
 import org.bedflow.pipeline.schema.OutputTables;
 import org.springframework.batch.core.StepContribution;
@@ -17,17 +21,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Last step, publish: stages every output table the run produced (rejects always; the
- * linked and aggregate tables when the job computed them) partitioned as outputs.md says,
- * and swaps each in whole. Safe to re-run after a crash: a table already swapped in by this
- * run is staged and swapped again from the same work files, giving the same result.
+ * linked and aggregate tables when the job computed them), partitioned as outputs.md says,
+ * plus the commissioners' disclosure-controlled copies under {@code published/}, and swaps
+ * each in whole. Safe to re-run after a crash: every table is staged again from the same
+ * work files and swapped, giving the same result.
  */
 @Component
 public class PublishStep implements Tasklet {
 
-    private final ObjectProvider<SparkSession> spark;
+    public static final String PUBLISHED = "published/";
 
-    public PublishStep(ObjectProvider<SparkSession> spark) {
+    private final ObjectProvider<SparkSession> spark;
+    private final BedflowProperties properties;
+
+    public PublishStep(ObjectProvider<SparkSession> spark, BedflowProperties properties) {
         this.spark = spark;
+        this.properties = properties;
     }
 
     @Override
@@ -41,20 +50,33 @@ public class PublishStep implements Tasklet {
         StringBuilder summary = new StringBuilder();
         long total = 0;
         for (OutputTables table : OutputTables.values()) {
-            String source = table == OutputTables.REJECTS ? run.work(store, "rejects")
-                    : table == OutputTables.LINKED_SPELLS ? run.work(store, "linked_spells")
-                    : run.work(store, "tables/" + table.table());
+            String source = source(store, run, table);
             if (!exists(store, source)) {
                 continue;
             }
-            long rows = publish(session, store, run, table, session.read().parquet(source));
-            RunState.addOutput(ctx, table.table(), rows);
-            total += rows;
-            summary.append(summary.isEmpty() ? "" : ", ").append(String.format("%s %,d", table.table(), rows));
+            Dataset<Row> rows = session.read().parquet(source);
+            long count = publish(session, store, run, table.table(), rows, table.partitionBy());
+            RunState.addOutput(ctx, table.table(), count);
+            total += count;
+            summary.append(summary.isEmpty() ? "" : ", ").append(String.format("%s %,d", table.table(), count));
+            var published = DisclosureControl.published(table, rows, properties.isDisclosureControl());
+            if (published.isPresent()) {
+                long p = publish(session, store, run, PUBLISHED + table.table(), published.get(), table.partitionBy());
+                RunState.addOutput(ctx, PUBLISHED + table.table(), p);
+            }
         }
         contribution.incrementWriteCount(total);
-        step.getExecutionContext().putString(StepProgress.SUMMARY, summary.toString());
+        step.getExecutionContext().putString(StepProgress.SUMMARY, summary
+                + (properties.isDisclosureControl() ? "; published/ disclosure-controlled" : "; published/ WITHOUT disclosure control"));
         return RepeatStatus.FINISHED;
+    }
+
+    static String source(TableStore store, RunSettings run, OutputTables table) {
+        return switch (table) {
+            case REJECTS -> run.work(store, "rejects");
+            case LINKED_SPELLS -> run.work(store, "linked_spells");
+            default -> run.work(store, "tables/" + table.table());
+        };
     }
 
     private static boolean exists(TableStore store, String path) {
@@ -65,14 +87,14 @@ public class PublishStep implements Tasklet {
         }
     }
 
-    static long publish(SparkSession session, TableStore store, RunSettings run, OutputTables table, Dataset<Row> rows) {
-        List<String> partitionBy = table.partitionBy();
-        Dataset<Row> ordered = partitionBy.isEmpty() ? rows
-                : rows.repartition(partitionBy.stream().map(org.apache.spark.sql.functions::col)
-                        .toArray(org.apache.spark.sql.Column[]::new));
-        store.stage(ordered, run.runId(), table.table(), partitionBy);
-        long count = session.read().parquet(store.stagingPath(run.runId(), table.table()).toString()).count();
-        store.publish(run.runId(), table.table());
+    static long publish(SparkSession session, TableStore store, RunSettings run, String table, Dataset<Row> rows,
+                        List<String> partitionBy) {
+        // one task per partition value: one file per partition folder rather than many small ones
+        Dataset<Row> ordered = partitionBy.isEmpty() ? rows.coalesce(1)
+                : rows.repartition(partitionBy.stream().map(functions::col).toArray(Column[]::new));
+        store.stage(ordered, run.runId(), table, partitionBy);
+        long count = session.read().parquet(store.stagingPath(run.runId(), table).toString()).count();
+        store.publish(run.runId(), table);
         return count;
     }
 }

@@ -79,6 +79,7 @@ public class RunLifecycle implements JobExecutionListener {
                     spark.getObject().sparkContext().master(),
                     configDigest.sha256(),
                     run.input(),
+                    properties.isDisclosureControl(),
                     failure,
                     RunState.inputs(job.getExecutionContext()),
                     RunState.feeds(job.getExecutionContext()),

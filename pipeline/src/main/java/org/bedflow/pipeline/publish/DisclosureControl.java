@@ -37,6 +37,25 @@ public final class DisclosureControl {
     private DisclosureControl() {
     }
 
+    /**
+     * The commissioners' copy of an aggregate table, or empty for tables that are never
+     * published (linked_spells, rejects). With {@code enabled} false (a configuration
+     * choice recorded in the manifest) values pass unchanged and {@code suppressed} is false.
+     */
+    public static java.util.Optional<Dataset<Row>> published(org.bedflow.pipeline.schema.OutputTables table,
+                                                            Dataset<Row> rows, boolean enabled) {
+        java.util.function.UnaryOperator<Dataset<Row>> control = switch (table) {
+            case DELAYED_DISCHARGE_MONTHLY -> DisclosureControl::delayedDischargeMonthly;
+            case DELAYED_DISCHARGE_BREAKDOWN -> DisclosureControl::delayedDischargeBreakdown;
+            case INPATIENT_SNAPSHOT -> DisclosureControl::inpatientSnapshot;
+            default -> null;
+        };
+        if (control == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(enabled ? control.apply(rows) : rows.withColumn(SUPPRESSED, lit(false)));
+    }
+
     /** A count that must be suppressed: 1 to 7. */
     public static Column isSmall(Column count) {
         return count.between(1, MAX_SUPPRESSED);

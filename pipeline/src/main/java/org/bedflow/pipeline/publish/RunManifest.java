@@ -21,6 +21,7 @@ public record RunManifest(
         String sparkMaster,
         String configSha256,
         String input,
+        Boolean disclosureControl,
         String failure,
         List<Input> inputs,
         List<Feed> feeds,

@@ -78,7 +78,7 @@ public final class TableStore {
     public void publish(String runId, String table) {
         Path staged = stagingPath(runId, table);
         Path live = tablePath(table);
-        Path parked = new Path(new Path(root, TRASH), table + "-" + runId);
+        Path parked = new Path(new Path(root, TRASH), parkedName(table, runId));
         try {
             if (!fs.exists(staged)) {
                 if (fs.exists(live)) {
@@ -90,6 +90,7 @@ public final class TableStore {
             if (fs.exists(parked)) {
                 fs.delete(parked, true);
             }
+            fs.mkdirs(live.getParent());
             if (fs.exists(live) && !fs.rename(live, parked)) {
                 throw new IOException("could not move " + live + " aside");
             }
@@ -113,8 +114,8 @@ public final class TableStore {
             if (fs.exists(trash)) {
                 for (FileStatus parked : fs.listStatus(trash)) {
                     String name = parked.getPath().getName();
-                    int dash = name.indexOf('-');
-                    String table = dash > 0 ? name.substring(0, dash) : name;
+                    int at = name.indexOf('@');
+                    String table = (at > 0 ? name.substring(0, at) : name).replace("__", "/");
                     Path live = tablePath(table);
                     if (!fs.exists(live)) {
                         log.warn("restoring table {} left aside by an interrupted run", table);
@@ -136,6 +137,11 @@ public final class TableStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot tidy output folder " + root, e);
         }
+    }
+
+    /** flat name of a table parked during its swap: published/x -> published__x@run */
+    static String parkedName(String table, String runId) {
+        return table.replace("/", "__") + "@" + runId;
     }
 
     /** Removes this run's staging folder (work files included) once the run is over. */
