@@ -5,6 +5,7 @@ import org.bedflow.jobs.cli.GenerateCommand;
 import org.bedflow.jobs.cli.HistoryCommand;
 import org.bedflow.jobs.cli.QueryCommand;
 import org.bedflow.jobs.cli.RestartCommand;
+import org.bedflow.jobs.cli.ScheduleCommand;
 import org.bedflow.jobs.cli.RunCommand;
 import org.bedflow.jobs.cli.ValidateCommand;
 import org.bedflow.jobs.cli.VersionInfo;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "Nightly health and social care pipeline: links hospital spells to council social care "
                 + "and publishes delayed-discharge and admission-avoidance indicators by unitary area.",
         subcommands = {RunCommand.class, DemoCommand.class, ValidateCommand.class, GenerateCommand.class, QueryCommand.class,
-                RestartCommand.class, HistoryCommand.class,
+                RestartCommand.class, HistoryCommand.class, ScheduleCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 job failed, 2 usage error, 3 data quality threshold breached "
                 + "or feed unreadable, 4 another run on the same output folder is running."})
