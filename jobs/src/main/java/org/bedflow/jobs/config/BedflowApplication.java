@@ -7,7 +7,7 @@ import org.bedflow.pipeline.spark.SparkSessions;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Scope;
 
 /**
  * The Spring side of bedflow: Spring Batch with its job repository (embedded H2 file by
@@ -17,8 +17,13 @@ import org.springframework.context.annotation.Lazy;
 @EnableConfigurationProperties(BedflowProperties.class)
 public class BedflowApplication {
 
-    @Bean(destroyMethod = "stop")
-    @Lazy
+    /**
+     * The process's SparkSession (getOrCreate): prototype-scoped so that every use asks for
+     * the active session. Spark allows one context per JVM and stops it with its own shutdown
+     * hook; a Spring context closing (tests start several) must not stop it under another.
+     */
+    @Bean
+    @Scope("prototype")
     public SparkSession sparkSession(BedflowProperties properties) {
         return SparkSessions.create(properties.getSpark().getMaster(), Map.copyOf(properties.getSpark().getConf()));
     }
