@@ -20,10 +20,31 @@ public class StepProgress implements StepExecutionListener {
     public static final String SUMMARY = "bedflow.summary";
     private static final PrintStream OUT = System.out;
 
+    /**
+     * Fault injection for the crash-recovery test: with -Dbedflow.test.pause-in-step=NAME
+     * the process announces (file {@code <output>/.paused-NAME}) and then waits inside that
+     * step until it is killed.
+     */
+    public static final String PAUSE_PROPERTY = "bedflow.test.pause-in-step";
+
     @Override
     public void beforeStep(StepExecution step) {
         OUT.printf("  %-9s ...%n", step.getStepName());
         OUT.flush();
+        if (step.getStepName().equals(System.getProperty(PAUSE_PROPERTY))) {
+            pauseUntilKilled(step);
+        }
+    }
+
+    private static void pauseUntilKilled(StepExecution step) {
+        try {
+            java.nio.file.Path marker = java.nio.file.Path.of(step.getJobParameters().getString(RunSettings.PARAM_OUTPUT),
+                    ".paused-" + step.getStepName());
+            java.nio.file.Files.writeString(marker, String.valueOf(ProcessHandle.current().pid()));
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (java.io.IOException | InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
