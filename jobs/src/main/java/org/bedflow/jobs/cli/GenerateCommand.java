@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
 
+import org.bedflow.sample.Format;
 import org.bedflow.sample.GeneratorOptions;
 import org.bedflow.sample.SyntheticFeeds;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ public class GenerateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--format", defaultValue = "CSV", description = "CSV or PARQUET (default ${DEFAULT-VALUE})")
-    GeneratorOptions.Format format;
+    Format format;
 
     @Override
     public Integer call() {
