@@ -59,9 +59,9 @@ public final class DiagnosisLists {
         return primary().rlike(INJURY_PRIMARY).and(secondaries().rlike(FALL_SECONDARY));
     }
 
-    /** codes of a group of {@code reference/admission_method_groups.csv}, e.g. emergency */
+    /** codes of a group of {@code reference/codes/admission_method.csv}, e.g. emergency */
     public static List<String> admissionMethods(String group) {
-        return ReferenceFiles.bundled("admission_method_groups.csv").stream()
+        return ReferenceFiles.bundled("codes/admission_method.csv").stream()
                 .filter(r -> r.get("group").equals(group)).map(r -> r.get("code")).toList();
     }
 
