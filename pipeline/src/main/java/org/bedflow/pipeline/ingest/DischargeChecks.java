@@ -49,10 +49,10 @@ public final class DischargeChecks {
                 format_string("no accepted admission has provider_code %s and spell_id %s; the discharge forms no spell",
                         col(key.get(0)), col(key.get(1))));
         Column orderIssue = issue(Classified.ERROR, ReasonCode.DATE_ORDER,
-                format_string("discharge_date %s is before the admission_date %s", col("discharge_date"), col("_adm_date")));
+                format_string("discharge_date %s is before the admission_date %s", text(col("discharge_date")), text(col("_adm_date"))));
         Column drdIssue = issue(Classified.WARNING, ReasonCode.DRD_OUT_OF_RANGE,
                 format_string("discharge_ready_date %s is outside the spell (admitted %s, discharged %s); it is left out",
-                        drd, col("_adm_date"), col("discharge_date")));
+                        text(drd), text(col("_adm_date")), text(col("discharge_date"))));
         Column issues = col(Classified.ISSUES);
         return joined
                 .withColumn(Classified.ISSUES,
@@ -65,6 +65,10 @@ public final class DischargeChecks {
                 .withColumn(Classified.OUTCOME, when(beforeAdmission, lit(Classified.QUARANTINED))
                         .otherwise(col(Classified.OUTCOME)))
                 .drop("_adm_k0", "_adm_k1", "_adm_date");
+    }
+
+    private static Column text(Column date) {
+        return date.cast("string");
     }
 
     static Column issue(String severity, ReasonCode code, Column message) {

@@ -119,7 +119,8 @@ public final class CsvFileRecords implements FlatMapFunction<FileTask, Row> {
                 if (!headerSkipped) {
                     throw new UncheckedIOException(new IOException(task.path() + ": the header cannot be read: " + e.getMessage()));
                 }
-                return malformed(startLine, "unparseable quoting from line " + startLine + " (" + firstLine(e) + ")", raw);
+                return malformed(startLine, "its quoting cannot be parsed (" + firstLine(e).replaceAll("\\(startline \\d+\\) ", "")
+                        + "); reading resumes on the next line", raw);
             }
             if (!headerSkipped) {
                 headerSkipped = true;
