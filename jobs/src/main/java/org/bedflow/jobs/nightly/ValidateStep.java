@@ -10,6 +10,7 @@ import org.bedflow.pipeline.ingest.IngestReport;
 import org.bedflow.pipeline.ingest.IngestStage;
 import org.bedflow.pipeline.ingest.RawFeed;
 import org.bedflow.pipeline.ingest.read.FeedReader;
+import org.bedflow.pipeline.link.DelayReasons;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.TableStore;
 import org.bedflow.pipeline.schema.FeedSchema;
@@ -56,7 +57,8 @@ public class ValidateStep implements Tasklet {
             raw.put(feed.name(), FeedReader.read(session, run.input(), feed));
         }
         IngestOptions options = new IngestOptions(run.runDate(), run.runId(),
-                properties.getRejectThreshold(), properties.thresholds());
+                properties.getRejectThreshold(), properties.thresholds(),
+                DelayReasons.load(properties.getDelayReasons()).codes());
         IngestReport report = IngestStage.run(session, raw, options, run.workDir(store));
 
         var manifestParts = IngestSummaries.of(report);
@@ -64,9 +66,10 @@ public class ValidateStep implements Tasklet {
         long read = manifestParts.feeds().stream().mapToLong(f -> f.rowsRead()).sum();
         long accepted = manifestParts.feeds().stream().mapToLong(f -> f.accepted()).sum();
         long quarantined = manifestParts.feeds().stream().mapToLong(f -> f.quarantined()).sum();
-        contribution.incrementReadCount(read);
+        step.setReadCount(read);
         contribution.incrementWriteCount(accepted);
         contribution.incrementFilterCount(read - accepted);
+        DataQualitySummary.print(System.out, report);
         step.getExecutionContext().putString(StepProgress.SUMMARY, String.format(
                 "%,d rows read, %,d accepted, %,d quarantined, %,d files", read, accepted, quarantined,
                 manifestParts.inputs().size()));

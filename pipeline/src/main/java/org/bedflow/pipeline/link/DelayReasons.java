@@ -47,6 +47,11 @@ public final class DelayReasons implements Serializable {
         return new DelayReasons(ReferenceFiles.file(Path.of(nameOrFile)));
     }
 
+    /** the codes the mapping knows */
+    public java.util.Set<String> codes() {
+        return java.util.Set.copyOf(byCode.keySet());
+    }
+
     public boolean isMapped(String code) {
         return code != null && byCode.containsKey(code.trim());
     }

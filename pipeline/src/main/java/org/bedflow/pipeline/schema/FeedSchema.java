@@ -77,7 +77,8 @@ public final class FeedSchema implements Serializable {
                 Boolean.TRUE.equals(f.getObjectProp("bedflow.secret")),
                 stringProp(f.getObjectProp("bedflow.required_when_event_type")).orElse(null),
                 Boolean.TRUE.equals(f.getObjectProp("bedflow.icd10")),
-                Boolean.TRUE.equals(f.getObjectProp("bedflow.icd10_list")));
+                Boolean.TRUE.equals(f.getObjectProp("bedflow.icd10_list")),
+                stringProp(f.getObjectProp("bedflow.not_before")).orElse(null));
     }
 
     private static FieldType typeOf(String field, Schema s) {

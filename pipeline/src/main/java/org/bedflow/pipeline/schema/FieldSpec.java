@@ -26,7 +26,9 @@ public record FieldSpec(
         /* the field is required only when event_type has this value */
         String requiredWhenEventType,
         boolean icd10,
-        boolean icd10List) implements Serializable {
+        boolean icd10List,
+        /* another date field of the same row this one may not precede (DATE_ORDER), or null */
+        String notBefore) implements Serializable {
 
     public FieldSpec {
         Objects.requireNonNull(name, "name");

@@ -1,0 +1,27 @@
+package org.bedflow.pipeline.ingest;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What validation needs to know about the run.
+ *
+ * @param runDate            dates after it are FUTURE_DATE
+ * @param runId              written on every rejects row
+ * @param defaultThreshold   share of a feed's rows that may be quarantined before the run fails (0.05)
+ * @param thresholds         per-feed thresholds overriding the default
+ * @param mappedDelayReasons delay reason codes of the configured mapping; others give an
+ *                           UNMAPPED_CODE warning (null: not checked)
+ */
+public record IngestOptions(LocalDate runDate, String runId, double defaultThreshold, Map<String, Double> thresholds,
+                            Set<String> mappedDelayReasons) {
+
+    public IngestOptions(LocalDate runDate, String runId, double defaultThreshold, Map<String, Double> thresholds) {
+        this(runDate, runId, defaultThreshold, thresholds, null);
+    }
+
+    public double threshold(String feed) {
+        return thresholds == null ? defaultThreshold : thresholds.getOrDefault(feed, defaultThreshold);
+    }
+}

@@ -1,0 +1,176 @@
+package org.bedflow.pipeline.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.ingest.validate.RowValidator;
+import org.bedflow.pipeline.schema.FeedSchema;
+import org.bedflow.pipeline.schema.Feeds;
+import org.bedflow.pipeline.schema.RawColumns;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The validate stage: every row of every feed ends in exactly one place (feeds.md) —
+ * accepted, quarantined (ERROR), or excluded (superseded resubmission, opt-out). In order:
+ * opt-out list, admissions, discharges (checked against the admissions), social care
+ * events, population, geography. Each feed is classified once into
+ * {@code <work>/classified/<feed>}; from that one frame come the accepted rows
+ * ({@code <work>/validated/<feed>}: the feed's typed columns plus lineage), the rejects
+ * ({@code <work>/rejects}) and the counts of the report.
+ */
+public final class IngestStage {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestStage.class);
+
+    private IngestStage() {
+    }
+
+    public static IngestReport run(SparkSession spark, Map<String, RawFeed> raw, IngestOptions options, String workDir) {
+        Map<String, Dataset<Row>> classified = new LinkedHashMap<>();
+
+        Dataset<Row> optOutList = classifyAndKeep(spark, workDir, Feeds.OPT_OUTS,
+                Resubmissions.noOptOut(validate(raw, Feeds.OPT_OUTS, options)), classified);
+        Dataset<Row> optOutNumbers = optOutList.filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED))
+                .select("nhs_number");
+
+        Dataset<Row> admissions = classifyAndKeep(spark, workDir, Feeds.APC_ADMISSIONS,
+                OptOuts.byNhsNumber(validate(raw, Feeds.APC_ADMISSIONS, options), optOutNumbers), classified);
+
+        List<String> spellKey = Feeds.APC_DISCHARGES.businessKey();
+        Dataset<Row> optedOutSpells = admissions.filter(col(Classified.OUTCOME).equalTo(Classified.OPTED_OUT))
+                .select(spellKey.stream().map(k -> col(k)).toArray(Column[]::new));
+        Dataset<Row> discharges = Resubmissions.classify(
+                OptOuts.byKey(validate(raw, Feeds.APC_DISCHARGES, options), optedOutSpells, spellKey),
+                Feeds.APC_DISCHARGES);
+        keep(spark, workDir, Feeds.APC_DISCHARGES, DischargeChecks.apply(discharges, admissions), classified);
+
+        classifyAndKeep(spark, workDir, Feeds.SOCIAL_CARE_EVENTS,
+                OptOuts.byNhsNumber(validate(raw, Feeds.SOCIAL_CARE_EVENTS, options), optOutNumbers), classified);
+        classifyAndKeep(spark, workDir, Feeds.POPULATION,
+                Resubmissions.noOptOut(validate(raw, Feeds.POPULATION, options)), classified);
+        classifyAndKeep(spark, workDir, Feeds.GEOGRAPHY,
+                Resubmissions.noOptOut(validate(raw, Feeds.GEOGRAPHY, options)), classified);
+
+        Dataset<Row> rejects = null;
+        for (FeedSchema feed : Feeds.all()) {
+            Dataset<Row> c = classified.get(feed.name());
+            c.filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED))
+                    .select(Classified.acceptedColumns(feed).toArray(Column[]::new))
+                    .write().mode("overwrite").parquet(path(workDir, "validated/" + feed.name()));
+            Dataset<Row> r = RejectRows.of(c, feed, options.runId());
+            rejects = rejects == null ? r : rejects.unionByName(r);
+        }
+        rejects.write().mode("overwrite").parquet(path(workDir, "rejects"));
+
+        return report(raw, classified, options);
+    }
+
+    private static Dataset<Row> validate(Map<String, RawFeed> raw, FeedSchema feed, IngestOptions options) {
+        RawFeed r = raw.get(feed.name());
+        if (r == null) {
+            throw new IllegalArgumentException("no raw frame for feed " + feed.name());
+        }
+        RowValidator validator = new RowValidator(feed, options.runDate(),
+                feed == Feeds.APC_DISCHARGES ? options.mappedDelayReasons() : null);
+        return r.rows().map(validator, Encoders.row(Classified.validatedType(feed)));
+    }
+
+    private static Dataset<Row> classifyAndKeep(SparkSession spark, String workDir, FeedSchema feed, Dataset<Row> marked,
+                                                Map<String, Dataset<Row>> classified) {
+        return keep(spark, workDir, feed, Resubmissions.classify(marked, feed), classified);
+    }
+
+    /** Writes the classified frame once and reads it back: every later use reads the file, nothing is computed twice. */
+    private static Dataset<Row> keep(SparkSession spark, String workDir, FeedSchema feed, Dataset<Row> rows,
+                                     Map<String, Dataset<Row>> classified) {
+        String p = path(workDir, "classified/" + feed.name());
+        rows.write().mode("overwrite").parquet(p);
+        Dataset<Row> back = spark.read().parquet(p);
+        classified.put(feed.name(), back);
+        return back;
+    }
+
+    private static String path(String workDir, String name) {
+        return new Path(workDir, name).toString();
+    }
+
+    private static IngestReport report(Map<String, RawFeed> raw, Map<String, Dataset<Row>> classified,
+                                       IngestOptions options) {
+        List<IngestReport.FileCounts> files = new ArrayList<>();
+        List<IngestReport.FeedCounts> feeds = new ArrayList<>();
+        List<String> breaches = new ArrayList<>();
+        for (FeedSchema feed : Feeds.all()) {
+            Dataset<Row> c = classified.get(feed.name());
+            Column outcome = col(Classified.OUTCOME);
+            Map<String, Row> byFile = new LinkedHashMap<>();
+            for (Row r : c.groupBy(RawColumns.SOURCE_FILE).agg(
+                    count(lit(1)).as("read"),
+                    count(when(outcome.equalTo(Classified.ACCEPTED), 1)).as("accepted"),
+                    count(when(outcome.equalTo(Classified.QUARANTINED), 1)).as("quarantined"),
+                    count(when(outcome.equalTo(Classified.ACCEPTED).and(size(Classified.warnings()).gt(0)), 1)).as("warned"),
+                    count(when(outcome.equalTo(Classified.SUPERSEDED), 1)).as("superseded"),
+                    count(when(outcome.equalTo(Classified.OPTED_OUT), 1)).as("opt_out")).collectAsList()) {
+                byFile.put(r.getString(0), r);
+            }
+            long read = 0, accepted = 0, quarantined = 0, warned = 0, superseded = 0, optOut = 0;
+            List<String> unknown = new ArrayList<>();
+            for (InputFile f : raw.get(feed.name()).files()) {
+                Row r = byFile.get(f.path());
+                IngestReport.FileCounts fc = r == null ? new IngestReport.FileCounts(f, 0, 0, 0, 0, 0, 0)
+                        : new IngestReport.FileCounts(f, r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
+                        r.getLong(5), r.getLong(6));
+                files.add(fc);
+                read += fc.rowsRead();
+                accepted += fc.accepted();
+                quarantined += fc.quarantined();
+                warned += fc.warnings();
+                superseded += fc.excludedSuperseded();
+                optOut += fc.excludedOptOut();
+                f.unknownColumns().stream().filter(u -> !unknown.contains(u)).forEach(unknown::add);
+            }
+            Map<String, Long> errors = reasonCounts(c.filter(outcome.equalTo(Classified.QUARANTINED))
+                    .select(expr("filter(" + Classified.ISSUES + ", i -> i.severity = 'ERROR')[0].code").as("code")));
+            Map<String, Long> warnings = reasonCounts(c.filter(outcome.equalTo(Classified.ACCEPTED))
+                    .select(explode(Classified.warnings()).as("w")).select(col("w.code").as("code")));
+            double threshold = options.threshold(feed.name());
+            double rate = read == 0 ? 0 : (double) quarantined / read;
+            boolean breached = rate > threshold;
+            if (breached) {
+                breaches.add(String.format("%s: %,d of %,d rows quarantined (%.1f %%), above the threshold of %.1f %%",
+                        feed.name(), quarantined, read, 100 * rate, 100 * threshold));
+            }
+            if (!unknown.isEmpty()) {
+                log.info("{}: columns not in the feed's schema, ignored: {}", feed.name(), unknown);
+            }
+            feeds.add(new IngestReport.FeedCounts(feed.name(), raw.get(feed.name()).files().size(), read, accepted,
+                    quarantined, warned, superseded, optOut, rate, threshold, breached, errors, warnings, unknown));
+        }
+        return new IngestReport(files, feeds, breaches);
+    }
+
+    private static Map<String, Long> reasonCounts(Dataset<Row> codes) {
+        Map<String, Long> out = new TreeMap<>();
+        for (Row r : codes.groupBy("code").count().collectAsList()) {
+            out.put(r.getString(0), r.getLong(1));
+        }
+        return out;
+    }
+}

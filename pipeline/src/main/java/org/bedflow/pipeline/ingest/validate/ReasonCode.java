@@ -1,0 +1,27 @@
+package org.bedflow.pipeline.ingest.validate;
+
+/** The reason codes of feeds.md "Validation and quarantine", and the two bedflow adds. */
+public enum ReasonCode {
+    MISSING_REQUIRED,
+    BAD_DATE,
+    BAD_NUMBER,
+    UNKNOWN_CODE,
+    /** discharge before admission, end before start */
+    DATE_ORDER,
+    /** after the run date */
+    FUTURE_DATE,
+    AGE_OUT_OF_RANGE,
+    /** WARNING: row kept, unlinkable (ERROR on the opt-out list, where the number is the row) */
+    INVALID_NHS_NUMBER,
+    /** WARNING: DRD before admission or after discharge; DRD nulled */
+    DRD_OUT_OF_RANGE,
+    CONFLICTING_DUPLICATE,
+    /** WARNING: a discharge with no admission; kept in rejects only */
+    ORPHAN_DISCHARGE,
+    /** wrong field count or unparseable quoting */
+    MALFORMED_ROW,
+    /** a value that does not have the form of its field (e.g. an ODS or ONS code); bedflow's addition */
+    BAD_FORMAT,
+    /** WARNING: a delay reason with no entry in the configured mapping (reported as other / Unknown); bedflow's addition */
+    UNMAPPED_CODE
+}

@@ -1,0 +1,320 @@
+package org.bedflow.pipeline.ingest.validate;
+
+import java.io.Serializable;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.bedflow.pipeline.ingest.Classified;
+import org.bedflow.pipeline.reference.CodeLists;
+import org.bedflow.pipeline.schema.FeedSchema;
+import org.bedflow.pipeline.schema.FieldSpec;
+import org.bedflow.pipeline.schema.FieldType;
+
+/**
+ * Checks one raw record of a feed against the feed's Avro schema and the rules of
+ * feeds.md, field by field, and gives its typed, normalised values with every issue found.
+ * A problem with a required field is an ERROR (the row will be quarantined); with an
+ * optional field a WARNING, and the field is nulled (NHS numbers: the row is kept,
+ * unlinkable). Runs on executors: everything it holds is serializable.
+ *
+ * <p>Input: a row of {@link org.bedflow.pipeline.schema.RawColumns#rawType}. Output: a row
+ * of {@link Classified#validatedType}.
+ */
+public final class RowValidator implements MapFunction<Row, Row>, Serializable {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern TIMESTAMP_SPACE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** the field whose values are mapped by the delay reason mapping (reference.md) */
+    static final String DELAY_REASON = "delay_reason";
+    /** the field a field's {@code bedflow.required_when_event_type} refers to */
+    static final String EVENT_TYPE = "event_type";
+
+    private final FeedSchema feed;
+    private final Map<String, CodeLists> codeLists;
+    private final LocalDate runDate;
+    private final Set<String> mappedDelayReasons;
+
+    /**
+     * @param mappedDelayReasons codes the delay reason mapping knows; others give an
+     *                           UNMAPPED_CODE warning. Null: no such check.
+     */
+    public RowValidator(FeedSchema feed, LocalDate runDate, Set<String> mappedDelayReasons) {
+        this.feed = feed;
+        this.runDate = runDate;
+        this.mappedDelayReasons = mappedDelayReasons == null ? null : Set.copyOf(mappedDelayReasons);
+        Map<String, CodeLists> lists = new LinkedHashMap<>();
+        for (FieldSpec f : feed.fields()) {
+            if (f.codeList() != null) {
+                lists.put(f.codeList(), CodeLists.bundled(f.codeList()));
+            }
+        }
+        this.codeLists = lists;
+    }
+
+    @Override
+    public Row call(Row raw) {
+        List<FieldSpec> fields = feed.fields();
+        int n = fields.size();
+        String[] rawValues = new String[n];
+        for (int i = 0; i < n; i++) {
+            rawValues[i] = raw.isNullAt(i) ? null : raw.getString(i);
+        }
+        String sourceFile = raw.getString(n);
+        long recordNumber = raw.getLong(n + 1);
+        String malformed = raw.isNullAt(n + 2) ? null : raw.getString(n + 2);
+        String rawLine = raw.isNullAt(n + 3) ? null : raw.getString(n + 3);
+
+        Object[] out = new Object[n + 5];
+        out[n] = sourceFile;
+        out[n + 1] = recordNumber;
+        List<Row> issues = new ArrayList<>();
+        if (malformed != null) {
+            issues.add(issue(Classified.ERROR, ReasonCode.MALFORMED_ROW, "the record could not be read as "
+                    + n + " fields: " + malformed));
+            out[n + 2] = json(Map.of("_raw_line", rawLine == null ? "" : NhsNumber.maskInText(rawLine)));
+            out[n + 3] = hash(new String[] {rawLine});
+            out[n + 4] = seq(issues);
+            return RowFactory.create(out);
+        }
+
+        for (int i = 0; i < n; i++) {
+            out[i] = check(fields.get(i), rawValues[i], out, issues);
+        }
+        checkDateOrder(fields, out, issues);
+        out[n + 2] = issues.isEmpty() ? null : rawJson(fields, rawValues);
+        out[n + 3] = hash(rawValues);
+        out[n + 4] = seq(sortErrorsFirst(issues));
+        return RowFactory.create(out);
+    }
+
+    private Object check(FieldSpec f, String rawValue, Object[] typedSoFar, List<Row> issues) {
+        String v = rawValue == null ? null : rawValue.trim();
+        if (v != null && v.isEmpty()) {
+            v = null;
+        }
+        boolean required = isRequired(f, typedSoFar);
+        String severity = required ? Classified.ERROR : Classified.WARNING;
+        if (v == null) {
+            if (required) {
+                issues.add(issue(Classified.ERROR, ReasonCode.MISSING_REQUIRED, f.requiredWhenEventType() != null
+                        ? "a " + f.requiredWhenEventType() + " needs " + f.name()
+                        : f.name() + " is empty but required"));
+            }
+            return null;
+        }
+        switch (f.type()) {
+            case INT, LONG -> {
+                return number(f, v, severity, issues);
+            }
+            case DATE -> {
+                return date(f, v, severity, issues);
+            }
+            case TIMESTAMP -> {
+                return timestamp(f, v, severity, issues);
+            }
+            default -> {
+                return string(f, v, severity, issues);
+            }
+        }
+    }
+
+    private boolean isRequired(FieldSpec f, Object[] typedSoFar) {
+        if (f.required()) {
+            return true;
+        }
+        if (f.requiredWhenEventType() == null) {
+            return false;
+        }
+        int at = feed.fieldNames().indexOf(EVENT_TYPE);
+        return at >= 0 && f.requiredWhenEventType().equals(typedSoFar[at]);
+    }
+
+    private Object string(FieldSpec f, String v, String severity, List<Row> issues) {
+        if (f.nhsNumber()) {
+            String nhs = NhsNumber.normalise(v);
+            if (nhs == null) {
+                issues.add(issue(severity, ReasonCode.INVALID_NHS_NUMBER, f.name() + " " + NhsNumber.mask(v)
+                        + " is not a valid NHS number (10 digits, Modulus 11 check)"
+                        + (severity.equals(Classified.WARNING) ? "; the row is kept but cannot be linked" : "")));
+            }
+            return nhs;
+        }
+        if (f.icd10()) {
+            return Icd10.normalise(v);
+        }
+        if (f.icd10List()) {
+            return Icd10.normaliseList(v);
+        }
+        if (f.codeList() != null) {
+            String canonical = codeLists.get(f.codeList()).canonical(v);
+            if (canonical == null) {
+                issues.add(issue(severity, ReasonCode.UNKNOWN_CODE, f.name() + " '" + v + "' is not a code of the "
+                        + f.codeList() + " list" + nulled(severity)));
+            }
+            return canonical;
+        }
+        if (f.pattern() != null) {
+            String upper = v.toUpperCase(java.util.Locale.ROOT);
+            if (!upper.matches(f.pattern())) {
+                issues.add(issue(severity, ReasonCode.BAD_FORMAT, f.name() + " '" + v + "' does not have the form "
+                        + f.pattern() + nulled(severity)));
+                return null;
+            }
+            return upper;
+        }
+        if (f.name().equals(DELAY_REASON) && mappedDelayReasons != null && !mappedDelayReasons.contains(v)) {
+            issues.add(issue(Classified.WARNING, ReasonCode.UNMAPPED_CODE, f.name() + " '" + v
+                    + "' is not in the delay reason mapping; it is reported as other / Unknown"));
+        }
+        return v;
+    }
+
+    private Object number(FieldSpec f, String v, String severity, List<Row> issues) {
+        long value;
+        try {
+            value = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            issues.add(issue(severity, ReasonCode.BAD_NUMBER, f.name() + " '" + v + "' is not a whole number" + nulled(severity)));
+            return null;
+        }
+        if ((f.min() != null && value < f.min()) || (f.max() != null && value > f.max())
+                || (f.type() == FieldType.INT && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE))) {
+            boolean age = f.name().equals("age") || f.name().startsWith("age_");
+            String range = (f.min() == null ? "" : f.min()) + (f.max() == null ? " or more" : "-" + f.max());
+            issues.add(issue(severity, age ? ReasonCode.AGE_OUT_OF_RANGE : ReasonCode.BAD_NUMBER,
+                    f.name() + " " + v + " is outside " + range + nulled(severity)));
+            return null;
+        }
+        return f.type() == FieldType.INT ? (Object) (int) value : (Object) value;
+    }
+
+    private Object date(FieldSpec f, String v, String severity, List<Row> issues) {
+        LocalDate d;
+        try {
+            d = LocalDate.parse(v, DATE);
+        } catch (DateTimeParseException e) {
+            issues.add(issue(severity, ReasonCode.BAD_DATE, f.name() + " '" + v + "' is not a date (yyyy-MM-dd)" + nulled(severity)));
+            return null;
+        }
+        if (f.notAfterRunDate() && d.isAfter(runDate)) {
+            issues.add(issue(Classified.ERROR, ReasonCode.FUTURE_DATE, f.name() + " " + d + " is after the run date " + runDate));
+        }
+        return Date.valueOf(d);
+    }
+
+    private Object timestamp(FieldSpec f, String v, String severity, List<Row> issues) {
+        LocalDateTime utc = parseTimestamp(v);
+        if (utc == null) {
+            issues.add(issue(severity, ReasonCode.BAD_DATE, f.name() + " '" + v
+                    + "' is not an ISO-8601 timestamp (e.g. 2024-05-01T02:00:00)" + nulled(severity)));
+            return null;
+        }
+        return Timestamp.from(utc.toInstant(ZoneOffset.UTC));
+    }
+
+    /** ISO-8601 local date-time (taken as UTC) or with an offset (converted to UTC); a space may stand for the T. */
+    static LocalDateTime parseTimestamp(String v) {
+        String s = TIMESTAMP_SPACE.matcher(v).replaceFirst("$1T$2");
+        try {
+            return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private void checkDateOrder(List<FieldSpec> fields, Object[] typed, List<Row> issues) {
+        for (int i = 0; i < fields.size(); i++) {
+            FieldSpec f = fields.get(i);
+            if (f.notBefore() == null || typed[i] == null) {
+                continue;
+            }
+            int other = feed.fieldNames().indexOf(f.notBefore());
+            if (other >= 0 && typed[other] != null && ((Date) typed[i]).before((Date) typed[other])) {
+                issues.add(issue(Classified.ERROR, ReasonCode.DATE_ORDER, f.name() + " " + typed[i] + " is before "
+                        + f.notBefore() + " " + typed[other]));
+            }
+        }
+    }
+
+    private static String nulled(String severity) {
+        return severity.equals(Classified.WARNING) ? "; the value is left out" : "";
+    }
+
+    /** errors before warnings, each in the order found (field order): the first error names the row's reason code */
+    private static List<Row> sortErrorsFirst(List<Row> issues) {
+        List<Row> out = new ArrayList<>(issues.size());
+        issues.stream().filter(i -> i.getString(0).equals(Classified.ERROR)).forEach(out::add);
+        issues.stream().filter(i -> !i.getString(0).equals(Classified.ERROR)).forEach(out::add);
+        return out;
+    }
+
+    private static scala.collection.immutable.Seq<Row> seq(List<Row> rows) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(rows).toList();
+    }
+
+    public static Row issue(String severity, ReasonCode code, String message) {
+        return RowFactory.create(severity, code.name(), message);
+    }
+
+    /** The raw values for people to read: NHS numbers masked, council person ids left out. */
+    private String rawJson(List<FieldSpec> fields, String[] rawValues) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldSpec f = fields.get(i);
+            if (f.secret()) {
+                continue;
+            }
+            m.put(f.name(), f.nhsNumber() ? NhsNumber.mask(rawValues[i]) : rawValues[i]);
+        }
+        return json(m);
+    }
+
+    private static String json(Map<String, String> m) {
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** FNV-1a 64 over the raw values, with a marker for null: equal for byte-identical records. */
+    static long hash(String[] values) {
+        long h = 0xcbf29ce484222325L;
+        for (String v : values) {
+            if (v == null) {
+                h = (h ^ 0x1F) * 0x100000001b3L;
+            } else {
+                for (int i = 0; i < v.length(); i++) {
+                    h = (h ^ v.charAt(i)) * 0x100000001b3L;
+                }
+            }
+            h = (h ^ 0x1E) * 0x100000001b3L;
+        }
+        return h;
+    }
+}

@@ -1,0 +1,240 @@
+package org.bedflow.pipeline.ingest.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.bedflow.pipeline.schema.FeedSchema;
+import org.bedflow.pipeline.schema.Feeds;
+import org.junit.jupiter.api.Test;
+
+/**
+ * feeds.md "Validation and quarantine", one raw record at a time: the typed values a row
+ * gets and every issue with its severity. A problem with a required field is an ERROR; with
+ * an optional field a WARNING and the value is left out.
+ */
+class RowValidatorTest {
+
+    static final LocalDate RUN_DATE = LocalDate.of(2022, 4, 1);
+
+    /** A valid admission in the raw text of a CSV extract. */
+    static Map<String, String> admission() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("provider_code", "RNS");
+        m.put("spell_id", "S1");
+        m.put("nhs_number", "943 476 5919");
+        m.put("age_on_admission", "70");
+        m.put("sex", "1");
+        m.put("residence_lad_code", "E07000154");
+        m.put("admission_date", "2021-05-01");
+        m.put("admission_method", "21");
+        m.put("primary_diagnosis", "J44.0");
+        m.put("secondary_diagnoses", "I10X|e11.9 ; W19-");
+        m.put("submitted_at", "2021-05-02T02:00:00");
+        return m;
+    }
+
+    static Map<String, String> event() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("la_code", "E06000062");
+        m.put("event_id", "EV1");
+        m.put("person_id", "WNC-0000001");
+        m.put("nhs_number", "9434765919");
+        m.put("age", "80");
+        m.put("event_type", "service");
+        m.put("event_start_date", "2021-05-10");
+        m.put("service_type", "long term support:  COMMUNITY");
+        m.put("service_component", "home care");
+        m.put("submitted_at", "2022-04-01T01:00:00");
+        return m;
+    }
+
+    static Map<String, String> with(Map<String, String> base, String... kv) {
+        Map<String, String> m = new LinkedHashMap<>(base);
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** The validated row as field -> value, plus "issues" -> list of "SEVERITY CODE: message". */
+    static Map<String, Object> validate(FeedSchema feed, Map<String, String> raw) {
+        List<Object> values = new ArrayList<>();
+        feed.fieldNames().forEach(f -> values.add(raw.get(f)));
+        values.add(feed.name() + "/test.csv");
+        values.add(2L);
+        values.add(null);
+        values.add(null);
+        Row out = new RowValidator(feed, RUN_DATE, Set.of("A", "B", "E")).call(RowFactory.create(values.toArray()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < feed.fields().size(); i++) {
+            m.put(feed.fieldNames().get(i), out.get(i));
+        }
+        int n = feed.fields().size();
+        m.put("raw_json", out.get(n + 2));
+        List<String> issues = new ArrayList<>();
+        scala.jdk.javaapi.CollectionConverters.asJava(out.<Row>getSeq(n + 4))
+                .forEach(i -> issues.add(i.getString(0) + " " + i.getString(1) + ": " + i.getString(2)));
+        m.put("issues", issues);
+        return m;
+    }
+
+    @Test
+    void a_valid_admission_is_typed_and_normalised() {
+        var out = validate(Feeds.APC_ADMISSIONS, admission());
+        assertThat(out.get("issues")).asList().isEmpty();
+        assertThat(out.get("nhs_number")).isEqualTo("9434765919");
+        assertThat(out.get("age_on_admission")).isEqualTo(70);
+        assertThat(out.get("admission_date")).isEqualTo(Date.valueOf("2021-05-01"));
+        // J44.0 -> J440; I10X -> I10; e11.9 -> E119; W19- -> W19; '|' and ';' both separate
+        assertThat(out.get("primary_diagnosis")).isEqualTo("J440");
+        assertThat(out.get("secondary_diagnoses")).isEqualTo("I10;E119;W19");
+        assertThat(out.get("submitted_at")).isEqualTo(Timestamp.from(Instant.parse("2021-05-02T02:00:00Z")));
+        assertThat(out.get("raw_json")).as("raw values are kept only for rows with an issue").isNull();
+    }
+
+    @Test
+    void timestamps_with_an_offset_are_converted_to_utc_and_a_space_may_stand_for_the_t() {
+        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "submitted_at", "2021-05-02T03:00:00+01:00"))
+                .get("submitted_at")).isEqualTo(Timestamp.from(Instant.parse("2021-05-02T02:00:00Z")));
+        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "submitted_at", "2021-05-02 02:00:00"))
+                .get("submitted_at")).isEqualTo(Timestamp.from(Instant.parse("2021-05-02T02:00:00Z")));
+    }
+
+    @Test
+    void enumerated_strings_match_case_insensitively_ignoring_repeated_spaces() {
+        var out = validate(Feeds.SOCIAL_CARE_EVENTS, event());
+        assertThat(out.get("issues")).asList().isEmpty();
+        assertThat(out.get("event_type")).isEqualTo("Service");
+        assertThat(out.get("service_type")).isEqualTo("Long Term Support: Community");
+        assertThat(out.get("service_component")).isEqualTo("Home Care");
+    }
+
+    @Test
+    void every_required_field_problem_is_an_error_the_first_in_field_order_named_first() {
+        var out = validate(Feeds.APC_ADMISSIONS, with(admission(), "age_on_admission", "seventy-two",
+                "admission_date", "", "admission_method", "27"));
+        assertThat(out.get("issues")).asList().containsExactly(
+                "ERROR BAD_NUMBER: age_on_admission 'seventy-two' is not a whole number",
+                "ERROR MISSING_REQUIRED: admission_date is empty but required",
+                "ERROR UNKNOWN_CODE: admission_method '27' is not a code of the admission_method list");
+    }
+
+    @Test
+    void dates_must_exist_and_not_be_after_the_run_date() {
+        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "admission_date", "2021-02-30")).get("issues"))
+                .asList().containsExactly("ERROR BAD_DATE: admission_date '2021-02-30' is not a date (yyyy-MM-dd)");
+        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "admission_date", "12/10/2021")).get("issues"))
+                .asList().singleElement().asString().startsWith("ERROR BAD_DATE");
+        // the run date itself is allowed, the day after is not
+        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "admission_date", "2022-04-01")).get("issues"))
+                .asList().isEmpty();
+        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "admission_date", "2022-04-02")).get("issues"))
+                .asList().containsExactly("ERROR FUTURE_DATE: admission_date 2022-04-02 is after the run date 2022-04-01");
+    }
+
+    @Test
+    void ages_outside_0_to_120_are_out_of_range() {
+        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "age_on_admission", "120")).get("issues")).asList().isEmpty();
+        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "age_on_admission", "121")).get("issues"))
+                .asList().containsExactly("ERROR AGE_OUT_OF_RANGE: age_on_admission 121 is outside 0-120");
+        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "age_on_admission", "-1")).get("issues"))
+                .asList().singleElement().asString().startsWith("ERROR AGE_OUT_OF_RANGE");
+    }
+
+    @Test
+    void an_invalid_nhs_number_is_a_warning_and_the_row_is_kept_unlinkable() {
+        var out = validate(Feeds.APC_ADMISSIONS, with(admission(), "nhs_number", "9990000140"));
+        assertThat(out.get("nhs_number")).isNull();
+        assertThat(out.get("issues")).asList().containsExactly("WARNING INVALID_NHS_NUMBER: nhs_number ******0140 "
+                + "is not a valid NHS number (10 digits, Modulus 11 check); the row is kept but cannot be linked");
+        assertThat((String) out.get("raw_json")).contains("\"nhs_number\":\"******0140\"").doesNotContain("9990000140");
+    }
+
+    @Test
+    void on_the_opt_out_list_an_invalid_number_is_an_error() {
+        var out = validate(Feeds.OPT_OUTS, Map.of("nhs_number", "9990000140"));
+        assertThat(out.get("issues")).asList().singleElement().asString().startsWith("ERROR INVALID_NHS_NUMBER");
+    }
+
+    @Test
+    void optional_fields_with_unknown_codes_or_bad_forms_are_left_out_with_a_warning() {
+        var out = validate(Feeds.APC_ADMISSIONS, with(admission(), "residence_lad_code", "Northampton"));
+        assertThat(out.get("residence_lad_code")).isNull();
+        assertThat(out.get("issues")).asList().containsExactly("WARNING BAD_FORMAT: residence_lad_code 'Northampton' "
+                + "does not have the form ^E0[6-9][0-9]{6}$; the value is left out");
+        var event = validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "service_component", "Spa"));
+        assertThat(event.get("service_component")).isNull();
+        assertThat(event.get("issues")).asList().singleElement().asString().startsWith("WARNING UNKNOWN_CODE");
+        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "residence_lad_code", "e07000154"))
+                .get("residence_lad_code")).as("codes are upper-cased").isEqualTo("E07000154");
+    }
+
+    @Test
+    void a_required_code_that_is_unknown_is_an_error() {
+        var out = validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "service_type", "Long Term Support: Spa Break"));
+        assertThat(out.get("issues")).asList().containsExactly("ERROR UNKNOWN_CODE: service_type "
+                + "'Long Term Support: Spa Break' is not a code of the service_type list");
+    }
+
+    @Test
+    void request_route_is_required_for_a_request_only() {
+        var request = with(event(), "event_type", "Request", "service_type", "", "service_component", "");
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, request).get("issues"))
+                .asList().containsExactly("ERROR MISSING_REQUIRED: a Request needs request_route");
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(request, "request_route", "discharge from hospital"))
+                .get("issues")).asList().isEmpty();
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "event_type", "Assessment", "service_type", ""))
+                .get("issues")).asList().isEmpty();
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "service_type", "")).get("issues"))
+                .asList().containsExactly("ERROR MISSING_REQUIRED: a Service needs service_type");
+    }
+
+    @Test
+    void an_end_before_the_start_is_date_order() {
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "event_end_date", "2021-05-10")).get("issues"))
+                .as("ending on the start day is fine").asList().isEmpty();
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "event_end_date", "2021-05-09")).get("issues"))
+                .asList().containsExactly("ERROR DATE_ORDER: event_end_date 2021-05-09 is before event_start_date 2021-05-10");
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "event_end_date", "2099-01-01")).get("issues"))
+                .as("a planned end after the run date is normal for a care package").asList().isEmpty();
+    }
+
+    @Test
+    void council_person_ids_never_reach_the_raw_record() {
+        var out = validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "age", "8O"));
+        assertThat((String) out.get("raw_json")).contains("\"age\":\"8O\"").doesNotContain("person_id")
+                .doesNotContain("WNC-0000001").contains("******5919");
+        assertThat(out.get("person_id")).as("the typed value stays for pseudonymisation").isEqualTo("WNC-0000001");
+    }
+
+    @Test
+    void a_delay_reason_outside_the_mapping_is_kept_with_a_warning() {
+        Map<String, String> d = new LinkedHashMap<>(Map.of("provider_code", "RNS", "spell_id", "S1",
+                "discharge_date", "2021-05-10", "discharge_method", "1", "discharge_destination", "19",
+                "delay_reason", "Z9", "submitted_at", "2021-05-11T00:00:00"));
+        var out = validate(Feeds.APC_DISCHARGES, d);
+        assertThat(out.get("delay_reason")).isEqualTo("Z9");
+        assertThat(out.get("issues")).asList().singleElement().asString().startsWith("WARNING UNMAPPED_CODE");
+        assertThat(validate(Feeds.APC_DISCHARGES, with(d, "delay_reason", "E")).get("issues")).asList().isEmpty();
+    }
+
+    @Test
+    void byte_identical_records_hash_alike_and_any_difference_changes_the_hash() {
+        String[] a = {"RNS", "S1", null, "70"};
+        String[] b = {"RNS", "S1", null, "70"};
+        String[] c = {"RNS", "S1", "", "70"};
+        assertThat(RowValidator.hash(a)).isEqualTo(RowValidator.hash(b)).isNotEqualTo(RowValidator.hash(c));
+        assertThat(RowValidator.hash(new String[] {"AB", "C"})).isNotEqualTo(RowValidator.hash(new String[] {"A", "BC"}));
+    }
+}
