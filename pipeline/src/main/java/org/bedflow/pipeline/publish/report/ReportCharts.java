@@ -39,7 +39,8 @@ import org.jfree.svg.ViewBox;
  * Monthly charts of the run report, drawn by JFreeChart on the server into inline SVG
  * (JFreeSVG): the page needs no script and fetches nothing. One series per chart; the
  * caller gives every area's chart of an indicator the same value range so that areas
- * compare at a glance. Months not complete at the run date are shaded "provisional".
+ * compare at a glance. The last months can be shaded with a label: those not complete at
+ * the run date ("provisional"), or those whose readmissions cannot all be known yet.
  */
 public final class ReportCharts {
 
@@ -52,7 +53,7 @@ public final class ReportCharts {
     private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
-    private static final Color PROVISIONAL = new Color(0xF5, 0xB7, 0x00, 0x40);
+    private static final Color SHADE = new Color(0xF5, 0xB7, 0x00, 0x40);
     /** Inline SVG in HTML takes its namespace from the parser; the URIs would only look like fetches. */
     private static final Pattern NAMESPACES = Pattern.compile("\\s+xmlns(:\\w+)?=('[^']*'|\"[^\"]*\")");
 
@@ -71,11 +72,12 @@ public final class ReportCharts {
      * @param id          unique in the page (prefixes the SVG's clip-path ids)
      * @param months      yyyy-MM, oldest first, one value each (null: no value, a gap)
      * @param yMax        upper end of the value axis (0 or less: automatic)
-     * @param provisional months to shade as provisional
+     * @param shaded      the trailing months to shade (oldest first; empty: none)
+     * @param shadeLabel  what the shading means
      */
     public static String monthly(String id, String seriesName, List<String> months, List<? extends Number> values,
                                  Kind kind, String valueLabel, double yMax, boolean integerTicks, Color colour,
-                                 List<String> provisional) {
+                                 List<String> shaded, String shadeLabel) {
         if (months.size() != values.size()) {
             throw new IllegalArgumentException("one value per month: " + months.size() + " months, " + values.size() + " values");
         }
@@ -142,12 +144,12 @@ public final class ReportCharts {
             value.setAutoRangeIncludesZero(true);
         }
 
-        if (!provisional.isEmpty()) {
+        if (!shaded.isEmpty()) {
             var cal = java.util.Calendar.getInstance(UTC);
-            IntervalMarker marker = new IntervalMarker(month(provisional.get(0)).getFirstMillisecond(cal),
-                    month(provisional.get(provisional.size() - 1)).getLastMillisecond(cal) + 1);
-            marker.setPaint(PROVISIONAL);
-            marker.setLabel("provisional");
+            IntervalMarker marker = new IntervalMarker(month(shaded.get(0)).getFirstMillisecond(cal),
+                    month(shaded.get(shaded.size() - 1)).getLastMillisecond(cal) + 1);
+            marker.setPaint(SHADE);
+            marker.setLabel(shadeLabel);
             marker.setLabelFont(TICKS);
             marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);

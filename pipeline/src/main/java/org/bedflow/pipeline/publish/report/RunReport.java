@@ -117,6 +117,8 @@ public final class RunReport {
         model.put("run", m);
         model.put("job", in.job());
         model.put("duration", duration(m.startedAt(), m.finishedAt()));
+        model.put("started", timestamp(m.startedAt()));
+        model.put("finished", timestamp(m.finishedAt()));
         model.put("steps", in.steps() == null ? List.of() : in.steps());
         model.put("outputs", m.outputs() == null ? List.of() : m.outputs());
         model.put("feeds", feeds(m));
@@ -178,6 +180,18 @@ public final class RunReport {
         }
     }
 
+    /** 2022-04-01 02:00:00 +01:00: to the second, with the offset */
+    static String timestamp(String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(iso).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx"));
+        } catch (RuntimeException e) {
+            return iso;
+        }
+    }
+
     private static List<FeedQuality> feeds(RunManifest m) {
         List<FeedQuality> out = new ArrayList<>();
         List<RunManifest.Input> inputs = m.inputs() == null ? List.of() : m.inputs();
@@ -227,37 +241,51 @@ public final class RunReport {
     }
 
     private static List<Chart> charts(ReportFigures f, List<String> provisional) {
-        String cutoff = f.readmissionCutoff().toString();
+        LocalDate cutoff = f.readmissionCutoff();
+        // months with a discharge after the cut-off: their readmission rate rests on part of the month only
+        List<String> followUpIncomplete = f.months().stream()
+                .filter(m -> YearMonth.parse(m).atEndOfMonth().isAfter(cutoff)).toList();
         List<Chart> charts = new ArrayList<>();
         charts.add(chart(f, provisional, "delay-days", "Delay days",
                 "Days from the discharge ready date (DRD) to discharge, summed over delayed discharges of adults, "
                         + "by month of discharge (delayed_discharge_monthly.delay_days).",
-                MonthValues::delayDays, ReportCharts.Kind.BAR, "delay days", null, true, RunReport::integer));
+                MonthValues::delayDays, v -> integer(v.delayDays()), ReportCharts.Kind.BAR, "delay days", null, true,
+                provisional, "provisional"));
         charts.add(chart(f, provisional, "discharged-on-drd", "% discharged on the discharge ready date",
                 "Adult discharges with a DRD that left hospital on it, as a share of adult discharges with a DRD, "
                         + "by month of discharge (delayed_discharge_monthly.pct_discharged_on_drd).",
-                MonthValues::pctDischargedOnDrd, ReportCharts.Kind.LINE, "% on DRD", 100.0, false, RunReport::percent));
+                MonthValues::pctDischargedOnDrd, v -> percent(v.pctDischargedOnDrd()), ReportCharts.Kind.LINE,
+                "% on DRD", 100.0, false, provisional, "provisional"));
         charts.add(chart(f, provisional, "emergency-admissions", "Emergency admissions",
                 "Emergency spells of residents, all ages, by month of admission (metrics.md emergency_admissions, "
                         + "monthly count).",
-                v -> v.emergencyAdmissions(), ReportCharts.Kind.BAR, "admissions", null, true, RunReport::integer));
+                MonthValues::emergencyAdmissions, v -> integer(v.emergencyAdmissions()), ReportCharts.Kind.BAR,
+                "admissions", null, true, provisional, "provisional"));
         charts.add(chart(f, provisional, "chronic-acsc-admissions",
                 "Emergency admissions for chronic ambulatory care sensitive conditions",
                 "Emergency spells whose primary diagnosis is on the chronic ACSC list, by month of admission "
                         + "(metrics.md chronic_acsc_admissions, monthly count).",
-                v -> v.chronicAcscAdmissions(), ReportCharts.Kind.BAR, "admissions", null, true, RunReport::integer));
+                MonthValues::chronicAcscAdmissions, v -> integer(v.chronicAcscAdmissions()), ReportCharts.Kind.BAR,
+                "admissions", null, true, provisional, "provisional"));
         charts.add(chart(f, provisional, "readmissions-30d", "Emergency readmissions within 30 days",
                 "Alive discharges with a person key followed by an emergency admission within 30 days, as a share of "
                         + "alive discharges with a person key, by month of discharge (metrics.md "
-                        + "emergency_readmissions_30d). Only discharges up to " + cutoff
-                        + " (run date − 30 days) have their 30 days of follow-up and are counted.",
-                MonthValues::readmissionRate, ReportCharts.Kind.LINE, "% readmitted", null, false, RunReport::percent));
+                        + "emergency_readmissions_30d). Only discharges up to " + cutoff + " (run date − 30 days) "
+                        + "have had their 30 days of follow-up; a month with later discharges is not drawn, and its "
+                        + "partial rate is in the table.",
+                v -> followUpIncomplete.contains(v.month()) ? null : v.readmissionRate(),
+                v -> v.readmissionDenominator() == 0 && followUpIncomplete.contains(v.month()) ? "–"
+                        : percent(v.readmissionRate()) + " (" + integer(v.readmissionNumerator()) + " / "
+                        + integer(v.readmissionDenominator()) + ")"
+                        + (followUpIncomplete.contains(v.month()) ? " follow-up incomplete" : ""),
+                ReportCharts.Kind.LINE, "% readmitted", null, false, followUpIncomplete, "follow-up incomplete"));
         return charts;
     }
 
     private static Chart chart(ReportFigures f, List<String> provisional, String id, String title, String definition,
-                               Function<MonthValues, Number> value, ReportCharts.Kind kind, String label, Double fixedMax,
-                               boolean integers, Function<Number, String> format) {
+                               Function<MonthValues, Number> value, Function<MonthValues, String> cell,
+                               ReportCharts.Kind kind, String label, Double fixedMax, boolean integers,
+                               List<String> shaded, String shadeLabel) {
         double max = 0;
         for (AreaSeries a : f.areas()) {
             for (MonthValues v : a.months()) {
@@ -273,14 +301,14 @@ public final class RunReport {
             AreaSeries a = f.areas().get(i);
             String svg = ReportCharts.monthly("chart-" + id + "-" + a.code(), a.name(), f.months(),
                     a.months().stream().map(value).toList(), kind, label, yMax, integers,
-                    AREA_COLOURS.get(i % AREA_COLOURS.size()), provisional);
+                    AREA_COLOURS.get(i % AREA_COLOURS.size()), shaded, shadeLabel);
             panels.add(new Panel(a.code(), a.name(), svg));
         }
         List<TableRow> rows = new ArrayList<>();
         for (int m = 0; m < f.months().size(); m++) {
             List<String> cells = new ArrayList<>();
             for (AreaSeries a : f.areas()) {
-                cells.add(format.apply(value.apply(a.months().get(m))));
+                cells.add(cell.apply(a.months().get(m)));
             }
             String month = f.months().get(m);
             rows.add(new TableRow(month, provisional.contains(month), cells));

@@ -69,6 +69,7 @@ class RunReportTest {
 
         // run summary
         assertThat(html).contains("<h2>Run summary</h2>", "20220401T020000Z-7", "COMPLETED", "3 min 25 s",
+                "2022-04-01 02:03:25 +00:00",
                 "abc1234", "2022-01 to 2022-03 (3 months)", "27,341 rows read", "published/delayed_discharge_monthly");
         // data quality per feed: read, accepted, quarantined by reason, excluded
         assertThat(html).contains("<h2>Data quality per feed</h2>", "10,375", "9,997", "<code>MALFORMED_ROW</code> 2",
@@ -84,7 +85,9 @@ class RunReportTest {
         assertThat(html).contains("Delay days", "% discharged on the discharge ready date", "Emergency admissions",
                 "chronic ambulatory care sensitive conditions", "Emergency readmissions within 30 days");
         assertThat(count(html, "<svg")).isEqualTo(10);
-        assertThat(html).contains(">7.5</td>", ">120</td>", ">402</td>");
+        assertThat(html).contains(">7.5 (3 / 40)</td>", ">120</td>", ">402</td>");
+        // cut-off 2022-02-18: February and March readmissions are still being followed up
+        assertThat(html).contains("follow-up incomplete</text>", ">–</td>");
         assertThat(html).contains("provisional</text>");
     }
 
