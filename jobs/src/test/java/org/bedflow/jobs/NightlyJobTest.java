@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.jobs.config.BedflowApplication;
 import org.bedflow.jobs.nightly.NightlyJobConfig;
+import org.bedflow.jobs.nightly.PseudonymKeys;
 import org.bedflow.jobs.nightly.RunSettings;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
@@ -64,6 +65,8 @@ class NightlyJobTest {
                 .addLocalDate(RunSettings.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
                 .addString(RunSettings.PARAM_INPUT, SAMPLE.toString())
                 .addString(RunSettings.PARAM_OUTPUT, out.toString())
+                // the public demo key (a real run takes BEDFLOW_PSEUDONYM_KEY from the environment)
+                .addString(PseudonymKeys.PARAM_DEMO_KEY, "true", false)
                 .toJobParameters();
 
         // when

@@ -1,12 +1,8 @@
 package org.bedflow.pipeline.ingest;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,63 +110,75 @@ public final class IngestStage {
 
     private static IngestReport report(Map<String, RawFeed> raw, Map<String, Dataset<Row>> classified,
                                        IngestOptions options) {
+        // one small aggregate over every feed: (feed, file, outcome, first error, warnings) -> rows;
+        // the counts per file and per reason are sums of it, so they cannot disagree
+        Dataset<Row> facts = null;
+        for (FeedSchema feed : Feeds.all()) {
+            Dataset<Row> f = classified.get(feed.name()).select(lit(feed.name()).as("feed"),
+                    col(RawColumns.SOURCE_FILE).as("file"), col(Classified.OUTCOME).as("outcome"),
+                    expr("get(filter(" + Classified.ISSUES + ", i -> i.severity = 'ERROR'), 0).code").as("error"),
+                    expr("array_sort(transform(filter(" + Classified.ISSUES + ", i -> i.severity = 'WARNING'), i -> i.code))")
+                            .as("warnings"));
+            facts = facts == null ? f : facts.unionByName(f);
+        }
+        List<Row> groups = facts.groupBy("feed", "file", "outcome", "error", "warnings").count().collectAsList();
+
         List<IngestReport.FileCounts> files = new ArrayList<>();
         List<IngestReport.FeedCounts> feeds = new ArrayList<>();
         List<String> breaches = new ArrayList<>();
         for (FeedSchema feed : Feeds.all()) {
-            Dataset<Row> c = classified.get(feed.name());
-            Column outcome = col(Classified.OUTCOME);
-            Map<String, Row> byFile = new LinkedHashMap<>();
-            for (Row r : c.groupBy(RawColumns.SOURCE_FILE).agg(
-                    count(lit(1)).as("read"),
-                    count(when(outcome.equalTo(Classified.ACCEPTED), 1)).as("accepted"),
-                    count(when(outcome.equalTo(Classified.QUARANTINED), 1)).as("quarantined"),
-                    count(when(outcome.equalTo(Classified.ACCEPTED).and(size(Classified.warnings()).gt(0)), 1)).as("warned"),
-                    count(when(outcome.equalTo(Classified.SUPERSEDED), 1)).as("superseded"),
-                    count(when(outcome.equalTo(Classified.OPTED_OUT), 1)).as("opt_out")).collectAsList()) {
-                byFile.put(r.getString(0), r);
+            Map<String, long[]> byFile = new LinkedHashMap<>();
+            Map<String, Long> errors = new TreeMap<>();
+            Map<String, Long> warnings = new TreeMap<>();
+            for (Row g : groups) {
+                if (!g.getString(0).equals(feed.name())) {
+                    continue;
+                }
+                long n = g.getLong(5);
+                String outcome = g.getString(2);
+                List<String> warningCodes = g.getList(4);
+                // read, accepted, quarantined, warned, superseded, opted out
+                long[] c = byFile.computeIfAbsent(g.getString(1), k -> new long[6]);
+                c[0] += n;
+                switch (outcome) {
+                    case Classified.ACCEPTED -> {
+                        c[1] += n;
+                        if (!warningCodes.isEmpty()) {
+                            c[3] += n;
+                            warningCodes.forEach(code -> warnings.merge(code, n, Long::sum));
+                        }
+                    }
+                    case Classified.QUARANTINED -> {
+                        c[2] += n;
+                        errors.merge(g.getString(3), n, Long::sum);
+                    }
+                    case Classified.SUPERSEDED -> c[4] += n;
+                    default -> c[5] += n;
+                }
             }
-            long read = 0, accepted = 0, quarantined = 0, warned = 0, superseded = 0, optOut = 0;
+            long[] total = new long[6];
             List<String> unknown = new ArrayList<>();
             for (InputFile f : raw.get(feed.name()).files()) {
-                Row r = byFile.get(f.path());
-                IngestReport.FileCounts fc = r == null ? new IngestReport.FileCounts(f, 0, 0, 0, 0, 0, 0)
-                        : new IngestReport.FileCounts(f, r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
-                        r.getLong(5), r.getLong(6));
-                files.add(fc);
-                read += fc.rowsRead();
-                accepted += fc.accepted();
-                quarantined += fc.quarantined();
-                warned += fc.warnings();
-                superseded += fc.excludedSuperseded();
-                optOut += fc.excludedOptOut();
+                long[] c = byFile.getOrDefault(f.path(), new long[6]);
+                files.add(new IngestReport.FileCounts(f, c[0], c[1], c[2], c[3], c[4], c[5]));
+                for (int i = 0; i < 6; i++) {
+                    total[i] += c[i];
+                }
                 f.unknownColumns().stream().filter(u -> !unknown.contains(u)).forEach(unknown::add);
             }
-            Map<String, Long> errors = reasonCounts(c.filter(outcome.equalTo(Classified.QUARANTINED))
-                    .select(expr("filter(" + Classified.ISSUES + ", i -> i.severity = 'ERROR')[0].code").as("code")));
-            Map<String, Long> warnings = reasonCounts(c.filter(outcome.equalTo(Classified.ACCEPTED))
-                    .select(explode(Classified.warnings()).as("w")).select(col("w.code").as("code")));
             double threshold = options.threshold(feed.name());
-            double rate = read == 0 ? 0 : (double) quarantined / read;
+            double rate = total[0] == 0 ? 0 : (double) total[2] / total[0];
             boolean breached = rate > threshold;
             if (breached) {
                 breaches.add(String.format("%s: %,d of %,d rows quarantined (%.1f %%), above the threshold of %.1f %%",
-                        feed.name(), quarantined, read, 100 * rate, 100 * threshold));
+                        feed.name(), total[2], total[0], 100 * rate, 100 * threshold));
             }
             if (!unknown.isEmpty()) {
                 log.info("{}: columns not in the feed's schema, ignored: {}", feed.name(), unknown);
             }
-            feeds.add(new IngestReport.FeedCounts(feed.name(), raw.get(feed.name()).files().size(), read, accepted,
-                    quarantined, warned, superseded, optOut, rate, threshold, breached, errors, warnings, unknown));
+            feeds.add(new IngestReport.FeedCounts(feed.name(), raw.get(feed.name()).files().size(), total[0], total[1],
+                    total[2], total[3], total[4], total[5], rate, threshold, breached, errors, warnings, unknown));
         }
         return new IngestReport(files, feeds, breaches);
-    }
-
-    private static Map<String, Long> reasonCounts(Dataset<Row> codes) {
-        Map<String, Long> out = new TreeMap<>();
-        for (Row r : codes.groupBy("code").count().collectAsList()) {
-            out.put(r.getString(0), r.getLong(1));
-        }
-        return out;
     }
 }

@@ -39,7 +39,7 @@ public final class RejectRows {
         Dataset<Row> errors = classified.filter(col(Classified.OUTCOME).equalTo(Classified.QUARANTINED))
                 .withColumn("_errors", Classified.errors())
                 .select(col(RawColumns.SOURCE_FILE), col(RawColumns.RECORD_NUMBER), lit(Classified.ERROR).as("severity"),
-                        expr("_errors[0].code").as("reason_code"),
+                        expr("get(_errors, 0).code").as("reason_code"),
                         expr("array_join(transform(_errors, e -> e.message), '; ')").as("reason"),
                         raw.as("raw_record"));
         Dataset<Row> warnings = classified.filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED)
