@@ -151,8 +151,9 @@ public final class ReportCharts {
             marker.setPaint(SHADE);
             marker.setLabel(shadeLabel);
             marker.setLabelFont(TICKS);
-            marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            // the shaded months are the last ones: the label ends at the right edge and reads leftwards
+            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             marker.setLabelOffset(new RectangleInsets(2, 2, 2, 2));
             plot.addDomainMarker(marker, Layer.BACKGROUND);
         }
