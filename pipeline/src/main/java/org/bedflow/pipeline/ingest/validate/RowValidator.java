@@ -53,6 +53,12 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
     private final Map<String, CodeLists> codeLists;
     private final LocalDate runDate;
     private final Set<String> mappedDelayReasons;
+    /** position of event_type (for required_when_event_type), -1 when the feed has none */
+    private final int eventTypeAt;
+    /** for each field with bedflow.not_before, the position of the field it may not precede; else -1 */
+    private final int[] notBeforeAt;
+    /** compiled bedflow.pattern of each field that has one */
+    private final Map<String, Pattern> patterns;
 
     /**
      * @param mappedDelayReasons codes the delay reason mapping knows; others give an
@@ -69,6 +75,20 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
             }
         }
         this.codeLists = lists;
+        Map<String, Pattern> compiled = new LinkedHashMap<>();
+        for (FieldSpec f : feed.fields()) {
+            if (f.pattern() != null) {
+                compiled.put(f.name(), Pattern.compile(f.pattern()));
+            }
+        }
+        this.patterns = compiled;
+        List<String> names = feed.fieldNames();
+        this.eventTypeAt = names.indexOf(EVENT_TYPE);
+        this.notBeforeAt = new int[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            String other = feed.fields().get(i).notBefore();
+            notBeforeAt[i] = other == null ? -1 : names.indexOf(other);
+        }
     }
 
     @Override
@@ -145,8 +165,7 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         if (f.requiredWhenEventType() == null) {
             return false;
         }
-        int at = feed.fieldNames().indexOf(EVENT_TYPE);
-        return at >= 0 && f.requiredWhenEventType().equals(typedSoFar[at]);
+        return eventTypeAt >= 0 && f.requiredWhenEventType().equals(typedSoFar[eventTypeAt]);
     }
 
     private Object string(FieldSpec f, String v, String severity, List<Row> issues) {
@@ -175,7 +194,7 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         }
         if (f.pattern() != null) {
             String upper = v.toUpperCase(java.util.Locale.ROOT);
-            if (!upper.matches(f.pattern())) {
+            if (!patterns.get(f.name()).matcher(upper).matches()) {
                 issues.add(issue(severity, ReasonCode.BAD_FORMAT, f.name() + " '" + v + "' does not have the form "
                         + f.pattern() + nulled(severity)));
                 return null;
@@ -211,8 +230,8 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
     private Object date(FieldSpec f, String v, String severity, List<Row> issues) {
         LocalDate d;
         try {
-            d = LocalDate.parse(v, DATE);
-        } catch (DateTimeParseException e) {
+            d = parseDate(v);
+        } catch (java.time.DateTimeException e) {
             issues.add(issue(severity, ReasonCode.BAD_DATE, f.name() + " '" + v + "' is not a date (yyyy-MM-dd)" + nulled(severity)));
             return null;
         }
@@ -232,8 +251,46 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         return Timestamp.from(utc.toInstant(ZoneOffset.UTC));
     }
 
+    /** yyyy-MM-dd, strictly (2021-02-30 fails); by hand for the common shape, it runs for every date of every row */
+    static LocalDate parseDate(String v) {
+        if (v.length() == 10 && v.charAt(4) == '-' && v.charAt(7) == '-') {
+            int y = digits(v, 0, 4);
+            int m = digits(v, 5, 7);
+            int d = digits(v, 8, 10);
+            if (y >= 0 && m >= 0 && d >= 0) {
+                return LocalDate.of(y, m, d);
+            }
+        }
+        return LocalDate.parse(v, DATE);
+    }
+
+    /** the non-negative number written by the digits in [from, to), or -1 if any is not a digit */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
     /** ISO-8601 local date-time (taken as UTC) or with an offset (converted to UTC); a space may stand for the T. */
     static LocalDateTime parseTimestamp(String v) {
+        if (v.length() == 19 && v.charAt(4) == '-' && v.charAt(7) == '-' && (v.charAt(10) == 'T' || v.charAt(10) == ' ')
+                && v.charAt(13) == ':' && v.charAt(16) == ':') {
+            int y = digits(v, 0, 4), mo = digits(v, 5, 7), d = digits(v, 8, 10);
+            int h = digits(v, 11, 13), mi = digits(v, 14, 16), se = digits(v, 17, 19);
+            if (y >= 0 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && se >= 0) {
+                try {
+                    return LocalDateTime.of(y, mo, d, h, mi, se);
+                } catch (java.time.DateTimeException e) {
+                    return null;
+                }
+            }
+        }
         String s = TIMESTAMP_SPACE.matcher(v).replaceFirst("$1T$2");
         try {
             return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
@@ -250,11 +307,11 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
     private void checkDateOrder(List<FieldSpec> fields, Object[] typed, List<Row> issues) {
         for (int i = 0; i < fields.size(); i++) {
             FieldSpec f = fields.get(i);
-            if (f.notBefore() == null || typed[i] == null) {
+            int other = notBeforeAt[i];
+            if (other < 0 || typed[i] == null) {
                 continue;
             }
-            int other = feed.fieldNames().indexOf(f.notBefore());
-            if (other >= 0 && typed[other] != null && ((Date) typed[i]).before((Date) typed[other])) {
+            if (typed[other] != null && ((Date) typed[i]).before((Date) typed[other])) {
                 issues.add(issue(Classified.ERROR, ReasonCode.DATE_ORDER, f.name() + " " + typed[i] + " is before "
                         + f.notBefore() + " " + typed[other]));
             }
@@ -267,14 +324,20 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
 
     /** errors before warnings, each in the order found (field order): the first error names the row's reason code */
     private static List<Row> sortErrorsFirst(List<Row> issues) {
+        if (issues.size() < 2) {
+            return issues;
+        }
         List<Row> out = new ArrayList<>(issues.size());
         issues.stream().filter(i -> i.getString(0).equals(Classified.ERROR)).forEach(out::add);
         issues.stream().filter(i -> !i.getString(0).equals(Classified.ERROR)).forEach(out::add);
         return out;
     }
 
+    private static final scala.collection.immutable.Seq<Row> NONE =
+            scala.jdk.javaapi.CollectionConverters.asScala(List.<Row>of()).toList();
+
     private static scala.collection.immutable.Seq<Row> seq(List<Row> rows) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(rows).toList();
+        return rows.isEmpty() ? NONE : scala.jdk.javaapi.CollectionConverters.asScala(rows).toList();
     }
 
     public static Row issue(String severity, ReasonCode code, String message) {
