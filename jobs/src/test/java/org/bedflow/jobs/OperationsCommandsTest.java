@@ -215,17 +215,17 @@ class OperationsCommandsTest {
 
     @Test
     void a_breached_reject_threshold_exits_3_and_publishes_nothing() throws Exception {
-        // given the sample where one hospital's admissions all carry an impossible date (a quarter of the feed)
+        // given the sample where the largest hospital's admissions all carry an impossible date (half the feed)
         Path input = SampleCopies.copy(tmp.resolve("in-bad"));
-        Path rrk = input.resolve("apc_admissions/RRK_2020-04_2022-03.csv");
-        List<String> rows = Files.readAllLines(rrk);
+        Path rns = input.resolve("apc_admissions/RNS_2020-04_2022-03.csv");
+        List<String> rows = Files.readAllLines(rns);
         int dateColumn = Arrays.asList(rows.get(0).split(",", -1)).indexOf("admission_date");
         List<String> bad = new ArrayList<>(List.of(rows.get(0)));
         rows.stream().skip(1).map(l -> l.split(",", -1)).forEach(f -> {
             f[dateColumn] = "2021-02-30";
             bad.add(String.join(",", f));
         });
-        Files.write(rrk, bad);
+        Files.write(rns, bad);
         Path out = tmp.resolve("out-bad");
 
         Result r = cli.run("validate", "--input", input.toString(), "--output", out.toString(), "--config",
