@@ -139,11 +139,13 @@ class CrashRecoveryTest {
         String restartOut = read(terminals.get(terminals.size() - 1));
         assertThat(restartOut).contains("restarting execution 1", "measure   COMPLETED", "publish   COMPLETED")
                 .doesNotContain("validate  ...").doesNotContain("link      ...");
+        long restartId = executionId(restartOut);
         assertThat(bedflow("history", "history")).isZero();
         String history = read(terminals.get(terminals.size() - 1));
         assertThat(history.lines().filter(l -> l.startsWith("1 "))).singleElement().asString()
                 .contains("FAILED", "measure");
-        assertThat(history.lines().filter(l -> l.startsWith("2 "))).singleElement().asString().contains("COMPLETED");
+        assertThat(history.lines().filter(l -> l.startsWith(restartId + " "))).singleElement().asString()
+                .contains("COMPLETED");
 
         // and an uninterrupted run of the same input (a deliberate re-run) gives the same outputs
         Path restarted = tmp.resolve("restarted");
@@ -156,6 +158,7 @@ class CrashRecoveryTest {
         String rerunOut = read(terminals.get(terminals.size() - 1));
         assertThat(rerunOut).contains("validate  COMPLETED", "link      COMPLETED", "measure   COMPLETED",
                 "publish   COMPLETED");
+        long rerunId = executionId(rerunOut);
 
         SparkSession spark = SharedSpark.session();
         say("6. restarted outputs vs uninterrupted re-run (rows, ignoring run_id):");
@@ -183,21 +186,31 @@ class CrashRecoveryTest {
             logs = files.filter(p -> p.getFileName().toString().matches("execution-\\d+\\.log")).sorted().toList();
         }
         logs.forEach(l -> say("  " + out.relativize(l) + " (" + l.toFile().length() + " bytes)"));
-        assertThat(logs).extracting(l -> l.getFileName().toString())
-                .containsExactlyInAnyOrder("execution-1.log", "execution-2.log", "execution-3.log");
+        assertThat(logs).extracting(l -> l.getFileName().toString()).containsExactlyInAnyOrder("execution-1.log",
+                "execution-" + restartId + ".log", "execution-" + rerunId + ".log");
         Path killedLog = logs.stream().filter(l -> l.endsWith("execution-1.log")).findFirst().orElseThrow();
-        assertThat(logs.stream().filter(l -> l.endsWith("execution-2.log")).findFirst().orElseThrow().getParent())
-                .as("the restart logs next to the execution it resumed").isEqualTo(killedLog.getParent());
+        Path restartLog = logs.stream().filter(l -> l.endsWith("execution-" + restartId + ".log")).findFirst().orElseThrow();
+        assertThat(restartLog.getParent()).as("the restart logs next to the execution it resumed")
+                .isEqualTo(killedLog.getParent());
+        assertThat(Files.readString(restartLog)).contains("step measure COMPLETED", "step publish COMPLETED")
+                .doesNotContain("step link").doesNotContain("step validate");
         assertThat(Files.readString(killedLog)).contains("step link COMPLETED", "step measure started")
                 .doesNotContain("step measure COMPLETED");
 
         // and no log, manifest or terminal output names a person or shows the key
         List<Path> checked = new ArrayList<>(List.of(out.resolve("runs"), tmp.resolve("bedflow.log")));
         checked.addAll(terminals);
-        SampleIdentifiers.assertNoneIn(checked, KEY);
+        int files = SampleIdentifiers.assertNoneIn(checked, KEY);
         say("  no NHS number (" + SampleIdentifiers.nhsNumbers().size() + " in the sample), council person id ("
-                + SampleIdentifiers.personIds().size() + ") or the key in " + checked.size()
-                + " logs, manifests and terminal outputs");
+                + SampleIdentifiers.personIds().size() + ") or the key in " + files
+                + " files: execution logs, manifests, the process log and every terminal output");
+    }
+
+    /** The execution id in a run's first line: "bedflow nightly: run ... (execution N), run date ..." */
+    private static long executionId(String output) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(execution (\\d+)\\)").matcher(output);
+        assertThat(m.find()).as("an execution id in%n%s", output).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     private static String[] concat(String[] a, String b) {

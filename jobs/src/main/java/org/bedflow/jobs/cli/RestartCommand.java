@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
  * once the output folder's lock shows that no process is still working on it.
  */
 @Command(name = "restart", mixinStandardHelpOptions = true,
-        description = "Restart the last failed execution (or --execution-id N) at its failed step.")
+        description = "Restart the last failed execution of the nightly run (or --execution-id N) at its failed step.")
 public class RestartCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(RestartCommand.class);
@@ -119,16 +119,18 @@ public class RestartCommand implements Callable<Integer> {
         }
     }
 
-    /** The newest execution, over all job instances, that is the last of its instance and did not complete. */
+    /**
+     * The newest execution of the nightly job, over all its job instances, that is the last of
+     * its instance and did not complete. (A failed {@code validate} check is simply run again;
+     * restarting one needs its --execution-id.)
+     */
     static Optional<JobExecution> lastRestartable(JobExplorer explorer) {
         JobExecution best = null;
-        for (String name : List.of(NightlyJobConfig.NIGHTLY, NightlyJobConfig.VALIDATE)) {
-            for (JobInstance instance : explorer.getJobInstances(name, 0, 100)) {
-                JobExecution last = explorer.getLastJobExecution(instance);
-                if (last != null && last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED
-                        && (best == null || last.getId() > best.getId())) {
-                    best = last;
-                }
+        for (JobInstance instance : explorer.getJobInstances(NightlyJobConfig.NIGHTLY, 0, 100)) {
+            JobExecution last = explorer.getLastJobExecution(instance);
+            if (last != null && last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED
+                    && (best == null || last.getId() > best.getId())) {
+                best = last;
             }
         }
         return Optional.ofNullable(best);

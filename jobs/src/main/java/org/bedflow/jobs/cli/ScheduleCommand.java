@@ -140,9 +140,9 @@ public class ScheduleCommand implements Callable<Integer> {
     }
 
     private void sleepUntil(ZonedDateTime due) throws InterruptedException {
-        long millis;
-        while ((millis = Duration.between(now(), due).toMillis()) > 0) {
-            Thread.sleep(Math.min(millis, 60_000));
+        for (ZonedDateTime now = now(); now.isBefore(due); now = now()) {
+            // at most a minute at a time: a clock change or a suspended machine does not stretch the wait
+            Thread.sleep(Math.max(1, Math.min(Duration.between(now, due).toMillis() + 1, 60_000)));
         }
     }
 }

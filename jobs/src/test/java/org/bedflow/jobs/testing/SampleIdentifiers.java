@@ -96,8 +96,11 @@ public final class SampleIdentifiers {
         return found;
     }
 
-    /** Asserts that none of the files (or folders, walked) holds an identifier of the sample or a secret. */
-    public static void assertNoneIn(List<Path> paths, String... secrets) {
+    /**
+     * Asserts that none of the files (or folders, walked) holds an identifier of the sample or
+     * a secret; returns how many files were read.
+     */
+    public static int assertNoneIn(List<Path> paths, String... secrets) {
         assertThat(nhsNumbers()).as("the sample's NHS numbers").hasSizeGreaterThan(100);
         assertThat(personIds()).as("the sample's council person ids").hasSizeGreaterThan(10);
         int checked = 0;
@@ -120,5 +123,6 @@ public final class SampleIdentifiers {
             }
         }
         assertThat(checked).as("files checked").isPositive();
+        return checked;
     }
 }
