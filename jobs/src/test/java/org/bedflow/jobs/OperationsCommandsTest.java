@@ -214,6 +214,43 @@ class OperationsCommandsTest {
     }
 
     @Test
+    void a_completed_run_date_is_refused_without_rerun_and_the_scheduler_runs_it_again() throws Exception {
+        // given a small generated input (with the sample's hand-made bad rows: a night without
+        // rejects fails in publish today, see the report) and a run of the validate job that completed
+        Path input = tmp.resolve("in-small");
+        assertThat(cli.run("generate", "--output", input.toString(), "--spells", "200", "--months", "2", "--start",
+                "2022-01").code()).isZero();
+        Files.copy(SampleCopies.SAMPLE.resolve("apc_admissions/zz_bad_rows.csv"),
+                input.resolve("apc_admissions/zz_bad_rows.csv"));
+        Path out = tmp.resolve("out-small");
+        Path config = config(tmp.resolve("conf-small"), "  reject-threshold: 0.5");
+        JobParameters params = new JobParametersBuilder()
+                .addLocalDate(RunSettings.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
+                .addString(RunSettings.PARAM_INPUT, input.toString())
+                .addString(RunSettings.PARAM_OUTPUT, out.toString())
+                .toJobParameters();
+        List<String> args = List.of("--spring.config.additional-location=file:" + config, "--bedflow.spark.master=local[2]");
+        var err = new java.io.ByteArrayOutputStream();
+        var errStream = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(JobLaunch.launch(NightlyJobConfig.VALIDATE, params, out, args, errStream)).isZero();
+
+        // when the same run date is launched again: refused, exit code 1, pointing at --rerun
+        assertThat(JobLaunch.launch(NightlyJobConfig.VALIDATE, params, out, args, errStream)).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+                "bedflow: run date 2022-04-01 has already completed for this input and output folder; "
+                        + "add --rerun to run it again on purpose\n");
+
+        // when the scheduler launches it (a schedule that fires twice a day): it runs again, as a new job instance
+        assertThat(JobLaunch.launch(NightlyJobConfig.VALIDATE, params, out, args, errStream, true)).isZero();
+        assertThat(query("select e.status from batch_job_execution e join batch_job_execution_params p"
+                + " on p.job_execution_id = e.job_execution_id where p.parameter_name = 'input' and p.parameter_value = '"
+                + input + "' order by e.job_execution_id")).containsExactly("COMPLETED", "COMPLETED");
+        assertThat(count("select count(distinct e.job_instance_id) from batch_job_execution e join batch_job_execution_params p"
+                + " on p.job_execution_id = e.job_execution_id where p.parameter_name = 'input' and p.parameter_value = '"
+                + input + "'")).isEqualTo(2);
+    }
+
+    @Test
     void a_breached_reject_threshold_exits_3_and_publishes_nothing() throws Exception {
         // given the sample where the largest hospital's admissions all carry an impossible date (half the feed)
         Path input = SampleCopies.copy(tmp.resolve("in-bad"));
