@@ -44,6 +44,7 @@ class ScheduleCommandTest {
         try (InProcessCli env = new InProcessCli()
                 .set("BEDFLOW_DB_URL", "jdbc:h2:file:" + tmp.resolve("repo/jobs") + ";AUTO_SERVER=TRUE")
                 .set("BEDFLOW_LOG_FILE", log.toString())) {
+            InProcessCli.freshLogging();
             code = ScheduleCommandAccess.execute(runDate -> {
                 Instant start = Instant.now();
                 mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.bedflow.jobs.BedflowCli;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * {@code ./bedflow ...} inside the test JVM (one Spark per JVM, no process start-up), with
@@ -38,7 +39,17 @@ public final class InProcessCli implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A Spring test context cached by an earlier test class keeps logback marked as set up,
+     * and Spring then skips configuring logging for the commands' own contexts; this lets the
+     * next Spring start configure it from the command's settings, as in a fresh process.
+     */
+    public static void freshLogging() {
+        LoggingSystem.get(InProcessCli.class.getClassLoader()).cleanUp();
+    }
+
     public Result run(String... args) {
+        freshLogging();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream oldOut = System.out;
