@@ -58,8 +58,8 @@ public class HistoryCommand implements Callable<Integer> {
     static List<JobExecution> executions(JobExplorer explorer, int limit) {
         List<JobExecution> executions = new ArrayList<>();
         for (String job : List.of(NightlyJobConfig.NIGHTLY, NightlyJobConfig.VALIDATE)) {
-            // instances come newest first; each has at least one execution, so `limit` instances are enough
-            for (JobInstance instance : explorer.getJobInstances(job, 0, limit)) {
+            // instances come newest first; an older instance may have been restarted recently, so look further back
+            for (JobInstance instance : explorer.getJobInstances(job, 0, Math.max(limit, 200))) {
                 executions.addAll(explorer.getJobExecutions(instance));
             }
         }

@@ -3,6 +3,7 @@ package org.bedflow.jobs.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.bedflow.jobs.ExitCodes;
@@ -50,7 +51,7 @@ public class RunCommand implements Callable<Integer> {
     /** @param rerunIfComplete run a completed run date again instead of refusing (the scheduler) */
     static int launch(String job, Path input, Path output, LocalDate runDate, boolean rerun, boolean demoKey,
                       CommonOptions common, boolean rerunIfComplete) {
-        java.util.List<String> springArgs = common.springArgs();
+        List<String> springArgs = common.springArgs();
         Path in = CommonOptions.localDir(input);
         if (!Files.isDirectory(in)) {
             System.err.println("bedflow: input folder " + input + " does not exist");
