@@ -27,7 +27,9 @@ public final class SparkSessions {
                 .config("spark.sql.parquet.compression.codec", "snappy")
                 .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
                 // outputs readable by owner and group only (operations.md, Security)
-                .config("spark.hadoop.fs.permissions.umask-mode", "007");
+                .config("spark.hadoop.fs.permissions.umask-mode", "007")
+                // permissions through Java, not a chmod / ls process per file (PosixLocalFileSystem)
+                .config("spark.hadoop.fs.file.impl", PosixLocalFileSystem.class.getName());
         if (extraConf != null) {
             extraConf.forEach(b::config);
         }
