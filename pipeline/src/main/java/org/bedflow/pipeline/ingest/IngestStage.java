@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.descriptor.FeedDescriptor;
 import org.bedflow.pipeline.ingest.validate.RowValidator;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.Feeds;
@@ -39,8 +40,15 @@ public final class IngestStage {
     private IngestStage() {
     }
 
-    public static IngestReport run(SparkSession spark, Map<String, RawFeed> raw, IngestOptions options, String workDir) {
+    public static IngestReport run(SparkSession spark, Map<String, RawFeed> given, IngestOptions options, String workDir) {
         Map<String, Dataset<Row>> classified = new LinkedHashMap<>();
+        // an optional feed nobody read (a caller that predates it) is an absent folder
+        Map<String, RawFeed> raw = new LinkedHashMap<>(given);
+        for (FeedSchema feed : Feeds.all()) {
+            if (!raw.containsKey(feed.name()) && !feed.requiredFolder()) {
+                raw.put(feed.name(), new RawFeed(feed, spark.createDataFrame(List.of(), RawColumns.rawType(feed)), List.of()));
+            }
+        }
 
         Dataset<Row> optOutList = classifyAndKeep(spark, workDir, Feeds.OPT_OUTS,
                 Resubmissions.noOptOut(validate(raw, Feeds.OPT_OUTS, options)), classified);
@@ -64,6 +72,14 @@ public final class IngestStage {
                 Resubmissions.noOptOut(validate(raw, Feeds.POPULATION, options)), classified);
         classifyAndKeep(spark, workDir, Feeds.GEOGRAPHY,
                 Resubmissions.noOptOut(validate(raw, Feeds.GEOGRAPHY, options)), classified);
+        // feeds added since feeds.md (community_contacts, ...): people on the opt-out list are removed by NHS number
+        for (FeedSchema feed : Feeds.all()) {
+            if (!classified.containsKey(feed.name())) {
+                Dataset<Row> validated = validate(raw, feed, options);
+                classifyAndKeep(spark, workDir, feed, feed.hasField("nhs_number")
+                        ? OptOuts.byNhsNumber(validated, optOutNumbers) : Resubmissions.noOptOut(validated), classified);
+            }
+        }
 
         Dataset<Row> rejects = null;
         for (FeedSchema feed : Feeds.all()) {
@@ -79,13 +95,36 @@ public final class IngestStage {
         return report(raw, classified, options);
     }
 
+    /**
+     * A source's reject threshold: the configuration's for the source id
+     * ({@code bedflow.feeds.<source>.reject-threshold}), else its descriptor's
+     * {@code reject_threshold}, else the configuration's for the role, else the default.
+     */
+    static double threshold(IngestOptions options, FeedDescriptor d) {
+        if (options.thresholds() != null && options.thresholds().containsKey(d.source())) {
+            return options.thresholds().get(d.source());
+        }
+        if (d.rejectThreshold() != null) {
+            return d.rejectThreshold();
+        }
+        return options.threshold(d.role().name());
+    }
+
     private static Dataset<Row> validate(Map<String, RawFeed> raw, FeedSchema feed, IngestOptions options) {
         RawFeed r = raw.get(feed.name());
         if (r == null) {
             throw new IllegalArgumentException("no raw frame for feed " + feed.name());
         }
+        // per source file, the descriptor's date formats and value mappings (files of a plain descriptor need none)
+        Map<String, RowValidator.SourceFile> sourceFiles = new LinkedHashMap<>();
+        for (InputFile f : r.files()) {
+            FeedDescriptor d = r.descriptor(f.source());
+            if (!d.isPlain()) {
+                sourceFiles.put(f.path(), new RowValidator.SourceFile(d, !f.format().startsWith("csv")));
+            }
+        }
         RowValidator validator = new RowValidator(feed, options.runDate(),
-                feed == Feeds.APC_DISCHARGES ? options.mappedDelayReasons() : null);
+                feed == Feeds.APC_DISCHARGES ? options.mappedDelayReasons() : null, sourceFiles);
         return r.rows().map(validator, Encoders.row(Classified.validatedType(feed)));
     }
 
@@ -158,25 +197,51 @@ public final class IngestStage {
             }
             long[] total = new long[6];
             List<String> unknown = new ArrayList<>();
-            for (InputFile f : raw.get(feed.name()).files()) {
+            RawFeed rawFeed = raw.get(feed.name());
+            // per source (descriptor): rows read and quarantined, for its threshold
+            Map<String, long[]> bySource = new LinkedHashMap<>();
+            for (InputFile f : rawFeed.files()) {
                 long[] c = byFile.getOrDefault(f.path(), new long[6]);
                 files.add(new IngestReport.FileCounts(f, c[0], c[1], c[2], c[3], c[4], c[5]));
                 for (int i = 0; i < 6; i++) {
                     total[i] += c[i];
                 }
+                long[] s = bySource.computeIfAbsent(f.source(), k -> new long[2]);
+                s[0] += c[0];
+                s[1] += c[2];
                 f.unknownColumns().stream().filter(u -> !unknown.contains(u)).forEach(unknown::add);
             }
-            double threshold = options.threshold(feed.name());
+            // the feed's threshold: its built-in source's (the configuration's, unless a descriptor replacing it sets one)
+            double threshold = threshold(options, rawFeed.descriptor(feed.name()));
             double rate = total[0] == 0 ? 0 : (double) total[2] / total[0];
-            boolean breached = rate > threshold;
-            if (breached) {
-                breaches.add(String.format("%s: %,d of %,d rows quarantined (%.1f %%), above the threshold of %.1f %%",
-                        feed.name(), total[2], total[0], 100 * rate, 100 * threshold));
+            boolean breached = false;
+            if (bySource.isEmpty() || bySource.keySet().equals(java.util.Set.of(feed.name()))) {
+                // one source, the built-in one: the feed's rate against the feed's threshold
+                breached = rate > threshold;
+                if (breached) {
+                    breaches.add(String.format("%s: %,d of %,d rows quarantined (%.1f %%), above the threshold of %.1f %%",
+                            feed.name(), total[2], total[0], 100 * rate, 100 * threshold));
+                }
+            } else {
+                // several sources: each against its own threshold
+                for (var e : bySource.entrySet()) {
+                    FeedDescriptor d = rawFeed.descriptor(e.getKey());
+                    double t = threshold(options, d);
+                    long read = e.getValue()[0];
+                    long quarantined = e.getValue()[1];
+                    double r = read == 0 ? 0 : (double) quarantined / read;
+                    if (r > t) {
+                        breached = true;
+                        breaches.add(String.format("%s, source %s (%s): %,d of %,d rows quarantined (%.1f %%), "
+                                        + "above the threshold of %.1f %%", feed.name(), d.source(), d.origin(), quarantined,
+                                read, 100 * r, 100 * t));
+                    }
+                }
             }
             if (!unknown.isEmpty()) {
                 log.info("{}: columns not in the feed's schema, ignored: {}", feed.name(), unknown);
             }
-            feeds.add(new IngestReport.FeedCounts(feed.name(), raw.get(feed.name()).files().size(), total[0], total[1],
+            feeds.add(new IngestReport.FeedCounts(feed.name(), rawFeed.files().size(), total[0], total[1],
                     total[2], total[3], total[4], total[5], rate, threshold, breached, errors, warnings, unknown));
         }
         return new IngestReport(files, feeds, breaches);
