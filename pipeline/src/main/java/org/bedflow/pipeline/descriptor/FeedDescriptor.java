@@ -222,26 +222,33 @@ public final class FeedDescriptor implements Serializable {
     /**
      * The role's Avro schema as the reader schema for one Avro file: fields mapped under
      * {@code columns} get the file's field name as an alias, so Avro's schema resolution
-     * reads them (and still fills missing optional fields with their defaults).
+     * reads them (and still fills missing optional fields with their defaults). A data
+     * engineer's descriptor also accepts the writer's own record name (a built-in one keeps
+     * feeds.md's rule: the feed's schema).
      *
-     * @param writerFields the file's field names; {@code columnOf} from {@link #resolve} on them
+     * @param writer   the file's schema; {@code columnOf} from {@link #resolve} on its field names
      */
-    public Schema avroReaderSchema(List<String> writerFields, int[] columnOf) {
+    public Schema avroReaderSchema(Schema writer, int[] columnOf) {
         Schema avro = role.avro();
-        if (columns.isEmpty()) {
+        boolean otherName = !builtIn && !writer.getFullName().equals(avro.getFullName());
+        if (columns.isEmpty() && !otherName) {
             return avro;
         }
         List<Schema.Field> out = new ArrayList<>();
         for (int i = 0; i < avro.getFields().size(); i++) {
             Schema.Field f = avro.getFields().get(i);
             Schema.Field copy = new Schema.Field(f, f.schema());
-            if (columns.containsKey(f.name()) && columnOf[i] >= 0 && !writerFields.get(columnOf[i]).equals(f.name())) {
-                copy.addAlias(writerFields.get(columnOf[i]));
+            String written = columnOf[i] >= 0 ? writer.getFields().get(columnOf[i]).name() : null;
+            if (columns.containsKey(f.name()) && written != null && !written.equals(f.name())) {
+                copy.addAlias(written);
             }
             out.add(copy);
         }
         Schema s = Schema.createRecord(avro.getName(), avro.getDoc(), avro.getNamespace(), false, out);
         avro.getObjectProps().forEach(s::addProp);
+        if (otherName) {
+            s.addAlias(writer.getFullName());
+        }
         return s;
     }
 

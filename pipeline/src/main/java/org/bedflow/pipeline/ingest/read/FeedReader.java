@@ -152,7 +152,7 @@ public final class FeedReader {
                     Schema writer = avroWriterSchema(fs, status.getPath(), rel);
                     List<String> names = writer.getFields().stream().map(Schema.Field::name).toList();
                     columns = descriptor.resolve(names, rel, false);
-                    Schema reader = descriptor.avroReaderSchema(names, columns.columnOf());
+                    Schema reader = descriptor.avroReaderSchema(writer, columns.columnOf());
                     requireReadable(reader, writer, feed, rel);
                     avroTasks.add(new FileTask(uri, rel, format, columns.columnOf(), names.size(),
                             columns.hiddenColumns(), hadoopConf, reader == feed.avro() ? null : reader.toString()));
