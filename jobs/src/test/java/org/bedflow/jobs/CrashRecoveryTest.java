@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryTest {
 
     static final List<String> TABLES = List.of("rejects", "linked_spells", "delayed_discharge_monthly",
-            "delayed_discharge_breakdown", "inpatient_snapshot", "published/delayed_discharge_monthly");
+            "delayed_discharge_breakdown", "inpatient_snapshot", "indicators", "published/delayed_discharge_monthly",
+            "published/indicators");
 
     @TempDir
     Path tmp;

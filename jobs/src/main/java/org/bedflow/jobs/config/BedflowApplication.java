@@ -25,6 +25,13 @@ public class BedflowApplication {
     @Bean
     @Scope("prototype")
     public SparkSession sparkSession(BedflowProperties properties) {
-        return SparkSessions.create(properties.getSpark().getMaster(), Map.copyOf(properties.getSpark().getConf()));
+        String master = properties.getSpark().getMaster();
+        Map<String, String> conf = new java.util.LinkedHashMap<>(properties.getSpark().getConf());
+        if (master != null && !master.startsWith("local") && !conf.containsKey("spark.jars")) {
+            // a cluster's executors need bedflow's own classes; the user may name them instead (spark.jars)
+            conf.put("spark.jars", ApplicationJars.forExecutors(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                    "bedflow-jars-" + ProcessHandle.current().pid())));
+        }
+        return SparkSessions.create(master, conf);
     }
 }

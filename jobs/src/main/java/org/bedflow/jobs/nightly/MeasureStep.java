@@ -11,6 +11,7 @@ import org.bedflow.pipeline.measure.DelayedDischargeBreakdown;
 import org.bedflow.pipeline.measure.DelayedDischargeMeasures;
 import org.bedflow.pipeline.measure.InpatientSnapshot;
 import org.bedflow.pipeline.measure.ReportingGrid;
+import org.bedflow.pipeline.measure.indicators.Indicators;
 import org.bedflow.pipeline.publish.TableStore;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.OutputTables;
@@ -22,7 +23,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Step 3, measure: computes the aggregate tables from linked_spells into the work area
+ * Step 3, measure: computes the aggregate tables from linked_spells (and, for indicators,
+ * the pseudonymised care events and the validated population) into the work area
  * ({@code work/tables/<table>}), over the grid of configured areas x the months from the
  * first to the last admission or discharge month of the accepted spells.
  */
@@ -44,7 +46,8 @@ public class MeasureStep implements Tasklet {
         SparkSession session = spark.getObject();
         TableStore store = new TableStore(session, run.output());
         Dataset<Row> spells = session.read().parquet(run.work(store, "linked_spells"));
-        ReportingGrid grid = grid(spells, ReorganisationMapping.load(properties.getReorganisation()));
+        ReorganisationMapping mapping = ReorganisationMapping.load(properties.getReorganisation());
+        ReportingGrid grid = grid(spells, mapping);
         DelayReasons reasons = DelayReasons.load(properties.getDelayReasons());
 
         long rows = 0;
@@ -54,6 +57,10 @@ public class MeasureStep implements Tasklet {
                 DelayedDischargeBreakdown.breakdown(session, spells, grid, reasons, run.runId()));
         rows += write(store, run, OutputTables.INPATIENT_SNAPSHOT,
                 InpatientSnapshot.snapshot(session, spells, grid, run.runDate(), run.runId()));
+        rows += write(store, run, OutputTables.INDICATORS, Indicators.compute(session, spells,
+                session.read().parquet(run.work(store, "care_events")),
+                session.read().parquet(run.work(store, "validated/population")),
+                mapping, grid, run.runDate(), run.runId()));
         contribution.incrementWriteCount(rows);
         step.getExecutionContext().putString(StepProgress.SUMMARY, String.format(
                 "%d areas x %d months (%s to %s), %,d aggregate rows", grid.areas().size(), grid.months().size(),

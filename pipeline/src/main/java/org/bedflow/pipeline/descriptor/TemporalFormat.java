@@ -87,7 +87,7 @@ public final class TemporalFormat implements Serializable {
     public LocalDate parseDate(String text) {
         try {
             if (isDefault()) {
-                return LocalDate.parse(text, ISO_DATE);
+                return parseIsoDate(text);
             }
             return LocalDate.from(formatter().parse(text));
         } catch (java.time.DateTimeException e) {
@@ -107,8 +107,47 @@ public final class TemporalFormat implements Serializable {
         }
     }
 
+    /** yyyy-MM-dd, strictly (2021-02-30 fails); by hand for the common shape, it runs for every date of every row */
+    private static LocalDate parseIsoDate(String v) {
+        if (v.length() == 10 && v.charAt(4) == '-' && v.charAt(7) == '-') {
+            int y = digits(v, 0, 4);
+            int m = digits(v, 5, 7);
+            int d = digits(v, 8, 10);
+            if (y >= 0 && m >= 0 && d >= 0) {
+                return LocalDate.of(y, m, d);
+            }
+        }
+        return LocalDate.parse(v, ISO_DATE);
+    }
+
+    /** the non-negative number written by the digits in [from, to), or -1 if any is not a digit */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
     /** ISO-8601 local date-time (taken as UTC) or with an offset (converted to UTC); a space may stand for the T. */
     public static LocalDateTime parseIso(String v) {
+        if (v.length() == 19 && v.charAt(4) == '-' && v.charAt(7) == '-' && (v.charAt(10) == 'T' || v.charAt(10) == ' ')
+                && v.charAt(13) == ':' && v.charAt(16) == ':') {
+            // by hand for the common shape, it runs for every timestamp of every row
+            int y = digits(v, 0, 4), mo = digits(v, 5, 7), d = digits(v, 8, 10);
+            int h = digits(v, 11, 13), mi = digits(v, 14, 16), se = digits(v, 17, 19);
+            if (y >= 0 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && se >= 0) {
+                try {
+                    return LocalDateTime.of(y, mo, d, h, mi, se);
+                } catch (java.time.DateTimeException e) {
+                    return null;
+                }
+            }
+        }
         String s = TIMESTAMP_SPACE.matcher(v).replaceFirst("$1T$2");
         try {
             return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME);

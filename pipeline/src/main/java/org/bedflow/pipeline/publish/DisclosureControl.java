@@ -14,8 +14,18 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.bedflow.pipeline.measure.indicators.Indicator;
+import org.bedflow.pipeline.measure.indicators.IndicatorRow;
+import org.bedflow.pipeline.measure.indicators.IndicatorStatistics;
+import org.bedflow.pipeline.measure.stats.Estimate;
+import org.bedflow.pipeline.measure.stats.Interval;
+import org.bedflow.pipeline.measure.stats.PublicHealthStatistics;
 
 /**
  * Disclosure control for {@code published/} (metrics.md, last section), following NHS
@@ -26,7 +36,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * them. Every published row gains {@code suppressed}: true when any of its values was
  * suppressed. In the breakdown, a lone suppressed category in an area-month-dimension
  * takes the next smallest non-zero category with it, so it cannot be recovered by
- * subtraction from the total.
+ * subtraction from the total. The indicators table follows {@link #publishIndicator}.
  */
 public final class DisclosureControl {
 
@@ -48,6 +58,7 @@ public final class DisclosureControl {
             case DELAYED_DISCHARGE_MONTHLY -> DisclosureControl::delayedDischargeMonthly;
             case DELAYED_DISCHARGE_BREAKDOWN -> DisclosureControl::delayedDischargeBreakdown;
             case INPATIENT_SNAPSHOT -> DisclosureControl::inpatientSnapshot;
+            case INDICATORS -> DisclosureControl::indicators;
             default -> null;
         };
         if (control == null) {
@@ -133,6 +144,87 @@ public final class DisclosureControl {
             out = out.drop("_sup_" + c);
         }
         return out.select(publishedColumns(t));
+    }
+
+    /** A count as published: 0 stays 0, 1-7 is null (suppressed), 8 and over rounded to the nearest 5. */
+    public static Long publishCount(long count) {
+        if (count >= 1 && count <= MAX_SUPPRESSED) {
+            return null;
+        }
+        return Math.round(count / (double) ROUND_TO) * ROUND_TO;
+    }
+
+    /** One row of the indicators table as published, and whether any of its counts was suppressed. */
+    public record PublishedIndicator(Long numerator, Double denominator, Double value, Double lower95, Double upper95,
+                                     boolean suppressed) {
+    }
+
+    /**
+     * The indicators rules (metrics.md "Disclosure control"): the numerator is a count (events,
+     * persons or delay days) and so is the denominator of a percentage or crude rate (patients,
+     * or the population), rounded or suppressed like every count. Percentages and crude rates,
+     * and their Wilson / Byar / exact Poisson limits, are recalculated from the published
+     * counts and suppressed with either. Directly standardised rates and their limits are
+     * complex statistics, shown as calculated while their numerator and population are
+     * rounded or suppressed. The delayed-bed rate is recalculated from the published delay
+     * days over its denominator (population x days / 100000, not a count, shown as it is).
+     * Monthly count rows show the published count as their value.
+     */
+    public static PublishedIndicator publishIndicator(IndicatorRow r) {
+        Long numerator = publishCount(r.numerator());
+        boolean suppressed = numerator == null;
+        Indicator indicator = Indicator.byId(r.indicator());
+        if (Indicator.COUNT.equals(r.valueType())) {
+            return new PublishedIndicator(numerator, null, numerator == null ? null : numerator.doubleValue(), null, null,
+                    suppressed);
+        }
+        if (indicator.statistic() == Indicator.Statistic.RATE_PER_DAY) {
+            Double d = r.denominator();
+            Double value = numerator == null || d == null || d <= 0 ? null : numerator / d;
+            return new PublishedIndicator(numerator, d, value, null, null, suppressed);
+        }
+        Long denominator = r.denominator() == null ? null : publishCount(Math.round(r.denominator()));
+        suppressed |= r.denominator() != null && denominator == null;
+        Double shownDenominator = denominator == null ? null : denominator.doubleValue();
+        Estimate e = switch (indicator.statistic()) {
+            case DSR -> new Estimate(r.value(), new Interval(r.lower95(), r.upper95()));
+            case PERCENT -> numerator == null || denominator == null ? Estimate.NONE
+                    : PublicHealthStatistics.percent(numerator, denominator);
+            case CRUDE_RATE -> numerator == null || denominator == null ? Estimate.NONE
+                    : PublicHealthStatistics.crudeRate(numerator, denominator, IndicatorStatistics.PER_100K);
+            default -> throw new IllegalStateException(indicator.statistic().name());
+        };
+        return new PublishedIndicator(numerator, shownDenominator, e.value(), e.lower(), e.upper(), suppressed);
+    }
+
+    /**
+     * indicators for commissioners, row by row on the driver (the table is areas x periods x
+     * 12 indicators, a few thousand rows at most) so that the limits come from the same
+     * {@code measure.stats} functions as the unpublished table.
+     */
+    public static Dataset<Row> indicators(Dataset<Row> t) {
+        StructType in = t.schema();
+        StructType outType = new StructType();
+        for (StructField f : in.fields()) {
+            outType = outType.add(f.name(), f.dataType(), true, f.metadata());
+        }
+        outType = outType.add(SUPPRESSED, DataTypes.BooleanType, false);
+        List<Row> out = new ArrayList<>();
+        for (Row r : t.collectAsList()) {
+            PublishedIndicator p = publishIndicator(IndicatorRow.of(r));
+            Object[] values = new Object[in.fields().length + 1];
+            for (int i = 0; i < in.fields().length; i++) {
+                values[i] = r.get(i);
+            }
+            values[in.fieldIndex("numerator")] = p.numerator();
+            values[in.fieldIndex("denominator")] = p.denominator();
+            values[in.fieldIndex("value")] = p.value();
+            values[in.fieldIndex("lower_95")] = p.lower95();
+            values[in.fieldIndex("upper_95")] = p.upper95();
+            values[values.length - 1] = p.suppressed();
+            out.add(RowFactory.create(values));
+        }
+        return t.sparkSession().createDataFrame(out, outType);
     }
 
     /** counts rounded or suppressed, derived values recomputed, and the suppressed flag. */

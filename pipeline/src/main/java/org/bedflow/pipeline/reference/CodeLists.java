@@ -35,7 +35,22 @@ public final class CodeLists implements Serializable {
 
     /** Trimmed, inner runs of white space made one space, lower case: the form values are compared in. */
     public static String normalise(String value) {
-        return value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        // by hand rather than a regular expression: this runs for every coded value of every row
+        StringBuilder b = new StringBuilder(value.length());
+        boolean space = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = b.length() > 0;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
     }
 
     public String name() {

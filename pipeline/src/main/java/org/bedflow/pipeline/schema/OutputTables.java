@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.bedflow.schemas.output.DelayedDischargeBreakdown;
 import org.bedflow.schemas.output.DelayedDischargeMonthly;
+import org.bedflow.schemas.output.IndicatorValue;
 import org.bedflow.schemas.output.InpatientSnapshot;
 import org.bedflow.schemas.output.LinkedSpell;
 import org.bedflow.schemas.output.Reject;
@@ -28,6 +29,7 @@ public enum OutputTables {
     LINKED_SPELLS(LinkedSpell.getClassSchema()),
     DELAYED_DISCHARGE_MONTHLY(DelayedDischargeMonthly.getClassSchema()),
     DELAYED_DISCHARGE_BREAKDOWN(DelayedDischargeBreakdown.getClassSchema()),
+    INDICATORS(IndicatorValue.getClassSchema()),
     INPATIENT_SNAPSHOT(InpatientSnapshot.getClassSchema());
 
     private final transient Schema avro;

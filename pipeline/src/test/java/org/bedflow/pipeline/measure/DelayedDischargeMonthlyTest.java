@@ -110,4 +110,14 @@ class DelayedDischargeMonthlyTest {
         assertThat((Double) may.getAs("median_delay_days")).isEqualTo(5.0);
         assertThat((Double) may.getAs("p90_delay_days")).isCloseTo(7.4, within(1e-9));
     }
+
+    @Test
+    void adults_are_18_and_over() {
+        // aged 17 is outside the universe, aged 18 inside: 1 discharge, delayed 3 days
+        var spells = LinkedSpellRows.frame(List.of(delayed(5, "age_on_admission", 17), delayed(3, "age_on_admission", 18)));
+        Row may = DelayedDischargeMeasures.monthly(SharedSpark.session(), spells,
+                LinkedSpellRows.grid("2021-05", "2021-05"), "r").filter("unitary_area = '" + WEST + "'").first();
+        assertThat((Long) may.getAs("discharges")).isEqualTo(1);
+        assertThat((Long) may.getAs("delay_days")).isEqualTo(3);
+    }
 }

@@ -129,4 +129,106 @@ class DisclosureControlTest {
         assertThat((Long) r.getAs("emergency_inpatients")).isEqualTo(100);
         assertThat((Boolean) r.getAs("suppressed")).isTrue();
     }
+
+    // ---- indicators
+
+    private static Map<String, Object> indicator(String key, String periodType, String indicator, long numerator,
+                                                 Double denominator, Double value, String valueType, Double lower,
+                                                 Double upper) {
+        return row("unitary_area", "E06000062", "unitary_area_name", "West Northamptonshire", "period_type", periodType,
+                "period", key, "indicator", indicator, "numerator", numerator, "denominator", denominator, "value", value,
+                "value_type", valueType, "lower_95", lower, "upper_95", upper, "run_id", "r");
+    }
+
+    /** each row's period is used as a label */
+    private static Map<String, Row> publishIndicators(List<Map<String, Object>> rows) {
+        var t = Frames.of(OutputTables.INDICATORS.sparkType(), rows);
+        Map<String, Row> out = new TreeMap<>();
+        var published = DisclosureControl.published(OutputTables.INDICATORS, t, true).orElseThrow();
+        assertThat(published.columns()).endsWith("run_id", "suppressed");
+        published.collectAsList().forEach(r -> out.put(r.getAs("period"), r));
+        return out;
+    }
+
+    @Test
+    void indicator_percentages_and_crude_rates_come_from_the_rounded_counts_and_dsrs_stay_as_calculated() {
+        Map<String, Row> out = publishIndicators(List.of(
+                // 12 / 13 -> 10 / 15 = 66.667 %, Wilson(10, 15) = 41.714, 84.824 (not 92.3 % and its limits)
+                indicator("pct", "month", "discharged_on_drd", 12, 13.0, 92.3, "percent", 66.7, 98.6),
+                // 5 / 20: numerator suppressed, so value and limits too
+                indicator("pct-small", "month", "discharged_on_drd", 5, 20.0, 25.0, "percent", 11.2, 46.9),
+                indicator("pct-empty", "month", "discharged_on_drd", 0, 0.0, null, "percent", null, null),
+                // monthly count of a population-based indicator: 13 -> 15, value 15; 3 suppressed
+                indicator("count", "month", "emergency_admissions", 13, null, 13.0, "count", null, null),
+                indicator("count-small", "month", "emergency_admissions", 3, null, 3.0, "count", null, null),
+                // DSR: count 12 -> 10, population 6000 stays 6000, DSR and limits as calculated
+                indicator("dsr", "financial_year", "emergency_admissions", 12, 6000.0, 26.5, "dsr_per_100k",
+                        13.456, 46.635),
+                indicator("dsr-small", "financial_year", "emergency_admissions", 4, 6000.0, null, "dsr_per_100k",
+                        null, null),
+                // crude rate 12 / 4003 -> 10 / 4005 = 249.688 per 100k; Byar(10) x 100000/4005 = 119.537, 459.212
+                indicator("crude", "financial_year", "residential_admissions_65plus", 12, 4003.0, 299.78,
+                        "rate_per_100k", 154.9, 523.6),
+                // 0 / 4003 -> 0 / 4005: 0, limits 0 and exact Poisson 3.688879 x 100000/4005 = 92.107
+                indicator("crude-zero", "financial_year", "residential_admissions_65plus", 0, 4003.0, 0.0,
+                        "rate_per_100k", 0.0, 92.153),
+                // delayed beds: 14 delay days -> 15; denominator 73 (population x days / 100000) is not a count
+                indicator("beds", "financial_year", "delayed_beds_per_day_per_100k_18plus", 14, 73.0, 14 / 73.0,
+                        "rate_per_100k", null, null),
+                indicator("beds-small", "financial_year", "delayed_beds_per_day_per_100k_18plus", 3, 73.0, 3 / 73.0,
+                        "rate_per_100k", null, null)));
+        var within = org.assertj.core.api.Assertions.within(0.001);
+
+        Row pct = out.get("pct");
+        assertThat((Long) pct.getAs("numerator")).isEqualTo(10);
+        assertThat((Double) pct.getAs("denominator")).isEqualTo(15.0);
+        assertThat((Double) pct.getAs("value")).isCloseTo(66.667, within);
+        assertThat((Double) pct.getAs("lower_95")).isCloseTo(41.714, within);
+        assertThat((Double) pct.getAs("upper_95")).isCloseTo(84.824, within);
+        assertThat((Boolean) pct.getAs("suppressed")).isFalse();
+
+        Row small = out.get("pct-small");
+        assertThat((Object) small.getAs("numerator")).isNull();
+        assertThat((Double) small.getAs("denominator")).isEqualTo(20.0);
+        assertThat((Object) small.getAs("value")).isNull();
+        assertThat((Object) small.getAs("lower_95")).isNull();
+        assertThat((Object) small.getAs("upper_95")).isNull();
+        assertThat((Boolean) small.getAs("suppressed")).isTrue();
+
+        assertThat((Object) out.get("pct-empty").getAs("value")).isNull();
+        assertThat((Boolean) out.get("pct-empty").getAs("suppressed")).isFalse();
+
+        assertThat((Long) out.get("count").getAs("numerator")).isEqualTo(15);
+        assertThat((Double) out.get("count").getAs("value")).isEqualTo(15.0);
+        assertThat((Object) out.get("count-small").getAs("value")).isNull();
+        assertThat((Boolean) out.get("count-small").getAs("suppressed")).isTrue();
+
+        Row dsr = out.get("dsr");
+        assertThat((Long) dsr.getAs("numerator")).isEqualTo(10);
+        assertThat((Double) dsr.getAs("denominator")).isEqualTo(6000.0);
+        assertThat((Double) dsr.getAs("value")).isEqualTo(26.5);
+        assertThat((Double) dsr.getAs("lower_95")).isEqualTo(13.456);
+        assertThat((Double) dsr.getAs("upper_95")).isEqualTo(46.635);
+        assertThat((Object) out.get("dsr-small").getAs("numerator")).isNull();
+        assertThat((Boolean) out.get("dsr-small").getAs("suppressed")).isTrue();
+
+        Row crude = out.get("crude");
+        assertThat((Long) crude.getAs("numerator")).isEqualTo(10);
+        assertThat((Double) crude.getAs("denominator")).isEqualTo(4005.0);
+        assertThat((Double) crude.getAs("value")).isCloseTo(249.688, within);
+        assertThat((Double) crude.getAs("lower_95")).isCloseTo(119.537, within);
+        assertThat((Double) crude.getAs("upper_95")).isCloseTo(459.212, within);
+        Row zero = out.get("crude-zero");
+        assertThat((Long) zero.getAs("numerator")).isZero();
+        assertThat((Double) zero.getAs("value")).isZero();
+        assertThat((Double) zero.getAs("upper_95")).isCloseTo(92.107, within);
+        assertThat((Boolean) zero.getAs("suppressed")).isFalse();
+
+        Row beds = out.get("beds");
+        assertThat((Long) beds.getAs("numerator")).isEqualTo(15);
+        assertThat((Double) beds.getAs("denominator")).isEqualTo(73.0);
+        assertThat((Double) beds.getAs("value")).isCloseTo(0.205479, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat((Object) out.get("beds-small").getAs("value")).isNull();
+        assertThat((Boolean) out.get("beds-small").getAs("suppressed")).isTrue();
+    }
 }

@@ -11,6 +11,8 @@ import java.util.Locale;
  */
 public final class Icd10 {
 
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[;|]");
+
     private Icd10() {
     }
 
@@ -30,7 +32,7 @@ public final class Icd10 {
             return null;
         }
         List<String> out = new ArrayList<>();
-        for (String part : codes.split("[;|]")) {
+        for (String part : SEPARATORS.split(codes)) {
             String n = normalise(part);
             if (n != null) {
                 out.add(n);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,12 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
     /** source file -> how its source writes dates and codes; files not listed follow the built-in rules */
     private final Map<String, SourceRules> rulesByFile;
     private final SourceRules builtIn;
+    /** position of event_type (for required_when_event_type), -1 when the feed has none */
+    private final int eventTypeAt;
+    /** for each field with bedflow.not_before, the position of the field it may not precede; else -1 */
+    private final int[] notBeforeAt;
+    /** compiled bedflow.pattern of each field that has one */
+    private final Map<String, Pattern> patterns;
 
     /**
      * @param mappedDelayReasons codes the delay reason mapping knows; others give an
@@ -82,6 +89,20 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         descriptorOfFile.forEach((file, sf) -> byFile.put(file, shared.computeIfAbsent(
                 sf.descriptor().source() + "|" + sf.typed(), k -> SourceRules.of(feed, sf.descriptor(), sf.typed()))));
         this.rulesByFile = byFile;
+        Map<String, Pattern> compiled = new LinkedHashMap<>();
+        for (FieldSpec f : feed.fields()) {
+            if (f.pattern() != null) {
+                compiled.put(f.name(), Pattern.compile(f.pattern()));
+            }
+        }
+        this.patterns = compiled;
+        List<String> names = feed.fieldNames();
+        this.eventTypeAt = names.indexOf(EVENT_TYPE);
+        this.notBeforeAt = new int[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            String other = feed.fields().get(i).notBefore();
+            notBeforeAt[i] = other == null ? -1 : names.indexOf(other);
+        }
     }
 
     /**
@@ -193,8 +214,7 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         if (f.requiredWhenEventType() == null) {
             return false;
         }
-        int at = feed.fieldNames().indexOf(EVENT_TYPE);
-        return at >= 0 && f.requiredWhenEventType().equals(typedSoFar[at]);
+        return eventTypeAt >= 0 && f.requiredWhenEventType().equals(typedSoFar[eventTypeAt]);
     }
 
     private Object string(FieldSpec f, String v, String severity, List<Row> issues) {
@@ -223,7 +243,7 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         }
         if (f.pattern() != null) {
             String upper = v.toUpperCase(java.util.Locale.ROOT);
-            if (!upper.matches(f.pattern())) {
+            if (!patterns.get(f.name()).matcher(upper).matches()) {
                 issues.add(issue(severity, ReasonCode.BAD_FORMAT, f.name() + " '" + v + "' does not have the form "
                         + f.pattern() + nulled(severity)));
                 return null;
@@ -291,6 +311,11 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         return Timestamp.from(utc.toInstant(ZoneOffset.UTC));
     }
 
+    /** yyyy-MM-dd, strictly (2021-02-30 fails); null when not a date */
+    static LocalDate parseDate(String v) {
+        return TemporalFormat.defaultDate().parseDate(v);
+    }
+
     /** ISO-8601 local date-time (taken as UTC) or with an offset (converted to UTC); a space may stand for the T. */
     static LocalDateTime parseTimestamp(String v) {
         return TemporalFormat.parseIso(v);
@@ -299,11 +324,11 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
     private void checkDateOrder(List<FieldSpec> fields, Object[] typed, List<Row> issues) {
         for (int i = 0; i < fields.size(); i++) {
             FieldSpec f = fields.get(i);
-            if (f.notBefore() == null || typed[i] == null) {
+            int other = notBeforeAt[i];
+            if (other < 0 || typed[i] == null) {
                 continue;
             }
-            int other = feed.fieldNames().indexOf(f.notBefore());
-            if (other >= 0 && typed[other] != null && ((Date) typed[i]).before((Date) typed[other])) {
+            if (typed[other] != null && ((Date) typed[i]).before((Date) typed[other])) {
                 issues.add(issue(Classified.ERROR, ReasonCode.DATE_ORDER, f.name() + " " + typed[i] + " is before "
                         + f.notBefore() + " " + typed[other]));
             }
@@ -316,14 +341,20 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
 
     /** errors before warnings, each in the order found (field order): the first error names the row's reason code */
     private static List<Row> sortErrorsFirst(List<Row> issues) {
+        if (issues.size() < 2) {
+            return issues;
+        }
         List<Row> out = new ArrayList<>(issues.size());
         issues.stream().filter(i -> i.getString(0).equals(Classified.ERROR)).forEach(out::add);
         issues.stream().filter(i -> !i.getString(0).equals(Classified.ERROR)).forEach(out::add);
         return out;
     }
 
+    private static final scala.collection.immutable.Seq<Row> NONE =
+            scala.jdk.javaapi.CollectionConverters.asScala(List.<Row>of()).toList();
+
     private static scala.collection.immutable.Seq<Row> seq(List<Row> rows) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(rows).toList();
+        return rows.isEmpty() ? NONE : scala.jdk.javaapi.CollectionConverters.asScala(rows).toList();
     }
 
     public static Row issue(String severity, ReasonCode code, String message) {

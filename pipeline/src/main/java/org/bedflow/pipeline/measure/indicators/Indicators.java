@@ -1,0 +1,95 @@
+package org.bedflow.pipeline.measure.indicators;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.measure.ReportingGrid;
+import org.bedflow.pipeline.reference.ReorganisationMapping;
+import org.bedflow.pipeline.schema.OutputTables;
+
+/**
+ * The {@code indicators} table (outputs.md, metrics.md "indicators"): every indicator of
+ * {@link Indicator} for every configured area x every month of the grid and every financial
+ * year the grid touches, zeros where nothing happened.
+ *
+ * <p>The families ({@link AdmissionRates}, {@link ZeroLengthOfStay},
+ * {@link EmergencyReadmissions}, {@link DischargeIndicators}, {@link DelayedBedDays},
+ * {@link ResidentialAdmissions}, {@link ReablementAtHome}) count in Spark into the small
+ * {@link IndicatorCounts} frame (areas x periods x indicators x age bands: a few thousand
+ * rows at most), which is collected with the population by unitary area, year and age; the
+ * statistics are then computed on the driver with the {@code measure.stats} package
+ * ({@link IndicatorStatistics}).
+ */
+public final class Indicators {
+
+    private Indicators() {
+    }
+
+    /**
+     * @param linkedSpells the linked_spells table
+     * @param careEvents   pseudonymised care events ({@code LinkedSpells.careEvents}): with person_key,
+     *                     care_person_key and unitary_area
+     * @param population   the validated population feed (area_code, year, sex, age, population)
+     * @param runDate      the run date: readmissions need discharge_date &lt;= run date - 30, reablement
+     *                     run date - 91
+     */
+    public static Dataset<Row> compute(SparkSession spark, Dataset<Row> linkedSpells, Dataset<Row> careEvents,
+                                       Dataset<Row> population, ReorganisationMapping mapping, ReportingGrid grid,
+                                       LocalDate runDate, String runId) {
+        List<Row> counts = counts(linkedSpells, careEvents, grid, runDate).collectAsList();
+        Population.Table people = Population.collect(Population.byUnitary(population, mapping));
+        List<Row> rows = assemble(counts, people, grid).stream().map(r -> r.toRow(runId)).toList();
+        return OutputTables.INDICATORS.conform(spark.createDataFrame(rows, OutputTables.INDICATORS.sparkType()));
+    }
+
+    /** The counts of every family ({@link IndicatorCounts} columns). */
+    public static Dataset<Row> counts(Dataset<Row> linkedSpells, Dataset<Row> careEvents, ReportingGrid grid,
+                                      LocalDate runDate) {
+        return AdmissionRates.counts(linkedSpells, grid)
+                .unionByName(ZeroLengthOfStay.counts(linkedSpells, grid))
+                .unionByName(EmergencyReadmissions.counts(linkedSpells, grid, runDate))
+                .unionByName(DischargeIndicators.counts(linkedSpells, grid))
+                .unionByName(DelayedBedDays.counts(linkedSpells, grid))
+                .unionByName(ResidentialAdmissions.counts(careEvents, grid))
+                .unionByName(ReablementAtHome.counts(linkedSpells, careEvents, grid, runDate));
+    }
+
+    /** The complete grid of rows from the collected counts: areas x (months, then financial years) x indicators. */
+    static List<IndicatorRow> assemble(List<Row> counts, Population.Table population, ReportingGrid grid) {
+        Map<String, Map<String, Long>> numerators = new HashMap<>();
+        Map<String, Long> denominators = new HashMap<>();
+        for (Row r : counts) {
+            String key = key(r.getAs("unitary_area"), r.getAs("period_type"), r.getAs("period"), r.getAs("indicator"));
+            numerators.computeIfAbsent(key, k -> new HashMap<>()).merge(r.getAs("age_band"), r.<Long>getAs("numerator"),
+                    Long::sum);
+            denominators.merge(key, r.<Long>getAs("denominator"), Long::sum);
+        }
+        List<String> months = grid.months();
+        List<String> years = Periods.financialYears(months);
+        List<IndicatorRow> out = new ArrayList<>();
+        for (var area : grid.areas().entrySet()) {
+            for (Periods.Type type : Periods.Type.values()) {
+                for (String period : type == Periods.Type.MONTH ? months : years) {
+                    for (Indicator indicator : Indicator.values()) {
+                        String key = key(area.getKey(), type.value(), period, indicator.id());
+                        var c = new IndicatorStatistics.Counts(numerators.getOrDefault(key, Map.of()),
+                                denominators.getOrDefault(key, 0L));
+                        out.add(IndicatorStatistics.row(area.getKey(), area.getValue(), indicator, type, period, c,
+                                population));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String key(String area, String periodType, String period, String indicator) {
+        return area + "|" + periodType + "|" + period + "|" + indicator;
+    }
+}

@@ -1,0 +1,80 @@
+package org.bedflow.pipeline.measure.indicators;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.bedflow.pipeline.measure.ReportingGrid;
+
+/**
+ * Permanent admissions to residential and nursing care homes, Adult Social Care Outcomes
+ * Framework 2A style (long-term support needs met by admission to residential and nursing
+ * care homes, per 100,000 population):
+ * <ul>
+ * <li>{@code residential_admissions_65plus}: people aged 65+ at the start, per 100,000
+ *     population 65+;</li>
+ * <li>{@code residential_admissions_18_64}: people aged 18-64, per 100,000 population 18-64.</li>
+ * </ul>
+ * A <em>new admission</em> is a social care {@code Service} event of type
+ * {@code Long Term Support: Residential Care} or {@code Long Term Support: Nursing Care}
+ * whose person had no such service in the 365 days before its start: no other placement of
+ * the person that started earlier and either is still open or ended fewer than 365 days
+ * before this start ({@code start - end < 365}). An end date is read like a discharge date,
+ * the day the placement ended: a placement that ended 364 days before still covered a night
+ * inside the 365 days, one that ended 365 days before did not. So a move from residential to
+ * nursing care, or a new placement after a hospital stay, is not a new admission.
+ *
+ * <p>People are followed by {@code care_person_key} (the NHS-number key, else the keyed
+ * council person id), across councils where there is an NHS number. The area is the care
+ * event's {@code unitary_area} (residence district, else the submitting unitary council);
+ * county-era events without a residence are UNKNOWN and not counted. Age is the event's
+ * {@code age} at start. The count is of <em>persons</em> per area and period, as ASCOF
+ * counts people: the 365-day rule allows at most one new admission of a person in a month,
+ * and two in one financial year only when a placement of one day is followed by another a
+ * year later, which then counts once. The lookback sees only the events in the feed: in the
+ * first year of the data a person whose earlier placement is not in the extract counts as
+ * new.
+ */
+public final class ResidentialAdmissions {
+
+    public static final List<String> CARE_HOME_SERVICES = List.of("Long Term Support: Residential Care",
+            "Long Term Support: Nursing Care");
+    public static final int LOOKBACK_DAYS = 365;
+
+    private ResidentialAdmissions() {
+    }
+
+    /** Long-term residential and nursing services of the care events, with {@code _person}. */
+    static Dataset<Row> careHomePlacements(Dataset<Row> careEvents) {
+        Column person = coalesce(col("care_person_key"), concat_ws(":", lit("event"), col("la_code"), col("event_id")));
+        return careEvents.filter(col("event_type").equalTo("Service")
+                        .and(col("service_type").isin(CARE_HOME_SERVICES.toArray())))
+                .withColumn("_person", person);
+    }
+
+    /** The placements that are new admissions (no placement of the person in the 365 days before). */
+    public static Dataset<Row> newAdmissions(Dataset<Row> careEvents) {
+        Dataset<Row> placements = careHomePlacements(careEvents);
+        Dataset<Row> earlier = placements.select(col("_person").as("_e_person"),
+                col("event_start_date").as("_e_start"), col("event_end_date").as("_e_end"));
+        Column inLookback = col("_person").equalTo(col("_e_person"))
+                .and(col("_e_start").lt(col("event_start_date")))
+                .and(col("_e_end").isNull().or(datediff(col("event_start_date"), col("_e_end")).lt(LOOKBACK_DAYS)));
+        return placements.join(earlier, inLookback, "left_anti");
+    }
+
+    public static Dataset<Row> counts(Dataset<Row> careEvents, ReportingGrid grid) {
+        Dataset<Row> admissions = newAdmissions(careEvents);
+        return IndicatorCounts.personsByPeriod(admissions.filter(col("age").geq(65)),
+                        Indicator.RESIDENTIAL_ADMISSIONS_65PLUS, col("event_start_date"), col("_person"), grid)
+                .unionByName(IndicatorCounts.personsByPeriod(admissions.filter(col("age").between(18, 64)),
+                        Indicator.RESIDENTIAL_ADMISSIONS_18_64, col("event_start_date"), col("_person"), grid));
+    }
+}

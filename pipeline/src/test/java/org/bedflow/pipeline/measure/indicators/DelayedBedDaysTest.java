@@ -1,0 +1,90 @@
+package org.bedflow.pipeline.measure.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.bedflow.pipeline.measure.indicators.IndicatorFixtures.DAVENTRY;
+import static org.bedflow.pipeline.measure.indicators.IndicatorFixtures.NORTHAMPTON;
+import static org.bedflow.pipeline.measure.indicators.IndicatorFixtures.WEST;
+import static org.bedflow.pipeline.measure.indicators.IndicatorFixtures.discharged;
+import static org.bedflow.pipeline.measure.indicators.IndicatorFixtures.people;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+/**
+ * delayed_beds_per_day_per_100k_18plus: delay days of adult alive discharges (by discharge
+ * date) / (population 18+ x days in period / 100000); no limits; months carry the delay days.
+ */
+class DelayedBedDaysTest {
+
+    private static Map<String, Object> delayedOn(String date, int delay, Object... kv) {
+        return org.bedflow.pipeline.testing.Frames.with(discharged(date, "discharge_ready_date",
+                LocalDate.parse(date).minusDays(delay).toString(), "delay_days", delay, "is_delayed", delay >= 1), kv);
+    }
+
+    @Test
+    void delay_days_per_day_per_100k_adults_over_365_days() {
+        // FY 2020-21 (365 days): February 2021 delays of 50 and 23 days = 73 delay days;
+        // not counted: a 17-year-old's 9 days, a death's 9 days, and an on-time discharge (0)
+        var spells = IndicatorFixtures.spells(List.of(
+                delayedOn("2021-02-10", 50), delayedOn("2021-02-28", 23), delayedOn("2021-02-11", 0),
+                delayedOn("2021-02-12", 9, "age_on_admission", 17),
+                delayedOn("2021-02-13", 9, "is_alive_discharge", false, "discharge_method", "4",
+                        "discharge_destination", "79"),
+                delayedOn("2021-04-02", 10)));
+        // population 18+ in 2020: Northampton 60000 (age 40) + Daventry 40000 (age 90+); children not counted
+        var population = IndicatorFixtures.population(List.of(people(NORTHAMPTON, 2020, 40, 60000),
+                people(DAVENTRY, 2020, 90, 40000), people(NORTHAMPTON, 2020, 17, 25000),
+                people(NORTHAMPTON, 2021, 40, 50000)));
+        Map<String, Row> out = IndicatorFixtures.indicators(spells, population, IndicatorFixtures.grid("2021-02", "2021-04"));
+
+        Row fy = out.get(WEST + " 2020-21 delayed_beds_per_day_per_100k_18plus");
+        assertThat((String) fy.getAs("value_type")).isEqualTo("rate_per_100k");
+        assertThat((Long) fy.getAs("numerator")).isEqualTo(73);
+        // denominator = 100000 x 365 / 100000 = 365; value = 73 / 365 = 0.2 beds per day per 100k
+        assertThat((Double) fy.getAs("denominator")).isCloseTo(365.0, within(1e-9));
+        assertThat((Double) fy.getAs("value")).isCloseTo(0.2, within(1e-12));
+        assertThat((Object) fy.getAs("lower_95")).isNull();
+        assertThat((Object) fy.getAs("upper_95")).isNull();
+
+        // 2021-22 uses mid-2021: 50000 x 365 / 100000 = 182.5; 10 / 182.5 = 0.054795
+        Row next = out.get(WEST + " 2021-22 delayed_beds_per_day_per_100k_18plus");
+        assertThat((Double) next.getAs("value")).isCloseTo(0.054795, within(1e-6));
+
+        Row feb = out.get(WEST + " 2021-02 delayed_beds_per_day_per_100k_18plus");
+        assertThat((String) feb.getAs("value_type")).isEqualTo("count");
+        assertThat((Long) feb.getAs("numerator")).isEqualTo(73);
+        assertThat((Double) feb.getAs("value")).isEqualTo(73.0);
+        assertThat((Object) feb.getAs("denominator")).isNull();
+        assertThat((Long) out.get(WEST + " 2021-03 delayed_beds_per_day_per_100k_18plus").getAs("numerator")).isZero();
+    }
+
+    @Test
+    void a_leap_financial_year_has_366_days_even_while_it_runs() {
+        // FY 2023-24 holds 29 February 2024; run date 2023-06-30 (the year is incomplete, the days are not)
+        var spells = IndicatorFixtures.spells(List.of(delayedOn("2023-05-15", 183)));
+        var population = IndicatorFixtures.population(List.of(people(NORTHAMPTON, 2023, 50, 100000)));
+        Map<String, Row> out = IndicatorFixtures.indicators(spells, IndicatorFixtures.noCareEvents(), population,
+                IndicatorFixtures.grid("2023-05", "2023-06"), LocalDate.parse("2023-06-30"));
+        Row fy = out.get(WEST + " 2023-24 delayed_beds_per_day_per_100k_18plus");
+        // 100000 x 366 / 100000 = 366; 183 / 366 = 0.5
+        assertThat((Double) fy.getAs("denominator")).isCloseTo(366.0, within(1e-9));
+        assertThat((Double) fy.getAs("value")).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void no_population_for_the_year_gives_no_denominator_and_no_value() {
+        var spells = IndicatorFixtures.spells(List.of(delayedOn("2021-05-15", 10)));
+        Map<String, Row> out = IndicatorFixtures.indicators(spells,
+                IndicatorFixtures.population(List.of(people(NORTHAMPTON, 2020, 50, 100000))),
+                IndicatorFixtures.grid("2021-05", "2021-05"));
+        Row fy = out.get(WEST + " 2021-22 delayed_beds_per_day_per_100k_18plus");
+        assertThat((Long) fy.getAs("numerator")).isEqualTo(10);
+        assertThat((Object) fy.getAs("denominator")).isNull();
+        assertThat((Object) fy.getAs("value")).isNull();
+    }
+}
