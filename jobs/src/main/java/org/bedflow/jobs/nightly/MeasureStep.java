@@ -59,6 +59,7 @@ public class MeasureStep implements Tasklet {
                 InpatientSnapshot.snapshot(session, spells, grid, run.runDate(), run.runId()));
         rows += write(store, run, OutputTables.INDICATORS, Indicators.compute(session, spells,
                 session.read().parquet(run.work(store, "care_events")),
+                session.read().parquet(run.work(store, "community_contacts")),
                 session.read().parquet(run.work(store, "validated/population")),
                 mapping, grid, run.runDate(), run.runId()));
         contribution.incrementWriteCount(rows);

@@ -1,19 +1,13 @@
 package org.bedflow.pipeline.measure;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +21,9 @@ import org.apache.spark.sql.types.StructType;
 import org.bedflow.pipeline.link.PersonKeys;
 import org.bedflow.pipeline.link.PseudonymKey;
 import org.bedflow.pipeline.link.ResidenceAreas;
+import org.bedflow.pipeline.measure.indicators.Indicator;
+import org.bedflow.pipeline.measure.indicators.IndicatorCounts;
+import org.bedflow.pipeline.measure.indicators.Periods;
 import org.bedflow.pipeline.measure.stats.Estimate;
 import org.bedflow.pipeline.measure.stats.PublicHealthStatistics;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
@@ -54,11 +51,12 @@ import org.bedflow.pipeline.reference.ReorganisationMapping;
  *     grid, and every financial year the grid touches (the sum of its months in the grid).</li>
  * </ul>
  *
- * <p>Rows are in the columns of the {@code indicators} table (outputs.md), {@link #COLUMNS}.
+ * <p>{@link #counts} gives the indicators table its counts ({@code Indicators.compute});
+ * {@link #indicator} gives the indicator's rows alone, in the table's columns ({@link #COLUMNS}).
  */
 public final class UrgentCommunityResponse {
 
-    public static final String INDICATOR = "ucr_no_emergency_admission_7d";
+    public static final String INDICATOR = Indicator.UCR_NO_EMERGENCY_ADMISSION_7D.id();
     /** the community_service code of an urgent community response contact */
     public static final String SERVICE = "Urgent Community Response";
     /** admission_date - contact_date in 0 ... WINDOW_DAYS - 1 is "within 7 days" */
@@ -95,17 +93,17 @@ public final class UrgentCommunityResponse {
     }
 
     /**
+     * The indicator's counts in the shape every indicator family gives {@code Indicators}
+     * ({@link IndicatorCounts}): per area, month and financial year of the contact date,
+     * numerator = contacts not followed, denominator = contacts.
+     *
      * @param contacts     from {@link #contacts}: service_type, person_key, unitary_area, contact_date, provider_code, contact_id
      * @param linkedSpells the linked_spells table (person_key, is_emergency, admission_date)
      */
-    public static Dataset<Row> indicator(SparkSession spark, Dataset<Row> contacts, Dataset<Row> linkedSpells,
-                                         ReportingGrid grid, LocalDate runDate, String runId) {
-        Column inArea = lit(false);
-        for (String area : grid.areas().keySet()) {
-            inArea = inArea.or(col("unitary_area").equalTo(area));
-        }
+    public static Dataset<Row> counts(Dataset<Row> contacts, Dataset<Row> linkedSpells, ReportingGrid grid,
+                                      LocalDate runDate) {
         Dataset<Row> eligible = contacts
-                .filter(col("service_type").equalTo(SERVICE).and(col("person_key").isNotNull()).and(inArea)
+                .filter(col("service_type").equalTo(SERVICE).and(col("person_key").isNotNull())
                         .and(col("contact_date").leq(lit(java.sql.Date.valueOf(runDate.minusDays(WINDOW_DAYS))))))
                 .select(col("provider_code"), col("contact_id"), col("person_key"), col("unitary_area"),
                         col("contact_date"));
@@ -119,46 +117,38 @@ public final class UrgentCommunityResponse {
                 .withColumn("_followed", lit(true));
         Dataset<Row> marked = eligible.join(followed, col("provider_code").equalTo(col("_f_provider"))
                 .and(col("contact_id").equalTo(col("_f_contact"))), "left");
-        List<Row> counts = marked
-                .groupBy(col("unitary_area"), date_format(col("contact_date"), "yyyy-MM").as("month"))
-                .agg(count(lit(1)).as("denominator"),
-                        sum(when(not(org.apache.spark.sql.functions.coalesce(col("_followed"), lit(false))), 1)
-                                .otherwise(0)).as("numerator"))
-                .collectAsList();
-        Map<String, long[]> byAreaMonth = new HashMap<>();
-        for (Row r : counts) {
-            byAreaMonth.put(r.getString(0) + "|" + r.getString(1), new long[] {r.getLong(3), r.getLong(2)});
-        }
-        return spark.createDataFrame(rows(byAreaMonth, grid, runId), COLUMNS);
+        return IndicatorCounts.byPeriod(marked, Indicator.UCR_NO_EMERGENCY_ADMISSION_7D, col("contact_date"),
+                lit(IndicatorCounts.ALL_AGES), when(col("_followed").isNull(), 1).otherwise(0), lit(1), grid);
     }
 
-    /** The complete grid of rows from (area|month) -> {numerator, denominator}. */
-    static List<Row> rows(Map<String, long[]> byAreaMonth, ReportingGrid grid, String runId) {
+    /**
+     * The indicator alone, as rows of the indicators table: every configured area x every
+     * month of the grid and every financial year it touches (the sum of its months in the grid).
+     */
+    public static Dataset<Row> indicator(SparkSession spark, Dataset<Row> contacts, Dataset<Row> linkedSpells,
+                                         ReportingGrid grid, LocalDate runDate, String runId) {
+        Map<String, long[]> byCell = new HashMap<>();
+        for (Row r : counts(contacts, linkedSpells, grid, runDate).collectAsList()) {
+            byCell.put(r.<String>getAs("unitary_area") + "|" + r.getAs("period"),
+                    new long[] {r.<Long>getAs("numerator"), r.<Long>getAs("denominator")});
+        }
         List<Row> out = new ArrayList<>();
         for (var area : grid.areas().entrySet()) {
-            Map<String, long[]> years = new LinkedHashMap<>();
             for (String month : grid.months()) {
-                long[] c = byAreaMonth.getOrDefault(area.getKey() + "|" + month, new long[2]);
-                out.add(row(area.getKey(), area.getValue(), "month", month, c, runId));
-                long[] y = years.computeIfAbsent(financialYear(month), k -> new long[2]);
-                y[0] += c[0];
-                y[1] += c[1];
+                out.add(row(area.getKey(), area.getValue(), Periods.Type.MONTH, month, byCell, runId));
             }
-            years.forEach((year, c) -> out.add(row(area.getKey(), area.getValue(), "financial_year", year, c, runId)));
+            for (String year : Periods.financialYears(grid.months())) {
+                out.add(row(area.getKey(), area.getValue(), Periods.Type.FINANCIAL_YEAR, year, byCell, runId));
+            }
         }
-        return out;
+        return spark.createDataFrame(out, COLUMNS);
     }
 
-    private static Row row(String area, String name, String periodType, String period, long[] c, String runId) {
+    private static Row row(String area, String name, Periods.Type type, String period, Map<String, long[]> byCell,
+                           String runId) {
+        long[] c = byCell.getOrDefault(area + "|" + period, new long[2]);
         Estimate e = PublicHealthStatistics.percent(c[0], c[1]);
-        return RowFactory.create(area, name, periodType, period, INDICATOR, c[0], (double) c[1], e.value(), "percent",
-                e.lower(), e.upper(), runId);
-    }
-
-    /** {@code 2021-22} for the months April 2021 to March 2022 (outputs.md). */
-    static String financialYear(String month) {
-        YearMonth m = YearMonth.parse(month);
-        int start = m.getMonthValue() >= 4 ? m.getYear() : m.getYear() - 1;
-        return String.format("%d-%02d", start, (start + 1) % 100);
+        return RowFactory.create(area, name, type.value(), period, INDICATOR, c[0], (double) c[1], e.value(),
+                Indicator.PERCENT, e.lower(), e.upper(), runId);
     }
 }

@@ -1,5 +1,6 @@
 package org.bedflow.pipeline.measure;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bedflow.pipeline.measure.LinkedSpellRows.NORTH;
 import static org.bedflow.pipeline.measure.LinkedSpellRows.NORTHANTS;
@@ -14,6 +15,10 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.bedflow.pipeline.link.DelayReasons;
+import org.bedflow.pipeline.link.LinkedSpells;
+import org.bedflow.pipeline.measure.indicators.Indicators;
 import org.bedflow.pipeline.link.PersonKeys;
 import org.bedflow.pipeline.link.PseudonymKey;
 import org.bedflow.pipeline.schema.Feeds;
@@ -115,6 +120,31 @@ class UrgentCommunityResponseTest {
         assertThat(first.<String>getAs("value_type")).isEqualTo("percent");
         assertThat(first.<Object>getAs("value")).as("no contacts: no value").isNull();
         assertThat(first.<String>getAs("run_id")).isEqualTo("run-1");
+    }
+
+    @Test
+    void the_indicators_table_carries_the_same_rows() {
+        List<Map<String, Object>> contacts = List.of(contact(A, UCR, "2022-03-01", "E07000154"),
+                contact(B, UCR, "2022-03-01", "E07000154"), contact(J, UCR, "2022-02-10", "E07000150"));
+        List<Map<String, Object>> spells = List.of(emergency(A, "2022-03-07"), emergency(B, "2022-03-08"));
+        Dataset<Row> linkable = UrgentCommunityResponse.contacts(spark, Frames.feed(Feeds.COMMUNITY_CONTACTS, contacts),
+                Frames.feed(Feeds.GEOGRAPHY, List.of()), KEY, NORTHANTS);
+        ReportingGrid grid = LinkedSpellRows.grid("2022-02", "2022-03");
+        Dataset<Row> spellFrame = LinkedSpellRows.frame(spells);
+        StructType careEvents = LinkedSpells.careEvents(spark, Frames.feed(Feeds.SOCIAL_CARE_EVENTS, List.of()),
+                new LinkedSpells.Settings(KEY, NORTHANTS, DelayReasons.load("dtoc"), "r")).schema();
+
+        Dataset<Row> table = Indicators.compute(spark, spellFrame, Frames.of(careEvents, List.of()), linkable,
+                Frames.feed(Feeds.POPULATION, List.of()), NORTHANTS, grid, RUN_DATE, "r");
+        Dataset<Row> alone = UrgentCommunityResponse.indicator(spark, linkable, spellFrame, grid, RUN_DATE, "r");
+
+        // West March: A followed on day 6, B (day 7) not: 1 of 2; North February: 1 of 1
+        Dataset<Row> fromTable = table.filter(col("indicator").equalTo(UrgentCommunityResponse.INDICATOR));
+        assertThat(fromTable.count()).isEqualTo(2 * (2 + 1));
+        assertThat(fromTable.select(alone.columns()[0], java.util.Arrays.copyOfRange(alone.columns(), 1,
+                alone.columns().length)).except(alone).count()).isZero();
+        assertThat(alone.filter("unitary_area = '" + WEST + "' and period = '2022-03'").first().<Long>getAs("numerator"))
+                .isEqualTo(1L);
     }
 
     /** "area period_type period numerator/denominator value [lower, upper]" for every row */
