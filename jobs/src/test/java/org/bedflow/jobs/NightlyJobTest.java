@@ -115,5 +115,33 @@ class NightlyJobTest {
         // and the run's work area (which holds NHS numbers) is gone
         assertThat(out.resolve(".staging").resolve(runId)).doesNotExist();
         assertThat(manifest.outputs()).extracting(RunManifest.Output::table).contains("rejects");
+
+        // and the run report is there: every section, a chart per area and indicator, nothing to fetch
+        String report = Files.readString(out.resolve("runs").resolve(runId).resolve("report.html"));
+        assertThat(report).contains("<h2>Run summary</h2>", "<h2>Provisional periods</h2>",
+                "<h2>Data quality per feed</h2>", "<h2>Linkage between hospital and social care data</h2>",
+                "<h2>Indicators by unitary area and month</h2>", "North Northamptonshire", "West Northamptonshire",
+                "Delay days", "% discharged on the discharge ready date", "Emergency admissions",
+                "chronic ambulatory care sensitive conditions", "Emergency readmissions within 30 days",
+                "<code>MALFORMED_ROW</code>", "2020-04 to 2022-03 (24 months)");
+        // the sample ends in March 2022 and runs on 1 April 2022: nothing is provisional
+        assertThat(report).contains("None: every month reported (2020-04 to 2022-03)");
+        assertThat(report.split("<svg", -1).length - 1).as("charts").isEqualTo(10);
+        assertThat(report).doesNotContainIgnoringCase("http").doesNotContainIgnoringCase("<script");
+        // built from aggregates: no person key of the run appears in it
+        spark.read().parquet(out.resolve("linked_spells").toString()).where("person_key is not null")
+                .select("person_key").limit(200).collectAsList()
+                .forEach(r -> assertThat(report).doesNotContain(r.getString(0)));
+
+        // and nothing the run wrote can be read by others (operations.md, Security)
+        try (var all = Files.walk(out)) {
+            assertThat(all.filter(p -> !p.equals(out)).filter(p -> {
+                try {
+                    return Files.getPosixFilePermissions(p).stream().anyMatch(x -> x.name().startsWith("OTHERS"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(p -> out.relativize(p).toString()).toList()).as("readable by others").isEmpty();
+        }
     }
 }

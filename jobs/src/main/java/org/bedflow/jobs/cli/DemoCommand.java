@@ -40,7 +40,7 @@ public class DemoCommand implements Callable<Integer> {
             Path out = CommonOptions.localDir(output);
             System.out.println();
             System.out.println("Tables are in " + out + " (one folder each, Parquet); rejects in " + out.resolve("rejects"));
-            System.out.println("Run manifests are in " + out.resolve("runs"));
+            System.out.println("Run manifests and HTML reports are in " + out.resolve("runs") + " (<run_id>/report.html)");
         }
         return code;
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -32,10 +33,17 @@ public final class OutputLock implements AutoCloseable {
     /** The lock, or empty when another live process holds it. */
     public static Optional<OutputLock> tryAcquire(Path outputDir) {
         try {
-            Files.createDirectories(outputDir);
+            if (!Files.isDirectory(outputDir)) {
+                Files.createDirectories(outputDir);
+                ownerAndGroupOnly(outputDir, "rwxrwx---");
+            }
             Path file = outputDir.resolve(FILE);
+            boolean fresh = !Files.exists(file);
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
+            if (fresh) {
+                ownerAndGroupOnly(file, "rw-rw----");
+            }
             FileLock l;
             try {
                 l = ch.tryLock();
@@ -52,6 +60,19 @@ public final class OutputLock implements AutoCloseable {
             return Optional.of(new OutputLock(ch, l));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock output folder " + outputDir, e);
+        }
+    }
+
+    /**
+     * operations.md: output folders and files are readable by owner and group only. Spark and
+     * Hadoop apply the session's umask 007 to what they write; this folder and lock file are
+     * made by plain Java under the process umask (often 022), so they are set explicitly.
+     */
+    private static void ownerAndGroupOnly(Path p, String perms) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: permissions come from the folder's ACL
         }
     }
 

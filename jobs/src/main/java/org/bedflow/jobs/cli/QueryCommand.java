@@ -34,6 +34,8 @@ public class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // stop the session afterwards only if this command started it (not one its caller shares)
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSessions.create("local[*]", Map.of("spark.ui.enabled", "false"));
         try {
             List<String> views = OutputQuery.registerViews(spark, output.toAbsolutePath().normalize().toString());
@@ -44,7 +46,9 @@ public class QueryCommand implements Callable<Integer> {
             System.err.println("bedflow: " + e.getMessage());
             return ExitCodes.FAILED;
         } finally {
-            spark.stop();
+            if (ownSession) {
+                spark.stop();
+            }
         }
     }
 }

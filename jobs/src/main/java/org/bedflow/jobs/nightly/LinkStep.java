@@ -53,20 +53,20 @@ public class LinkStep implements Tasklet {
         var settings = new LinkedSpells.Settings(key, ReorganisationMapping.load(properties.getReorganisation()),
                 DelayReasons.load(properties.getDelayReasons()), run.runId());
 
-        Dataset<Row> socialCare = session.read().parquet(run.work(store, "validated/social_care_events"));
+        Dataset<Row> socialCare = run.readWork(session, store, "validated/social_care_events");
         LinkedSpells.careEvents(session, socialCare, settings).write().mode("overwrite")
                 .parquet(run.work(store, "care_events"));
         Dataset<Row> events = session.read().parquet(run.work(store, "care_events"));
         Dataset<Row> spells = LinkedSpells.build(session,
-                session.read().parquet(run.work(store, "validated/apc_admissions")),
-                session.read().parquet(run.work(store, "validated/apc_discharges")),
+                run.readWork(session, store, "validated/apc_admissions"),
+                run.readWork(session, store, "validated/apc_discharges"),
                 events,
-                session.read().parquet(run.work(store, "validated/geography")),
+                run.readWork(session, store, "validated/geography"),
                 settings);
         spells.write().mode("overwrite").parquet(run.work(store, "linked_spells"));
         // community contacts (an optional feed): person keys and areas, for ucr_no_emergency_admission_7d
-        UrgentCommunityResponse.contacts(session, session.read().parquet(run.work(store, "validated/community_contacts")),
-                        session.read().parquet(run.work(store, "validated/geography")), key, settings.mapping())
+        UrgentCommunityResponse.contacts(session, run.readWork(session, store, "validated/community_contacts"),
+                        run.readWork(session, store, "validated/geography"), key, settings.mapping())
                 .write().mode("overwrite").parquet(run.work(store, "community_contacts"));
 
         Dataset<Row> written = session.read().parquet(run.work(store, "linked_spells"));

@@ -45,7 +45,7 @@ public class MeasureStep implements Tasklet {
         RunSettings run = RunSettings.of(step.getJobExecution());
         SparkSession session = spark.getObject();
         TableStore store = new TableStore(session, run.output());
-        Dataset<Row> spells = session.read().parquet(run.work(store, "linked_spells"));
+        Dataset<Row> spells = run.readWork(session, store, "linked_spells");
         ReorganisationMapping mapping = ReorganisationMapping.load(properties.getReorganisation());
         ReportingGrid grid = grid(spells, mapping);
         DelayReasons reasons = DelayReasons.load(properties.getDelayReasons());
@@ -58,9 +58,9 @@ public class MeasureStep implements Tasklet {
         rows += write(store, run, OutputTables.INPATIENT_SNAPSHOT,
                 InpatientSnapshot.snapshot(session, spells, grid, run.runDate(), run.runId()));
         rows += write(store, run, OutputTables.INDICATORS, Indicators.compute(session, spells,
-                session.read().parquet(run.work(store, "care_events")),
-                session.read().parquet(run.work(store, "community_contacts")),
-                session.read().parquet(run.work(store, "validated/population")),
+                run.readWork(session, store, "care_events"),
+                run.readWork(session, store, "community_contacts"),
+                run.readWork(session, store, "validated/population"),
                 mapping, grid, run.runDate(), run.runId()));
         contribution.incrementWriteCount(rows);
         step.getExecutionContext().putString(StepProgress.SUMMARY, String.format(

@@ -1,6 +1,7 @@
 package org.bedflow.jobs.nightly;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -15,17 +16,21 @@ import org.bedflow.jobs.config.ConfigDigest;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
 import org.bedflow.pipeline.publish.TableStore;
+import org.bedflow.pipeline.publish.report.ReportFigures;
+import org.bedflow.pipeline.publish.report.RunReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
+import org.springframework.batch.core.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives a run its id on first start (kept across restarts), and when the execution ends,
- * whatever its outcome, writes {@code runs/<run_id>/manifest.json}.
+ * whatever its outcome, writes {@code runs/<run_id>/manifest.json} and the run report
+ * {@code runs/<run_id>/report.html}.
  */
 @Component
 public class RunLifecycle implements JobExecutionListener {
@@ -85,6 +90,7 @@ public class RunLifecycle implements JobExecutionListener {
                     RunState.feeds(job.getExecutionContext()),
                     RunState.outputs(job.getExecutionContext()));
             var file = ManifestFiles.write(store.fileSystem(), store.root(), manifest);
+            var report = writeReport(job, run, store, manifest);
             if (job.getStatus() == BatchStatus.COMPLETED) {
                 store.dropStaging(run.runId());
             }
@@ -93,11 +99,60 @@ public class RunLifecycle implements JobExecutionListener {
                 log.error("row counts do not add up for {}", bad);
             }
             OUT.printf("%s %s%n  manifest %s%n", job.getJobInstance().getJobName(), manifest.status(), file);
+            if (report != null) {
+                OUT.printf("  report   %s%n", report);
+            }
         } catch (RuntimeException e) {
             log.error("could not write the run manifest", e);
             job.addFailureException(e);
             job.setStatus(BatchStatus.FAILED);
         }
+    }
+
+    /**
+     * {@code runs/<run_id>/report.html}, from the manifest and the aggregates this run
+     * published. A run that did not complete, or only validated, still gets its summary and
+     * data quality; the chart sections then say why they are empty. A report that cannot be
+     * written is logged and announced, and leaves the run's outcome as it was.
+     */
+    private org.apache.hadoop.fs.Path writeReport(JobExecution job, RunSettings run, TableStore store,
+                                                  RunManifest manifest) {
+        try {
+            String name = job.getJobInstance().getJobName();
+            List<RunReport.Step> steps = job.getStepExecutions().stream()
+                    .map(s -> new RunReport.Step(s.getStepName(), s.getStatus().toString(), seconds(s),
+                            s.getExecutionContext().getString(StepProgress.SUMMARY, null)))
+                    .toList();
+            ReportFigures figures = ReportFigures.none();
+            String noCharts = null;
+            if (job.getStatus() != BatchStatus.COMPLETED) {
+                String failed = job.getStepExecutions().stream().filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+                        .map(StepExecution::getStepName).findFirst().map(s -> " in step " + s).orElse("");
+                noCharts = "the run did not complete (" + job.getStatus() + failed + "); charts are drawn only from "
+                        + "the tables of a completed run. A restart finishes the run and writes this report again.";
+            } else if (!NightlyJobConfig.NIGHTLY.equals(name)) {
+                noCharts = "this was a validate-only run: it checks the feeds and computes no indicator.";
+            } else {
+                figures = ReportFigures.collect(spark.getObject(), store.root().toString(), run.runId(), run.runDate());
+                if (figures.isEmpty()) {
+                    noCharts = "the run published no row of delayed_discharge_monthly.";
+                }
+            }
+            String html = RunReport.render(new RunReport.Input(manifest, name, steps, figures, noCharts));
+            return RunReport.write(store.fileSystem(), store.root(), run.runId(), html);
+        } catch (RuntimeException e) {
+            log.error("could not write the run report", e);
+            OUT.printf("  the run report could not be written: %s%n", BedflowCli.oneLine(e));
+            return null;
+        }
+    }
+
+    private static double seconds(StepExecution s) {
+        if (s.getStartTime() == null) {
+            return 0;
+        }
+        LocalDateTime end = s.getEndTime() == null ? LocalDateTime.now() : s.getEndTime();
+        return Duration.between(s.getStartTime(), end).toMillis() / 1000.0;
     }
 
     private static String iso(LocalDateTime t) {

@@ -3,6 +3,9 @@ package org.bedflow.jobs.nightly;
 import java.time.LocalDate;
 
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.publish.TableStore;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
@@ -33,5 +36,31 @@ public record RunSettings(String input, String output, LocalDate runDate, String
 
     public String work(TableStore store, String name) {
         return new Path(store.stagingPath(runId, "work"), name).toString();
+    }
+
+    /**
+     * A work table an earlier step of this run wrote. When it is gone — a later run on the
+     * same output folder cleans up the staging of runs that did not finish — a restart
+     * cannot resume here, and says what to do instead.
+     */
+    public Dataset<Row> readWork(SparkSession spark, TableStore store, String name) {
+        requireWork(store, name);
+        return spark.read().parquet(work(store, name));
+    }
+
+    public void requireWork(TableStore store, String name) {
+        if (!hasWork(store, name)) {
+            throw new IllegalStateException("the work files of run " + runId + " (" + name + ") are gone, most likely "
+                    + "cleaned up by a later run on the same output folder; run this date again with: bedflow run --rerun "
+                    + "--input " + input + " --output " + output + " --run-date " + runDate);
+        }
+    }
+
+    public boolean hasWork(TableStore store, String name) {
+        try {
+            return store.fileSystem().exists(new Path(work(store, name), "_SUCCESS"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

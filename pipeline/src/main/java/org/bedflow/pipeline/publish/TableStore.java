@@ -3,6 +3,7 @@ package org.bedflow.pipeline.publish;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -29,6 +30,8 @@ public final class TableStore {
 
     private final FileSystem fs;
     private final Path root;
+    /** Crash injection point for tests: runs after the live table is moved aside, before the staged one moves in. */
+    private Consumer<String> betweenRenames = table -> { };
 
     public TableStore(SparkSession spark, String outputDir) {
         this.root = new Path(outputDir);
@@ -94,6 +97,7 @@ public final class TableStore {
             if (fs.exists(live) && !fs.rename(live, parked)) {
                 throw new IOException("could not move " + live + " aside");
             }
+            betweenRenames.accept(table);
             if (!fs.rename(staged, live)) {
                 fs.rename(parked, live);
                 throw new IOException("could not move " + staged + " to " + live);
@@ -119,7 +123,10 @@ public final class TableStore {
                     Path live = tablePath(table);
                     if (!fs.exists(live)) {
                         log.warn("restoring table {} left aside by an interrupted run", table);
-                        fs.rename(parked.getPath(), live);
+                        fs.mkdirs(live.getParent());
+                        if (!fs.rename(parked.getPath(), live)) {
+                            throw new IOException("could not restore " + parked.getPath() + " to " + live);
+                        }
                     } else {
                         fs.delete(parked.getPath(), true);
                     }
@@ -137,6 +144,16 @@ public final class TableStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot tidy output folder " + root, e);
         }
+    }
+
+    /**
+     * Tests only: {@code hook} runs inside {@link #publish} between its two renames, when the
+     * old table is parked in .trash and the new one is still staged. A hook that throws an
+     * unchecked exception stands for the process dying there: publish does no clean-up.
+     */
+    TableStore crashBetweenRenames(Consumer<String> hook) {
+        this.betweenRenames = hook;
+        return this;
     }
 
     /** flat name of a table parked during its swap: published/x -> published__x@run */

@@ -118,6 +118,112 @@ class DisclosureControlTest {
         assertThat((Object) out.get("3").getAs("discharges")).isNull();
     }
 
+    private static Map<String, Object> cell(String month, String dimension, String category, long discharges,
+                                            long delayed, long delayDays) {
+        return row("unitary_area", "E06000062", "unitary_area_name", "West Northamptonshire", "month", month,
+                "dimension", dimension, "category", category, "discharges", discharges, "delayed_discharges", delayed,
+                "delay_days", delayDays, "run_id", "r");
+    }
+
+    private static Map<String, Row> publishBreakdownByKey(List<Map<String, Object>> rows) {
+        var t = Frames.of(OutputTables.DELAYED_DISCHARGE_BREAKDOWN.sparkType(), rows);
+        Map<String, Row> out = new TreeMap<>();
+        DisclosureControl.delayedDischargeBreakdown(t).collectAsList().forEach(r -> out.put(
+                r.getAs("month") + " " + r.getAs("dimension") + " " + r.getAs("category"), r));
+        return out;
+    }
+
+    @Test
+    void secondary_suppression_stays_inside_its_area_month_and_dimension() {
+        Map<String, Row> out = publishBreakdownByKey(List.of(
+                // May, pathway: 3 is suppressed, so 12 (the next smallest non-zero) goes too
+                cell("2021-05", "pathway", "1", 3, 0, 0), cell("2021-05", "pathway", "2", 12, 0, 0),
+                cell("2021-05", "pathway", "3", 40, 0, 0),
+                // May, delay_reason: nothing small, nothing suppressed: 9 -> 10, 30 -> 30
+                cell("2021-05", "delay_reason", "a", 9, 0, 0), cell("2021-05", "delay_reason", "b", 30, 0, 0),
+                // June, pathway: nothing small: 12 -> 10, 40 -> 40
+                cell("2021-06", "pathway", "2", 12, 0, 0), cell("2021-06", "pathway", "3", 40, 0, 0)));
+        assertThat((Object) out.get("2021-05 pathway 1").getAs("discharges")).isNull();
+        assertThat((Object) out.get("2021-05 pathway 2").getAs("discharges")).isNull();
+        assertThat((Long) out.get("2021-05 pathway 3").getAs("discharges")).isEqualTo(40);
+        assertThat((Long) out.get("2021-05 delay_reason a").getAs("discharges")).isEqualTo(10);
+        assertThat((Boolean) out.get("2021-05 delay_reason a").getAs("suppressed")).isFalse();
+        assertThat((Long) out.get("2021-06 pathway 2").getAs("discharges")).isEqualTo(10);
+        assertThat((Boolean) out.get("2021-06 pathway 2").getAs("suppressed")).isFalse();
+    }
+
+    @Test
+    void zeros_are_never_the_secondary_suppression() {
+        // 3 suppressed; the zeros reveal nothing, so the next smallest NON-ZERO category (40) goes
+        Map<String, Row> out = publishBreakdown(List.of(cell("0", 3), cell("1", 0), cell("2", 0), cell("3", 40)));
+        assertThat((Long) out.get("1").getAs("discharges")).isZero();
+        assertThat((Long) out.get("2").getAs("discharges")).isZero();
+        assertThat((Boolean) out.get("1").getAs("suppressed")).isFalse();
+        assertThat((Object) out.get("3").getAs("discharges")).isNull();
+        assertThat((Boolean) out.get("3").getAs("suppressed")).isTrue();
+    }
+
+    @Test
+    void each_count_column_has_its_own_secondary_suppression() {
+        // delayed_discharges: 2 (A) is suppressed, so 10 (B) goes too; 12 (C) -> 10.
+        // discharges 40, 30, 20 have nothing small and are shown rounded: 40, 30, 20.
+        // delay_days: 16 -> 15, 50 -> 50, 60 -> 60
+        Map<String, Row> out = publishBreakdownByKey(List.of(
+                cell("2021-05", "pathway", "A", 40, 2, 16), cell("2021-05", "pathway", "B", 30, 10, 50),
+                cell("2021-05", "pathway", "C", 20, 12, 60)));
+        Row a = out.get("2021-05 pathway A");
+        Row b = out.get("2021-05 pathway B");
+        Row c = out.get("2021-05 pathway C");
+        assertThat((Object) a.getAs("delayed_discharges")).isNull();
+        assertThat((Object) b.getAs("delayed_discharges")).isNull();
+        assertThat((Long) c.getAs("delayed_discharges")).isEqualTo(10);
+        assertThat(List.of((Long) a.getAs("discharges"), (Long) b.getAs("discharges"), (Long) c.getAs("discharges")))
+                .containsExactly(40L, 30L, 20L);
+        assertThat((Long) a.getAs("delay_days")).isEqualTo(15);
+        assertThat(List.of((Boolean) a.getAs("suppressed"), (Boolean) b.getAs("suppressed"), (Boolean) c.getAs("suppressed")))
+                .containsExactly(true, true, false);
+    }
+
+    @Test
+    void a_percentage_falls_with_a_suppressed_denominator_and_a_median_with_its_count() {
+        Map<String, Row> out = publishMonthly(List.of(
+                // 0 of 6 with a DRD on DRD: the denominator 6 is suppressed -> no percentage (unrounded it was 0 %)
+                monthly("2021-01", 20, 6, 0, 0, null),
+                // 7 delayed discharges behind the median: count and median suppressed
+                monthly("2021-02", 20, 13, 6, 7, 5.0)));
+        assertThat((Object) out.get("2021-01").getAs("discharges_with_drd")).isNull();
+        assertThat((Object) out.get("2021-01").getAs("pct_discharged_on_drd")).isNull();
+        assertThat((Long) out.get("2021-01").getAs("discharged_on_drd")).isZero();
+        assertThat((Boolean) out.get("2021-01").getAs("suppressed")).isTrue();
+        assertThat((Object) out.get("2021-02").getAs("delayed_discharges")).isNull();
+        assertThat((Object) out.get("2021-02").getAs("median_delay_days")).isNull();
+        assertThat((Object) out.get("2021-02").getAs("p90_delay_days")).isNull();
+        // 7 x 3 = 21 delay days is a count of days, not of people: rounded to 20, not suppressed
+        assertThat((Long) out.get("2021-02").getAs("delay_days")).isEqualTo(20);
+    }
+
+    @Test
+    void turned_off_the_values_pass_unchanged_and_nothing_is_flagged() {
+        var t = Frames.of(OutputTables.DELAYED_DISCHARGE_MONTHLY.sparkType(),
+                List.of(monthly("2021-01", 7, 13, 12, 1, 4.0)));
+        Row off = DisclosureControl.published(OutputTables.DELAYED_DISCHARGE_MONTHLY, t, false).orElseThrow().first();
+        assertThat((Long) off.getAs("discharges")).isEqualTo(7);
+        assertThat((Long) off.getAs("discharges_with_drd")).isEqualTo(13);
+        assertThat((Double) off.getAs("median_delay_days")).isEqualTo(4.0);
+        assertThat((Boolean) off.getAs("suppressed")).isFalse();
+        Row on = DisclosureControl.published(OutputTables.DELAYED_DISCHARGE_MONTHLY, t, true).orElseThrow().first();
+        assertThat((Object) on.getAs("discharges")).isNull();
+        assertThat((Long) on.getAs("discharges_with_drd")).isEqualTo(15);
+        assertThat((Boolean) on.getAs("suppressed")).isTrue();
+    }
+
+    @Test
+    void record_level_tables_are_never_published() {
+        var t = Frames.of(OutputTables.DELAYED_DISCHARGE_MONTHLY.sparkType(), List.of(monthly("2021-01", 7, 0, 0, 0, null)));
+        assertThat(DisclosureControl.published(OutputTables.LINKED_SPELLS, t, true)).isEmpty();
+        assertThat(DisclosureControl.published(OutputTables.REJECTS, t, false)).isEmpty();
+    }
+
     @Test
     void snapshot_counts_are_rounded() {
         var t = Frames.of(OutputTables.INPATIENT_SNAPSHOT.sparkType(), List.of(row("unitary_area", "E06000062",

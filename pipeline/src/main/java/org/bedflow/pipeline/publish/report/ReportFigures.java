@@ -1,0 +1,212 @@
+package org.bedflow.pipeline.publish.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.schema.OutputTables;
+
+/**
+ * The few aggregates the run report draws, collected from the tables a run has just
+ * published (rows of other runs are ignored). Nothing record-level leaves Spark: only
+ * counts per unitary area and month.
+ *
+ * <p>Delay days and % discharged on DRD come from {@code delayed_discharge_monthly}.
+ * Emergency and chronic ACSC admissions and the 30-day readmission rate are counted from
+ * {@code linked_spells} with the definitions of metrics.md (the {@code indicators} table
+ * carries the same monthly counts; counting them here keeps the report independent of
+ * when that table lands, and of its financial-year rates).
+ *
+ * @param months     the reporting months (every configured area has a value for each), oldest first
+ * @param areas      one series per configured unitary area
+ * @param linkage    hospital to social care linkage per area of residence, configured areas
+ *                   first, then OTHER and UNKNOWN when present
+ * @param readmissionCutoff the last discharge date that has the 30 days of follow-up a
+ *                   readmission needs (run date − 30); later discharges are not counted yet
+ */
+public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Linkage> linkage,
+                            LocalDate readmissionCutoff) {
+
+    /** One configured unitary area, month by month. */
+    public record AreaSeries(String code, String name, List<MonthValues> months) {
+    }
+
+    /**
+     * @param delayDays              Σ delay days of delayed adult discharges (discharge month)
+     * @param pctDischargedOnDrd     100 × discharged on DRD / discharges with a DRD; null without a DRD
+     * @param emergencyAdmissions    emergency spells of residents, all ages (admission month)
+     * @param chronicAcscAdmissions  emergency spells with a chronic ACSC primary diagnosis (admission month)
+     * @param readmissionDenominator alive discharges with a person key and discharge date ≤ run date − 30
+     * @param readmissionNumerator   of those, followed by an emergency readmission within 30 days
+     */
+    public record MonthValues(String month, Long delayDays, Double pctDischargedOnDrd, long emergencyAdmissions,
+                              long chronicAcscAdmissions, long readmissionNumerator, long readmissionDenominator) {
+
+        /** 100 × numerator / denominator; null when no discharge can be followed up yet. */
+        public Double readmissionRate() {
+            return readmissionDenominator == 0 ? null : 100.0 * readmissionNumerator / readmissionDenominator;
+        }
+    }
+
+    /**
+     * Linkage between hospital and social care data for the spells of one area of residence.
+     *
+     * @param spells            all spells
+     * @param withPersonKey     spells with a person key (a valid NHS number): only those can link
+     * @param discharged        discharged spells
+     * @param dischargedWithKey discharged spells with a person key: the linkage denominator
+     * @param linked            of those, with a linked social care service event (metrics.md)
+     */
+    public record Linkage(String area, String areaName, long spells, long withPersonKey, long discharged,
+                          long dischargedWithKey, long linked) {
+
+        /** 100 × linked / discharged with a person key; null when there is none. */
+        public Double linkageRate() {
+            return dischargedWithKey == 0 ? null : 100.0 * linked / dischargedWithKey;
+        }
+
+        public Double personKeyRate() {
+            return spells == 0 ? null : 100.0 * withPersonKey / spells;
+        }
+    }
+
+    public boolean isEmpty() {
+        return areas.isEmpty();
+    }
+
+    /** Nothing to draw. */
+    public static ReportFigures none() {
+        return new ReportFigures(List.of(), List.of(), List.of(), null);
+    }
+
+    /**
+     * Collects the figures of run {@code runId} from the output folder; empty when
+     * {@code delayed_discharge_monthly} holds no row of that run.
+     */
+    public static ReportFigures collect(SparkSession spark, String outputDir, String runId, LocalDate runDate) {
+        Optional<Dataset<Row>> monthlyTable = read(spark, outputDir, OutputTables.DELAYED_DISCHARGE_MONTHLY, runId);
+        if (monthlyTable.isEmpty()) {
+            return none();
+        }
+        List<Row> monthly = monthlyTable.get()
+                .select("unitary_area", "unitary_area_name", "month", "delay_days", "pct_discharged_on_drd")
+                .orderBy("unitary_area", "month").collectAsList();
+        if (monthly.isEmpty()) {
+            return none();
+        }
+        Map<String, String> areaNames = new LinkedHashMap<>();
+        List<String> months = new ArrayList<>();
+        for (Row r : monthly) {
+            areaNames.putIfAbsent(r.getString(0), r.getString(1));
+            if (!months.contains(r.getString(2))) {
+                months.add(r.getString(2));
+            }
+        }
+        months.sort(null);
+
+        LocalDate cutoff = runDate.minusDays(30);
+        Map<String, long[]> admissions = new HashMap<>();   // area|month -> emergency, chronic ACSC
+        Map<String, long[]> readmissions = new HashMap<>(); // area|month -> numerator, denominator
+        List<Linkage> linkage = new ArrayList<>();
+        Optional<Dataset<Row>> spellsTable = read(spark, outputDir, OutputTables.LINKED_SPELLS, runId);
+        if (spellsTable.isPresent()) {
+            Dataset<Row> spells = spellsTable.get();
+            for (Row r : spells.groupBy("unitary_area", "admission_month")
+                    .agg(countIf(col("is_emergency")), countIf(col("is_chronic_acsc"))).collectAsList()) {
+                admissions.put(r.getString(0) + "|" + r.getString(1), new long[] {r.getLong(2), r.getLong(3)});
+            }
+            for (Row r : spells
+                    .where(col("is_alive_discharge").and(col("person_key").isNotNull())
+                            .and(col("discharge_date").leq(lit(java.sql.Date.valueOf(cutoff)))))
+                    .groupBy("unitary_area", "discharge_month")
+                    .agg(countIf(col("followed_by_readmission_30d")), count(lit(1))).collectAsList()) {
+                readmissions.put(r.getString(0) + "|" + r.getString(1), new long[] {r.getLong(2), r.getLong(3)});
+            }
+            Column discharged = col("discharge_date").isNotNull();
+            Column keyed = col("person_key").isNotNull();
+            Map<String, Linkage> byArea = new HashMap<>();
+            for (Row r : spells.groupBy("unitary_area")
+                    .agg(count(lit(1)), countIf(keyed), countIf(discharged), countIf(discharged.and(keyed)),
+                            countIf(discharged.and(keyed).and(col("care_event_id").isNotNull())))
+                    .collectAsList()) {
+                String area = r.getString(0);
+                byArea.put(area, new Linkage(area, areaNames.getOrDefault(area, otherName(area)), r.getLong(1),
+                        r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)));
+            }
+            // configured areas in order, each present even with no spell; then OTHER, UNKNOWN
+            areaNames.forEach((code, name) -> linkage.add(byArea.getOrDefault(code,
+                    new Linkage(code, name, 0, 0, 0, 0, 0))));
+            byArea.keySet().stream().filter(a -> !areaNames.containsKey(a)).sorted()
+                    .forEach(a -> linkage.add(byArea.get(a)));
+        }
+
+        Map<String, Row> monthlyByKey = new HashMap<>();
+        monthly.forEach(r -> monthlyByKey.put(r.getString(0) + "|" + r.getString(2), r));
+        List<AreaSeries> areas = new ArrayList<>();
+        for (Map.Entry<String, String> area : areaNames.entrySet()) {
+            List<MonthValues> values = new ArrayList<>();
+            for (String month : months) {
+                Row m = monthlyByKey.get(area.getKey() + "|" + month);
+                long[] adm = admissions.getOrDefault(area.getKey() + "|" + month, new long[2]);
+                long[] readm = readmissions.getOrDefault(area.getKey() + "|" + month, new long[2]);
+                values.add(new MonthValues(month,
+                        m == null || m.isNullAt(3) ? null : m.getLong(3),
+                        m == null || m.isNullAt(4) ? null : m.getDouble(4),
+                        adm[0], adm[1], readm[0], readm[1]));
+            }
+            areas.add(new AreaSeries(area.getKey(), area.getValue(), values));
+        }
+        return new ReportFigures(months, areas, linkage, cutoff);
+    }
+
+    private static String otherName(String area) {
+        return switch (area == null ? "" : area) {
+            case "OTHER" -> "Outside the configured areas";
+            case "UNKNOWN" -> "No usable residence";
+            default -> area;
+        };
+    }
+
+    private static Column countIf(Column condition) {
+        return sum(when(condition, 1L).otherwise(0L));
+    }
+
+    /** The table's rows of this run, read with its schema (partition columns keep their string type). */
+    private static Optional<Dataset<Row>> read(SparkSession spark, String outputDir, OutputTables table, String runId) {
+        Path path = new Path(outputDir, table.table());
+        try {
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(new Path(path, "_SUCCESS"))) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(spark.read().schema(table.sparkType()).parquet(path.toString())
+                .where(col("run_id").equalTo(runId)));
+    }
+
+    /** Months of {@code months} not complete at the run date: their last day is on or after it (metrics.md). */
+    public static List<String> provisionalMonths(List<String> months, LocalDate runDate) {
+        return months.stream().filter(m -> !YearMonth.parse(m).atEndOfMonth().isBefore(runDate)).toList();
+    }
+}

@@ -1,0 +1,231 @@
+package org.bedflow.pipeline.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bedflow.pipeline.testing.Frames.row;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.bedflow.pipeline.testing.Frames;
+import org.bedflow.pipeline.testing.SharedSpark;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * outputs.md: "A run replaces each table as a whole, atomically: readers see either the
+ * previous run's complete table or the new one, never a mix or a half-written folder";
+ * operations.md: a crash at any point leaves the previous complete outputs readable, and
+ * output folders and files are readable by the owner and group only.
+ */
+class TableStoreTest {
+
+    private static final String TABLE = "delayed_discharge_monthly";
+    private static final List<String> BY_AREA = List.of("unitary_area");
+    private static final StructType T = new StructType().add("unitary_area", DataTypes.StringType)
+            .add("month", DataTypes.StringType).add("discharges", DataTypes.LongType).add("run_id", DataTypes.StringType);
+
+    @TempDir
+    Path tmp;
+
+    /** the output folder, made by TableStore */
+    Path out;
+
+    @BeforeEach
+    void outputFolder() {
+        out = tmp.resolve("out");
+    }
+
+    /** run A's table: 3 rows over both areas */
+    private static Dataset<Row> versionA() {
+        return Frames.of(T, List.of(
+                row("unitary_area", "E06000061", "month", "2021-04", "discharges", 120L, "run_id", "A"),
+                row("unitary_area", "E06000061", "month", "2021-05", "discharges", 131L, "run_id", "A"),
+                row("unitary_area", "E06000062", "month", "2021-04", "discharges", 98L, "run_id", "A")));
+    }
+
+    /** run B's table: 4 rows, a month more */
+    private static Dataset<Row> versionB() {
+        return Frames.of(T, List.of(
+                row("unitary_area", "E06000061", "month", "2021-04", "discharges", 121L, "run_id", "B"),
+                row("unitary_area", "E06000061", "month", "2021-05", "discharges", 131L, "run_id", "B"),
+                row("unitary_area", "E06000062", "month", "2021-04", "discharges", 98L, "run_id", "B"),
+                row("unitary_area", "E06000062", "month", "2021-06", "discharges", 77L, "run_id", "B")));
+    }
+
+    private static final List<String> ROWS_A = List.of("E06000061 2021-04 120 A", "E06000061 2021-05 131 A",
+            "E06000062 2021-04 98 A");
+    private static final List<String> ROWS_B = List.of("E06000061 2021-04 121 B", "E06000061 2021-05 131 B",
+            "E06000062 2021-04 98 B", "E06000062 2021-06 77 B");
+
+    private SparkSession spark() {
+        return SharedSpark.session();
+    }
+
+    private TableStore store() {
+        return new TableStore(spark(), out.toString());
+    }
+
+    /** What a reader of the live table sees now: its rows, sorted (fresh listing every time). */
+    private List<String> liveRows() {
+        return spark().read().parquet(out.resolve(TABLE).toString())
+                .selectExpr("concat_ws(' ', unitary_area, month, cast(discharges as string), run_id)")
+                .collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+    }
+
+    private void publishA() {
+        TableStore store = store();
+        store.stage(versionA(), "A", TABLE, BY_AREA);
+        store.publish("A", TABLE);
+    }
+
+    @Test
+    void a_staged_table_is_invisible_until_it_is_swapped_in() {
+        publishA();
+        TableStore store = store();
+        store.stage(versionB(), "B", TABLE, BY_AREA);
+        assertThat(store.isStaged("B", TABLE)).isTrue();
+        assertThat(liveRows()).as("readers still see run A's table").isEqualTo(ROWS_A);
+
+        store.publish("B", TABLE);
+        assertThat(liveRows()).isEqualTo(ROWS_B);
+        assertThat(out.resolve(".trash")).isEmptyDirectory();
+        assertThat(out.resolve(".staging/B/" + TABLE)).doesNotExist();
+    }
+
+    @Test
+    void a_crash_between_writing_and_swapping_leaves_the_old_table_whole_and_the_next_run_removes_the_staging() {
+        publishA();
+        // run B stages its table and the process dies before publish() is called
+        store().stage(versionB(), "B", TABLE, BY_AREA);
+
+        // a reader, or the next process, sees run A's table exactly: no row of B, nothing missing
+        assertThat(liveRows()).isEqualTo(ROWS_A);
+
+        // the next run (C) tidies up: B's staging folder goes, A's table stays
+        store().recover("C");
+        assertThat(out.resolve(".staging/B")).doesNotExist();
+        assertThat(liveRows()).isEqualTo(ROWS_A);
+    }
+
+    @Test
+    void a_crash_between_the_two_renames_parks_the_old_table_whole_and_the_next_run_puts_it_back() {
+        publishA();
+        TableStore dying = store().crashBetweenRenames(table -> {
+            throw new IllegalStateException("kill -9 while swapping " + table);
+        });
+        dying.stage(versionB(), "B", TABLE, BY_AREA);
+        assertThatThrownBy(() -> dying.publish("B", TABLE)).hasMessageContaining("kill -9");
+
+        // at the moment of the crash: no live folder (never a mix), run A's table complete in .trash
+        assertThat(out.resolve(TABLE)).doesNotExist();
+        Path parked = out.resolve(".trash").resolve(TableStore.parkedName(TABLE, "B"));
+        assertThat(parked.resolve("_SUCCESS")).exists();
+        assertThat(spark().read().parquet(parked.toString()).count()).isEqualTo(3);
+
+        // the next run (C) starts with recover(): A's table is back, readable and complete
+        store().recover("C");
+        assertThat(liveRows()).isEqualTo(ROWS_A);
+        assertThat(out.resolve(".trash")).isEmptyDirectory();
+        assertThat(out.resolve(".staging/B")).doesNotExist();
+    }
+
+    @Test
+    void a_restart_of_the_crashed_run_finishes_the_swap() {
+        publishA();
+        TableStore dying = store().crashBetweenRenames(table -> {
+            throw new IllegalStateException("kill -9");
+        });
+        dying.stage(versionB(), "B", TABLE, BY_AREA);
+        assertThatThrownBy(() -> dying.publish("B", TABLE)).isInstanceOf(IllegalStateException.class);
+
+        // restart of run B in a new process: its publish step stages again and swaps
+        TableStore restarted = store();
+        restarted.stage(versionB(), "B", TABLE, BY_AREA);
+        restarted.publish("B", TABLE);
+        assertThat(liveRows()).isEqualTo(ROWS_B);
+        assertThat(out.resolve(".trash")).isEmptyDirectory();
+    }
+
+    @Test
+    void a_crash_after_the_swap_but_before_the_old_table_is_deleted_keeps_the_new_table() {
+        publishA();
+        TableStore store = store();
+        store.stage(versionB(), "B", TABLE, BY_AREA);
+        store.publish("B", TABLE);
+        // as if the process died just before deleting the parked copy: put a stale copy of A back in .trash
+        publishAInto(out.resolve(".trash").resolve(TableStore.parkedName(TABLE, "B")));
+
+        // publishing again (a restart) is a no-op, and recover() drops the stale copy, not the live table
+        store().publish("B", TABLE);
+        store().recover("C");
+        assertThat(liveRows()).isEqualTo(ROWS_B);
+        assertThat(out.resolve(".trash")).isEmptyDirectory();
+    }
+
+    private void publishAInto(Path folder) {
+        versionA().write().partitionBy("unitary_area").parquet(folder.toString());
+    }
+
+    @Test
+    void a_table_never_staged_cannot_be_published() {
+        assertThatThrownBy(() -> store().publish("B", TABLE)).hasMessageContaining("never staged");
+    }
+
+    @Test
+    void tables_and_the_manifest_are_readable_by_owner_and_group_only() throws IOException {
+        // the test JVM runs with the usual umask 022: without the session's umask 007 the
+        // folders would be drwxr-xr-x and the files -rw-r--r--
+        publishA();
+        TableStore store = store();
+        store.stage(versionB(), "B", "published/" + TABLE, BY_AREA);
+        store.publish("B", "published/" + TABLE);
+        ManifestFiles.write(store.fileSystem(), store.root(), new RunManifest("B", "2022-04-01", "COMPLETED", null,
+                null, null, null, null, null, null, true, null, List.of(), List.of(),
+                List.of(new RunManifest.Output(TABLE, 4))));
+
+        List<String> open = worldAccessible(tmp);
+        assertThat(open).as("paths that others can read, write or enter").isEmpty();
+        // and there is something to check: tables, partitions, parquet files, the manifest
+        try (Stream<Path> all = Files.walk(out)) {
+            assertThat(all.map(p -> out.relativize(p).toString().replace('\\', '/')).toList())
+                    .contains(TABLE + "/unitary_area=E06000061", "published/" + TABLE + "/_SUCCESS",
+                            "runs/B/manifest.json", ".staging", ".trash")
+                    .anyMatch(p -> p.startsWith(TABLE + "/unitary_area=E06000062/part-") && p.endsWith(".parquet"));
+        }
+        assertThat(Files.getPosixFilePermissions(out.resolve("runs/B/manifest.json")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE);
+    }
+
+    /** Every path under {@code root} (root excluded: JUnit made it) with any permission for others. */
+    static List<String> worldAccessible(Path root) throws IOException {
+        Set<PosixFilePermission> others = Set.of(PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
+                PosixFilePermission.OTHERS_EXECUTE);
+        List<String> open = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                if (p.equals(root)) {
+                    continue;
+                }
+                var perms = Files.getPosixFilePermissions(p);
+                if (perms.stream().anyMatch(others::contains)) {
+                    open.add(root.relativize(p) + " " + java.nio.file.attribute.PosixFilePermissions.toString(perms));
+                }
+            }
+        }
+        return open;
+    }
+}

@@ -1,0 +1,176 @@
+package org.bedflow.pipeline.publish.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.bedflow.pipeline.publish.RunManifest;
+import org.bedflow.pipeline.publish.TableStore;
+import org.bedflow.pipeline.publish.report.ReportFigures.AreaSeries;
+import org.bedflow.pipeline.publish.report.ReportFigures.Linkage;
+import org.bedflow.pipeline.publish.report.ReportFigures.MonthValues;
+import org.bedflow.pipeline.testing.SharedSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** outputs.md "runs/<run_id>/report.html", rendered from a hand-made manifest and figures. */
+class RunReportTest {
+
+    static final List<String> MONTHS = List.of("2022-01", "2022-02", "2022-03");
+
+    static RunManifest manifest(String status, String failure) {
+        Map<String, Long> errors = new LinkedHashMap<>();
+        errors.put("BAD_DATE", 1L);
+        errors.put("MALFORMED_ROW", 2L);
+        return new RunManifest("20220401T020000Z-7", "2022-03-20", status, "2022-04-01T02:00:00Z",
+                "2022-04-01T02:03:25Z", "0.1.0", "abc1234", "local[*]", "f".repeat(64), "/data/feeds", true, failure,
+                List.of(new RunManifest.Input("apc_admissions", "apc_admissions/rns_2022_03.csv", 1234, "a".repeat(64),
+                        10375, 9997, 10, 24, 357, 11)),
+                List.of(new RunManifest.Feed("apc_admissions", 10375, 9997, 10, 24, 357, 11, 0.001, 0.05, false, errors,
+                                Map.of("INVALID_NHS_NUMBER", 24L), List.of("favourite_colour")),
+                        new RunManifest.Feed("population", 3822, 3822, 0, 0, 0, 0, 0, 0.05, false, Map.of(), Map.of(),
+                                List.of())),
+                List.of(new RunManifest.Output("linked_spells", 9997),
+                        new RunManifest.Output("published/delayed_discharge_monthly", 48)));
+    }
+
+    static ReportFigures figures() {
+        List<AreaSeries> areas = new ArrayList<>();
+        for (String[] area : new String[][] {{"E06000061", "North Northamptonshire"}, {"E06000062", "West Northamptonshire"}}) {
+            List<MonthValues> values = new ArrayList<>();
+            for (int i = 0; i < MONTHS.size(); i++) {
+                // delay days 100, 110, 120; % on DRD 60, 61, null; readmissions 3 / 40 = 7.5 % then none yet
+                values.add(new MonthValues(MONTHS.get(i), 100L + 10 * i, i == 2 ? null : 60.0 + i, 400 + i, 25 + i,
+                        i == 0 ? 3 : 0, i == 0 ? 40 : 0));
+            }
+            areas.add(new AreaSeries(area[0], area[1], values));
+        }
+        return new ReportFigures(MONTHS, areas, List.of(
+                new Linkage("E06000061", "North Northamptonshire", 5000, 4900, 4800, 4700, 470),
+                new Linkage("E06000062", "West Northamptonshire", 4600, 4550, 4500, 4400, 220),
+                new Linkage("UNKNOWN", "No usable residence", 40, 40, 39, 39, 0)), LocalDate.of(2022, 2, 18));
+    }
+
+    static final List<RunReport.Step> STEPS = List.of(new RunReport.Step("validate", "COMPLETED", 41.5, "27,341 rows read"),
+            new RunReport.Step("publish", "COMPLETED", 12.0, "rejects 65"));
+
+    @Test
+    void a_completed_run_has_every_section_and_a_chart_per_area_and_indicator() {
+        String html = RunReport.render(new RunReport.Input(manifest("COMPLETED", null), "nightly", STEPS, figures(), null));
+
+        // run summary
+        assertThat(html).contains("<h2>Run summary</h2>", "20220401T020000Z-7", "COMPLETED", "3 min 25 s",
+                "2022-04-01 02:03:25 +00:00",
+                "abc1234", "2022-01 to 2022-03 (3 months)", "27,341 rows read", "published/delayed_discharge_monthly");
+        // data quality per feed: read, accepted, quarantined by reason, excluded
+        assertThat(html).contains("<h2>Data quality per feed</h2>", "10,375", "9,997", "<code>MALFORMED_ROW</code> 2",
+                "<code>BAD_DATE</code> 1", "<code>INVALID_NHS_NUMBER</code> 24", "favourite_colour",
+                "apc_admissions/rns_2022_03.csv", "Excluded: opt-out", "all feeds (1 file)", "14,197");
+        // linkage: 470 / 4,700 = 10.0 %, 220 / 4,400 = 5.0 %
+        assertThat(html).contains("<h2>Linkage between hospital and social care data</h2>", "10.0 %", "5.0 %",
+                "No usable residence");
+        // provisional: the run date 2022-03-20 is inside March; March and the financial year 2021-22 are provisional
+        assertThat(html).contains("<h2>Provisional periods</h2>", "<strong>2022-03</strong>", "<strong>2021-22</strong>",
+                "2022-03 <em>(provisional)</em>", "discharges after 2022-02-18 are not counted");
+        // charts: 5 indicators x 2 areas, each an inline SVG, and the numbers behind them
+        assertThat(html).contains("Delay days", "% discharged on the discharge ready date", "Emergency admissions",
+                "chronic ambulatory care sensitive conditions", "Emergency readmissions within 30 days");
+        assertThat(count(html, "<svg")).isEqualTo(10);
+        assertThat(html).contains(">7.5 (3 / 40)</td>", ">120</td>", ">402</td>");
+        // cut-off 2022-02-18: February and March readmissions are still being followed up
+        assertThat(html).contains("follow-up incomplete</text>", ">–</td>");
+        assertThat(html).contains("provisional</text>");
+    }
+
+    @Test
+    void the_page_fetches_nothing_and_runs_no_script() {
+        String html = RunReport.render(new RunReport.Input(manifest("COMPLETED", null), "nightly", STEPS, figures(), null));
+        writeForPeople(html);
+        assertThat(html).doesNotContainIgnoringCase("http").doesNotContainIgnoringCase("<script")
+                .doesNotContainIgnoringCase("<link").doesNotContainIgnoringCase("@import")
+                .doesNotContainIgnoringCase("<img").doesNotContainIgnoringCase("<iframe");
+        // every href and url() points inside the page (anchors, the charts' clip paths); no src at all
+        Matcher ref = Pattern.compile("(href=[\"']|url\\()([^\"')]*)").matcher(html);
+        int refs = 0;
+        while (ref.find()) {
+            assertThat(ref.group(2)).as(ref.group()).startsWith("#");
+            refs++;
+        }
+        assertThat(refs).isPositive();
+        assertThat(html).doesNotContain("src=");
+        // chart ids are unique in the page (clip paths of one chart never apply to another)
+        Matcher clip = Pattern.compile("<clipPath id=\"([^\"]+)\"").matcher(html);
+        List<String> ids = new ArrayList<>();
+        while (clip.find()) {
+            ids.add(clip.group(1));
+        }
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_failed_run_still_shows_its_summary_and_data_quality_and_says_why_there_are_no_charts() {
+        String html = RunReport.render(new RunReport.Input(manifest("FAILED", "measure: out of memory <heap>"), "nightly",
+                List.of(new RunReport.Step("measure", "FAILED", 3.0, null)), ReportFigures.none(),
+                "the run failed in step measure before publishing its tables."));
+        assertThat(html).contains("<h2>Run summary</h2>", "FAILED", "The run did not complete",
+                "<h2>Data quality per feed</h2>", "10,375", "<code>BAD_DATE</code> 1",
+                "No charts: the run failed in step measure before publishing its tables.");
+        // the failure text is escaped, not markup
+        assertThat(html).contains("out of memory &lt;heap&gt;").doesNotContain("<heap>");
+        assertThat(count(html, "<svg")).isZero();
+    }
+
+    @Test
+    void published_without_disclosure_control_is_said_loudly() {
+        RunManifest m = manifest("COMPLETED", null);
+        RunManifest off = new RunManifest(m.runId(), m.runDate(), m.status(), m.startedAt(), m.finishedAt(),
+                m.bedflowVersion(), m.gitCommit(), m.sparkMaster(), m.configSha256(), m.input(), false, null, m.inputs(),
+                m.feeds(), m.outputs());
+        assertThat(RunReport.render(new RunReport.Input(off, "nightly", STEPS, figures(), null)))
+                .contains("WITHOUT disclosure control");
+    }
+
+    @Test
+    void the_report_file_is_readable_by_owner_and_group_only(@TempDir Path tmp) throws Exception {
+        TableStore store = new TableStore(SharedSpark.session(), tmp.resolve("out").toString());
+        var file = RunReport.write(store.fileSystem(), store.root(), "R1", "<html></html>");
+        Path report = tmp.resolve("out/runs/R1/report.html");
+        assertThat(file.toString()).endsWith("runs/R1/report.html");
+        assertThat(Files.readString(report)).isEqualTo("<html></html>");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report))).isEqualTo("rw-rw----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report.getParent()))).isEqualTo("rwxrwx---");
+    }
+
+    @Test
+    void durations_read_like_a_person_would_write_them() {
+        assertThat(RunReport.duration("2022-04-01T02:00:00Z", "2022-04-01T02:00:41Z")).isEqualTo("41 s");
+        assertThat(RunReport.duration("2022-04-01T02:00:00Z", "2022-04-01T03:05:00Z")).isEqualTo("1 h 05 min");
+        assertThat(RunReport.duration(null, "2022-04-01T03:05:00Z")).isNull();
+    }
+
+    /** target/report-example.html: the example page, to open in a browser */
+    private static void writeForPeople(String html) {
+        try {
+            Files.writeString(Path.of("target", "report-example.html"), html);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int count(String s, String needle) {
+        int n = 0;
+        for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
