@@ -49,14 +49,21 @@ public final class IngestStage {
                 raw.put(feed.name(), new RawFeed(feed, spark.createDataFrame(List.of(), RawColumns.rawType(feed)), List.of()));
             }
         }
+        // feeds without files (absent optional folders) are classified as empty frames without running anything
+        java.util.Set<String> absent = new java.util.HashSet<>();
+        raw.forEach((name, r) -> {
+            if (r.files().isEmpty()) {
+                absent.add(name);
+            }
+        });
 
         Dataset<Row> optOutList = classifyAndKeep(spark, workDir, Feeds.OPT_OUTS,
-                Resubmissions.noOptOut(validate(raw, Feeds.OPT_OUTS, options)), classified);
+                Resubmissions.noOptOut(validate(raw, Feeds.OPT_OUTS, options)), classified, absent);
         Dataset<Row> optOutNumbers = optOutList.filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED))
                 .select("nhs_number");
 
         Dataset<Row> admissions = classifyAndKeep(spark, workDir, Feeds.APC_ADMISSIONS,
-                OptOuts.byNhsNumber(validate(raw, Feeds.APC_ADMISSIONS, options), optOutNumbers), classified);
+                OptOuts.byNhsNumber(validate(raw, Feeds.APC_ADMISSIONS, options), optOutNumbers), classified, absent);
 
         List<String> spellKey = Feeds.APC_DISCHARGES.businessKey();
         Dataset<Row> optedOutSpells = admissions.filter(col(Classified.OUTCOME).equalTo(Classified.OPTED_OUT))
@@ -64,20 +71,20 @@ public final class IngestStage {
         Dataset<Row> discharges = Resubmissions.classify(
                 OptOuts.byKey(validate(raw, Feeds.APC_DISCHARGES, options), optedOutSpells, spellKey),
                 Feeds.APC_DISCHARGES);
-        keep(spark, workDir, Feeds.APC_DISCHARGES, DischargeChecks.apply(discharges, admissions), classified);
+        keep(spark, workDir, Feeds.APC_DISCHARGES, DischargeChecks.apply(discharges, admissions), classified, absent);
 
         classifyAndKeep(spark, workDir, Feeds.SOCIAL_CARE_EVENTS,
-                OptOuts.byNhsNumber(validate(raw, Feeds.SOCIAL_CARE_EVENTS, options), optOutNumbers), classified);
+                OptOuts.byNhsNumber(validate(raw, Feeds.SOCIAL_CARE_EVENTS, options), optOutNumbers), classified, absent);
         classifyAndKeep(spark, workDir, Feeds.POPULATION,
-                Resubmissions.noOptOut(validate(raw, Feeds.POPULATION, options)), classified);
+                Resubmissions.noOptOut(validate(raw, Feeds.POPULATION, options)), classified, absent);
         classifyAndKeep(spark, workDir, Feeds.GEOGRAPHY,
-                Resubmissions.noOptOut(validate(raw, Feeds.GEOGRAPHY, options)), classified);
+                Resubmissions.noOptOut(validate(raw, Feeds.GEOGRAPHY, options)), classified, absent);
         // feeds added since feeds.md (community_contacts, ...): people on the opt-out list are removed by NHS number
         for (FeedSchema feed : Feeds.all()) {
             if (!classified.containsKey(feed.name())) {
                 Dataset<Row> validated = validate(raw, feed, options);
                 classifyAndKeep(spark, workDir, feed, feed.hasField("nhs_number")
-                        ? OptOuts.byNhsNumber(validated, optOutNumbers) : Resubmissions.noOptOut(validated), classified);
+                        ? OptOuts.byNhsNumber(validated, optOutNumbers) : Resubmissions.noOptOut(validated), classified, absent);
             }
         }
 
@@ -129,13 +136,22 @@ public final class IngestStage {
     }
 
     private static Dataset<Row> classifyAndKeep(SparkSession spark, String workDir, FeedSchema feed, Dataset<Row> marked,
-                                                Map<String, Dataset<Row>> classified) {
-        return keep(spark, workDir, feed, Resubmissions.classify(marked, feed), classified);
+                                                Map<String, Dataset<Row>> classified, java.util.Set<String> absent) {
+        return keep(spark, workDir, feed, Resubmissions.classify(marked, feed), classified, absent);
     }
 
-    /** Writes the classified frame once and reads it back: every later use reads the file, nothing is computed twice. */
+    /**
+     * Writes the classified frame once and reads it back: every later use reads the file, nothing is computed
+     * twice. A feed without files gets an empty frame of the same shape instead, so its (empty) validated
+     * table, rejects and counts cost no Spark job of their own.
+     */
     private static Dataset<Row> keep(SparkSession spark, String workDir, FeedSchema feed, Dataset<Row> rows,
-                                     Map<String, Dataset<Row>> classified) {
+                                     Map<String, Dataset<Row>> classified, java.util.Set<String> absent) {
+        if (absent.contains(feed.name())) {
+            Dataset<Row> empty = spark.createDataFrame(List.of(), rows.schema());
+            classified.put(feed.name(), empty);
+            return empty;
+        }
         String p = path(workDir, "classified/" + feed.name());
         rows.write().mode("overwrite").parquet(p);
         Dataset<Row> back = spark.read().parquet(p);
