@@ -9,6 +9,7 @@ import org.bedflow.jobs.cli.ScheduleCommand;
 import org.bedflow.jobs.cli.RunCommand;
 import org.bedflow.jobs.cli.ValidateCommand;
 import org.bedflow.jobs.cli.VersionInfo;
+import org.bedflow.jobs.logging.ProcessLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,32 +38,36 @@ public class BedflowCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        quietLogging();
+        // until Spring configures logging (and for commands that never start it): errors only,
+        // to the process log, nothing on the terminal
+        ProcessLog.configureEarly();
         System.exit(execute(args));
-    }
-
-    /**
-     * Commands that do not start Spring (generate, query) would otherwise get logback's
-     * default DEBUG console output from Spark and Hadoop; Spring re-configures logging
-     * from application.yml when it starts.
-     */
-    static void quietLogging() {
-        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
-            ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.ERROR);
-            ctx.getLogger("org.apache.hadoop").setLevel(ch.qos.logback.classic.Level.ERROR);
-        }
     }
 
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new BedflowCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(BedflowCli::usageError);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             // one line for the person at the terminal; the stack trace goes to the log only
             org.slf4j.LoggerFactory.getLogger(BedflowCli.class).error("command failed", ex);
-            line.getErr().println("bedflow: " + oneLine(ex));
+            line.getErr().println("bedflow: " + org.bedflow.jobs.cli.Failures.describe(ex));
             return ExitCodes.FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** A usage error: what is wrong, the command's usage line and where to read more; exit code 2. */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        java.io.PrintWriter err = cmd.getErr();
+        err.println("bedflow: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        CommandLine.Help help = cmd.getHelp();
+        err.print(help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength()));
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     public static String oneLine(Throwable ex) {

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The command line answers usage questions and usage errors before anything starts (operations.md). */
@@ -37,7 +38,7 @@ class CommandLineTest {
     void help_lists_every_command_and_the_exit_codes() {
         assertThat(bedflow("--help")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("run", "demo", "validate", "generate", "Exit codes");
+                .contains("run", "demo", "validate", "generate", "restart", "history", "schedule", "Exit codes");
     }
 
     @Test
@@ -68,6 +69,37 @@ class CommandLineTest {
     void an_impossible_run_date_is_a_usage_error() {
         assertThat(bedflow("run", "--input", "a", "--output", "b", "--run-date", "2022-13-01")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--run-date");
+    }
+
+    @Test
+    void a_configuration_file_that_does_not_exist_is_a_usage_error() {
+        assertThat(bedflow("run", "--input", "a", "--output", "b", "--config", "/nonexistent/bedflow.yml"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("/nonexistent/bedflow.yml", "Usage: bedflow run");
+    }
+
+    @Test
+    void a_bad_cron_expression_is_a_usage_error() {
+        assertThat(bedflow("schedule", "--cron", "30 2 * * *", "--input", "a", "--output", "b")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--cron", "six fields");
+    }
+
+    @Test
+    void history_and_restart_check_their_numbers() {
+        assertThat(bedflow("history", "--limit", "0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(bedflow("restart", "--execution-id", "last")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--limit", "--execution-id");
+    }
+
+    @Test
+    void run_and_schedule_refuse_to_start_without_a_pseudonymisation_key() {
+        Assumptions.assumeTrue(System.getenv("BEDFLOW_PSEUDONYM_KEY") == null
+                && System.getenv("BEDFLOW_PSEUDONYM_KEY_FILE") == null, "a key is set in this environment");
+        assertThat(bedflow("run", "--input", ".", "--output", "target/never")).isEqualTo(ExitCodes.FAILED);
+        assertThat(bedflow("schedule", "--cron", "0 30 2 * * *", "--input", ".", "--output", "target/never"))
+                .isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(2)
+                .allMatch(l -> l.startsWith("bedflow: no pseudonymisation key: set BEDFLOW_PSEUDONYM_KEY"));
     }
 
     @Test

@@ -11,20 +11,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.jobs.nightly.StepProgress;
 import org.bedflow.jobs.testing.SampleCopies;
+import org.bedflow.jobs.testing.SampleIdentifiers;
 import org.bedflow.pipeline.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
 
 /**
- * operations.md "Restart and idempotency": a real run in a child process is killed with
- * SIGKILL in the middle of a named step; the previous outputs stay readable, `restart`
- * finishes the job, and its outputs equal those of an uninterrupted run of the same input.
+ * operations.md "Restart and idempotency", with real processes: a run of the sample in a
+ * child JVM is killed with SIGKILL in the middle of a named step (measure). While it is
+ * running, a second run, a restart and a scheduled launch on the same output folder all exit
+ * with code 4. After the kill nothing half-done is published, {@code restart} finishes the
+ * job without redoing the completed steps, and its outputs equal those of an uninterrupted
+ * {@code run --rerun} of the same input. Every execution logged to its own file under
+ * {@code runs/<run_id>/}, and no log, manifest or terminal line names a person or shows the key.
  */
 class CrashRecoveryTest {
 
@@ -32,8 +39,12 @@ class CrashRecoveryTest {
             "delayed_discharge_breakdown", "inpatient_snapshot", "indicators", "published/delayed_discharge_monthly",
             "published/indicators");
 
+    static final String KEY = "crash-test-key-0123456789abcdef";
+
     @TempDir
     Path tmp;
+
+    private final List<Path> terminals = new ArrayList<>();
 
     private Process bedflow(Path log, List<String> jvmProps, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
@@ -53,14 +64,22 @@ class CrashRecoveryTest {
         Map<String, String> env = pb.environment();
         env.put("BEDFLOW_DB_URL", "jdbc:h2:file:" + tmp.resolve("repo/jobs") + ";AUTO_SERVER=TRUE");
         env.put("BEDFLOW_DB_USER", "sa");
-        env.put("BEDFLOW_PSEUDONYM_KEY", "crash-test-key-0123456789abcdef");
+        env.put("BEDFLOW_PSEUDONYM_KEY", KEY);
         env.put("BEDFLOW_LOG_FILE", tmp.resolve("bedflow.log").toString());
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
+        terminals.add(log);
         return pb.start();
     }
 
-    private static int finish(Process p, Path log) throws Exception {
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("process finished; log:%n%s", read(log)).isTrue();
+    /** Runs bedflow in a child process to the end; returns its exit code and prints what it printed. */
+    private int bedflow(String step, String... args) throws Exception {
+        Path log = tmp.resolve(terminals.size() + 1 + "-" + step.replaceAll("\\W+", "-") + ".txt");
+        long t0 = System.nanoTime();
+        Process p = bedflow(log, List.of(), args);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("process finished; output:%n%s", read(log)).isTrue();
+        say("$ bedflow " + String.join(" ", args).replace(tmp.toString(), "$TMP"));
+        read(log).lines().forEach(l -> say("  | " + l.replace(tmp.toString(), "$TMP")));
+        say(String.format("  exit code %d after %.1f s", p.exitValue(), (System.nanoTime() - t0) / 1e9));
         return p.exitValue();
     }
 
@@ -68,52 +87,131 @@ class CrashRecoveryTest {
         try {
             return Files.readString(log);
         } catch (Exception e) {
-            return "(no log)";
+            return "(no output)";
         }
     }
 
-    @Test
-    void a_run_killed_in_the_middle_of_measure_is_finished_by_restart_with_identical_outputs() throws Exception {
-        Path input = SampleCopies.SAMPLE;
-        Path crashed = tmp.resolve("out-crashed");
-        Path clean = tmp.resolve("out-clean");
-        String[] run = {"run", "--input", input.toString(), "--run-date", "2022-04-01", "--output"};
+    private static void say(String line) {
+        System.out.println("[crash-recovery] " + line);
+    }
 
-        // given a run that is killed with SIGKILL while inside the measure step
-        Path log1 = tmp.resolve("1-killed.log");
-        Process victim = bedflow(log1, List.of("-D" + StepProgress.PAUSE_PROPERTY + "=measure"),
-                concat(run, crashed.toString()));
-        Path marker = crashed.resolve(".paused-measure");
+    @Test
+    void a_run_killed_in_the_middle_of_measure_is_finished_by_restart_with_the_outputs_of_an_uninterrupted_run()
+            throws Exception {
+        Path input = SampleCopies.SAMPLE;
+        Path out = tmp.resolve("out");
+        String[] run = {"run", "--input", input.toString(), "--run-date", "2022-04-01", "--output", out.toString()};
+
+        // given a run that is paused inside the measure step (fault injection)
+        say("1. a run of the sample, held inside the measure step");
+        Path log1 = tmp.resolve("1-killed.txt");
+        long t0 = System.nanoTime();
+        Process victim = bedflow(log1, List.of("-D" + StepProgress.PAUSE_PROPERTY + "=measure"), run);
+        Path marker = out.resolve(".paused-measure");
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (!Files.exists(marker) && victim.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(marker).as("the run reached measure; log:%n%s", read(log1)).exists();
+        assertThat(marker).as("the run reached measure; output:%n%s", read(log1)).exists();
+        read(log1).lines().forEach(l -> say("  | " + l.replace(tmp.toString(), "$TMP")));
+        say(String.format("  pid %d is inside measure after %.1f s", victim.pid(), (System.nanoTime() - t0) / 1e9));
+
+        // while it runs, nothing else may write to its output folder: exit code 4
+        say("2. while it runs, on the same output folder:");
+        assertThat(bedflow("second-run", "run", "--input", input.toString(), "--run-date", "2022-04-02", "--output",
+                out.toString())).isEqualTo(ExitCodes.ALREADY_RUNNING);
+        assertThat(bedflow("restart-while-running", "restart")).isEqualTo(ExitCodes.ALREADY_RUNNING);
+        assertThat(bedflow("schedule-while-running", "schedule", "--cron", "* * * * * *", "--input", input.toString(),
+                "--output", out.toString(), "--max-runs", "1")).isZero();
+        assertThat(read(terminals.get(terminals.size() - 1))).contains("launching run 1", "ended with exit code 4");
+        assertThat(bedflow("history-while-running", "history")).isZero();
+        assertThat(read(terminals.get(terminals.size() - 1))).contains("STARTED", "(in measure)");
+
+        // when it is killed with SIGKILL
         victim.destroyForcibly();   // SIGKILL on Linux and macOS
-        victim.waitFor(30, TimeUnit.SECONDS);
-        assertThat(crashed.resolve("delayed_discharge_monthly")).as("nothing was published before the crash").doesNotExist();
+        assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        say("3. kill -9 " + victim.pid() + ": exit value " + victim.exitValue());
+        Files.deleteIfExists(marker);
+        assertThat(out.resolve("delayed_discharge_monthly")).as("nothing was published before the crash").doesNotExist();
 
-        // when it is restarted
-        Path log2 = tmp.resolve("2-restart.log");
-        int restart = finish(bedflow(log2, List.of(), "restart"), log2);
+        // then restart finishes the job, resuming at measure: validate and link are not redone
+        say("4. restart");
+        assertThat(bedflow("restart", "restart")).isZero();
+        String restartOut = read(terminals.get(terminals.size() - 1));
+        assertThat(restartOut).contains("restarting execution 1", "measure   COMPLETED", "publish   COMPLETED")
+                .doesNotContain("validate  ...").doesNotContain("link      ...");
+        long restartId = executionId(restartOut);
+        assertThat(bedflow("history", "history")).isZero();
+        String history = read(terminals.get(terminals.size() - 1));
+        assertThat(history.lines().filter(l -> l.startsWith("1 "))).singleElement().asString()
+                .contains("FAILED", "measure");
+        assertThat(history.lines().filter(l -> l.startsWith(restartId + " "))).singleElement().asString()
+                .contains("COMPLETED");
 
-        // then the restart completes, resuming at measure rather than starting again
-        assertThat(restart).as(read(log2)).isZero();
-        assertThat(read(log2)).contains("restarting execution").contains("measure").doesNotContain("validate  ...");
-
-        // and its outputs equal those of an uninterrupted run of the same input
-        Path log3 = tmp.resolve("3-clean.log");
-        assertThat(finish(bedflow(log3, List.of(), concat(run, clean.toString())), log3)).as(read(log3)).isZero();
-        SparkSession spark = SharedSpark.session();
+        // and an uninterrupted run of the same input (a deliberate re-run) gives the same outputs
+        Path restarted = tmp.resolve("restarted");
         for (String table : TABLES) {
-            Dataset<Row> a = spark.read().parquet(crashed.resolve(table).toString()).drop("run_id");
-            Dataset<Row> b = spark.read().parquet(clean.resolve(table).toString()).drop("run_id");
-            assertThat(a.count()).as(table).isEqualTo(b.count()).isPositive();
-            assertThat(a.exceptAll(b).count()).as(table + ": rows only in the restarted run").isZero();
-            assertThat(b.exceptAll(a).count()).as(table + ": rows only in the clean run").isZero();
+            Files.createDirectories(restarted.resolve(table).getParent());
+            FileSystemUtils.copyRecursively(out.resolve(table), restarted.resolve(table));
         }
-        assertThat(new File(crashed.toFile(), ".staging")).as("no staging left behind").satisfiesAnyOf(
+        say("5. the same night again, uninterrupted: run --rerun");
+        assertThat(bedflow("rerun", concat(run, "--rerun"))).isZero();
+        String rerunOut = read(terminals.get(terminals.size() - 1));
+        assertThat(rerunOut).contains("validate  COMPLETED", "link      COMPLETED", "measure   COMPLETED",
+                "publish   COMPLETED");
+        long rerunId = executionId(rerunOut);
+
+        SparkSession spark = SharedSpark.session();
+        say("6. restarted outputs vs uninterrupted re-run (rows, ignoring run_id):");
+        for (String table : TABLES) {
+            Dataset<Row> a = spark.read().parquet(restarted.resolve(table).toString());
+            Dataset<Row> b = spark.read().parquet(out.resolve(table).toString());
+            assertThat(a.select("run_id").distinct().count()).as(table + ": one run id").isOne();
+            assertThat(a.select("run_id").first()).as(table + ": the re-run wrote its own tables")
+                    .isNotEqualTo(b.select("run_id").first());
+            long onlyRestarted = a.drop("run_id").exceptAll(b.drop("run_id")).count();
+            long onlyRerun = b.drop("run_id").exceptAll(a.drop("run_id")).count();
+            say(String.format("  %-40s %,8d rows restarted, %,8d rows re-run, %d differ", table, a.count(), b.count(),
+                    onlyRestarted + onlyRerun));
+            assertThat(a.count()).as(table).isEqualTo(b.count()).isPositive();
+            assertThat(onlyRestarted).as(table + ": rows only in the restarted run").isZero();
+            assertThat(onlyRerun).as(table + ": rows only in the re-run").isZero();
+        }
+        assertThat(new File(out.toFile(), ".staging")).as("no staging left behind").satisfiesAnyOf(
                 f -> assertThat(f).doesNotExist(), f -> assertThat(f.list()).isEmpty());
+
+        // and every execution has its own log under runs/<run_id>/, the killed one ending inside measure
+        say("7. logs");
+        List<Path> logs;
+        try (Stream<Path> files = Files.walk(out.resolve("runs"))) {
+            logs = files.filter(p -> p.getFileName().toString().matches("execution-\\d+\\.log")).sorted().toList();
+        }
+        logs.forEach(l -> say("  " + out.relativize(l) + " (" + l.toFile().length() + " bytes)"));
+        assertThat(logs).extracting(l -> l.getFileName().toString()).containsExactlyInAnyOrder("execution-1.log",
+                "execution-" + restartId + ".log", "execution-" + rerunId + ".log");
+        Path killedLog = logs.stream().filter(l -> l.endsWith("execution-1.log")).findFirst().orElseThrow();
+        Path restartLog = logs.stream().filter(l -> l.endsWith("execution-" + restartId + ".log")).findFirst().orElseThrow();
+        assertThat(restartLog.getParent()).as("the restart logs next to the execution it resumed")
+                .isEqualTo(killedLog.getParent());
+        assertThat(Files.readString(restartLog)).contains("step measure COMPLETED", "step publish COMPLETED")
+                .doesNotContain("step link").doesNotContain("step validate");
+        assertThat(Files.readString(killedLog)).contains("step link COMPLETED", "step measure started")
+                .doesNotContain("step measure COMPLETED");
+
+        // and no log, manifest or terminal output names a person or shows the key
+        List<Path> checked = new ArrayList<>(List.of(out.resolve("runs"), tmp.resolve("bedflow.log")));
+        checked.addAll(terminals);
+        int files = SampleIdentifiers.assertNoneIn(checked, KEY);
+        say("  no NHS number (" + SampleIdentifiers.nhsNumbers().size() + " in the sample), council person id ("
+                + SampleIdentifiers.personIds().size() + ") or the key in " + files
+                + " files: execution logs, manifests, the process log and every terminal output");
+    }
+
+    /** The execution id in a run's first line: "bedflow nightly: run ... (execution N), run date ..." */
+    private static long executionId(String output) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(execution (\\d+)\\)").matcher(output);
+        assertThat(m.find()).as("an execution id in%n%s", output).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     private static String[] concat(String[] a, String b) {

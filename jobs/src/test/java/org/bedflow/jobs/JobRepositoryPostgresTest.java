@@ -8,11 +8,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.bedflow.jobs.config.BedflowApplication;
 import org.bedflow.jobs.nightly.NightlyJobConfig;
 import org.bedflow.jobs.nightly.PseudonymKeys;
 import org.bedflow.jobs.nightly.RunSettings;
+import org.bedflow.jobs.testing.InProcessCli;
 import org.bedflow.jobs.testing.SampleCopies;
 import org.bedflow.jobs.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -64,10 +66,11 @@ class JobRepositoryPostgresTest {
                 .addString(PseudonymKeys.PARAM_DEMO_KEY, "true", false)
                 .toJobParameters();
 
+        // command-line arguments: they outrank the test profile's embedded database
         try (var ctx = new SpringApplicationBuilder(BedflowApplication.class).profiles("test")
-                .properties("spring.datasource.url=" + postgres.url(), "spring.datasource.username=" + postgres.user(),
-                        "spring.datasource.password=" + postgres.password())
-                .run()) {
+                .run("--spring.datasource.url=" + postgres.url(), "--spring.datasource.username=" + postgres.user(),
+                        "--spring.datasource.password=" + postgres.password())) {
+            assertThat(ctx.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:postgresql:");
             JobLauncher launcher = ctx.getBean(JobLauncher.class);
             Job nightly = ctx.getBean(NightlyJobConfig.NIGHTLY, Job.class);
 
@@ -99,6 +102,20 @@ class JobRepositoryPostgresTest {
             assertThat(rs.getString(1)).isEqualTo("FAILED");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("COMPLETED");
+            assertThat(rs.next()).isFalse();
+        }
+
+        // and `bedflow history` with BEDFLOW_DB_URL naming the PostgreSQL database lists them
+        try (InProcessCli cli = new InProcessCli().set("BEDFLOW_DB_URL", postgres.url())
+                .set("BEDFLOW_DB_USER", postgres.user()).set("BEDFLOW_DB_PASSWORD", postgres.password())
+                .set("BEDFLOW_LOG_FILE", tmp.resolve("history.log").toString())) {
+            InProcessCli.Result history = cli.run("history");
+            assertThat(history.code()).as(history.toString()).isZero();
+            System.out.println("bedflow history on PostgreSQL:\n" + history.out());
+            List<String> rows = history.out().lines().filter(l -> l.matches("^\\d+ .*")).toList();
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0)).contains("COMPLETED", "2022-04-01");
+            assertThat(rows.get(1)).contains("FAILED", "2022-04-01", "validate");
         }
     }
 }

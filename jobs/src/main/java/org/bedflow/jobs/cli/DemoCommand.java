@@ -45,9 +45,12 @@ public class DemoCommand implements Callable<Integer> {
         return code;
     }
 
-    /** The sample folder: $BEDFLOW_HOME/sample-data/northamptonshire, set by ./bedflow; else from the working folder. */
+    /**
+     * The sample folder: $BEDFLOW_HOME/sample-data/northamptonshire (set by ./bedflow; or the
+     * system property bedflow.home); else from the working folder.
+     */
     static Path sampleData() {
-        String home = System.getenv("BEDFLOW_HOME");
+        String home = System.getProperty("bedflow.home", System.getenv("BEDFLOW_HOME"));
         Path root = home == null || home.isBlank() ? Path.of("") : Path.of(home);
         return root.resolve("sample-data").resolve("northamptonshire").toAbsolutePath().normalize();
     }

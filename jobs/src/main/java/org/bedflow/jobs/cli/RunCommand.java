@@ -3,6 +3,7 @@ package org.bedflow.jobs.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.bedflow.jobs.ExitCodes;
@@ -44,6 +45,13 @@ public class RunCommand implements Callable<Integer> {
 
     static int launch(String job, Path input, Path output, LocalDate runDate, boolean rerun, boolean demoKey,
                       CommonOptions common) {
+        return launch(job, input, output, runDate, rerun, demoKey, common, false);
+    }
+
+    /** @param rerunIfComplete run a completed run date again instead of refusing (the scheduler) */
+    static int launch(String job, Path input, Path output, LocalDate runDate, boolean rerun, boolean demoKey,
+                      CommonOptions common, boolean rerunIfComplete) {
+        List<String> springArgs = common.springArgs();
         Path in = CommonOptions.localDir(input);
         if (!Files.isDirectory(in)) {
             System.err.println("bedflow: input folder " + input + " does not exist");
@@ -66,7 +74,14 @@ public class RunCommand implements Callable<Integer> {
         if (demoKey) {
             params.addString(PseudonymKeys.PARAM_DEMO_KEY, "true", false);
         }
+        // not identifying: a restart reads them back and configures itself the same way
+        if (common.configPath() != null) {
+            params.addString(JobLaunch.PARAM_CONFIG, common.configPath(), false);
+        }
+        if (common.master != null) {
+            params.addString(JobLaunch.PARAM_MASTER, common.master, false);
+        }
         JobParameters p = params.toJobParameters();
-        return JobLaunch.launch(job, p, out, common.springArgs(), System.err);
+        return JobLaunch.launch(job, p, out, springArgs, System.err, rerunIfComplete);
     }
 }

@@ -3,6 +3,7 @@ package org.bedflow.jobs.nightly;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.spark.ParquetWrites;
 import org.bedflow.jobs.config.BedflowProperties;
 import org.bedflow.pipeline.link.DelayReasons;
 import org.bedflow.pipeline.link.LinkedSpells;
@@ -54,8 +55,7 @@ public class LinkStep implements Tasklet {
                 DelayReasons.load(properties.getDelayReasons()), run.runId());
 
         Dataset<Row> socialCare = run.readWork(session, store, "validated/social_care_events");
-        LinkedSpells.careEvents(session, socialCare, settings).write().mode("overwrite")
-                .parquet(run.work(store, "care_events"));
+        ParquetWrites.overwrite(LinkedSpells.careEvents(session, socialCare, settings), run.work(store, "care_events"));
         Dataset<Row> events = session.read().parquet(run.work(store, "care_events"));
         Dataset<Row> spells = LinkedSpells.build(session,
                 run.readWork(session, store, "validated/apc_admissions"),
@@ -63,11 +63,12 @@ public class LinkStep implements Tasklet {
                 events,
                 run.readWork(session, store, "validated/geography"),
                 settings);
-        spells.write().mode("overwrite").parquet(run.work(store, "linked_spells"));
+        ParquetWrites.overwrite(spells, run.work(store, "linked_spells"));
         // community contacts (an optional feed): person keys and areas, for ucr_no_emergency_admission_7d
-        UrgentCommunityResponse.contacts(session, run.readWork(session, store, "validated/community_contacts"),
-                        run.readWork(session, store, "validated/geography"), key, settings.mapping())
-                .write().mode("overwrite").parquet(run.work(store, "community_contacts"));
+        ParquetWrites.overwrite(UrgentCommunityResponse.contacts(session,
+                run.readWork(session, store, "validated/community_contacts"),
+                run.readWork(session, store, "validated/geography"), key, settings.mapping()),
+                run.work(store, "community_contacts"));
 
         Dataset<Row> written = session.read().parquet(run.work(store, "linked_spells"));
         Row counts = written.selectExpr("count(*)", "count(person_key)", "count(care_event_id)",

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.spark.ParquetWrites;
 import org.bedflow.jobs.config.BedflowProperties;
 import org.bedflow.pipeline.link.DelayReasons;
 import org.bedflow.pipeline.measure.DelayedDischargeBreakdown;
@@ -78,7 +79,7 @@ public class MeasureStep implements Tasklet {
     private static long write(TableStore store, RunSettings run, OutputTables table, Dataset<Row> rows) {
         String path = run.work(store, "tables/" + table.table());
         // aggregate tables are small: a single file per partition is easier on every reader
-        rows.coalesce(1).write().mode("overwrite").parquet(path);
+        ParquetWrites.overwrite(rows.coalesce(1), path);
         return rows.sparkSession().read().parquet(path).count();
     }
 }

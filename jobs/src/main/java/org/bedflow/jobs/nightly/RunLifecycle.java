@@ -13,6 +13,7 @@ import org.bedflow.jobs.BedflowCli;
 import org.bedflow.jobs.cli.VersionInfo;
 import org.bedflow.jobs.config.BedflowProperties;
 import org.bedflow.jobs.config.ConfigDigest;
+import org.bedflow.jobs.logging.ExecutionLog;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
 import org.bedflow.pipeline.publish.TableStore;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gives a run its id on first start (kept across restarts), and when the execution ends,
  * whatever its outcome, writes {@code runs/<run_id>/manifest.json} and the run report
- * {@code runs/<run_id>/report.html}.
+ * {@code runs/<run_id>/report.html}. Each execution also logs to its own file there
+ * ({@link ExecutionLog}).
  */
 @Component
 public class RunLifecycle implements JobExecutionListener {
@@ -58,6 +60,7 @@ public class RunLifecycle implements JobExecutionListener {
             ctx.putString(RunSettings.RUN_ID, id);
         }
         RunSettings run = RunSettings.of(job);
+        ExecutionLog.open(run.output(), run.runId(), job.getId());
         OUT.printf("bedflow %s: run %s (execution %d), run date %s%n  input  %s%n  output %s%n",
                 job.getJobInstance().getJobName(), run.runId(), job.getId(), run.runDate(), run.input(), run.output());
         log.info("starting {} run {} execution {} run date {}", job.getJobInstance().getJobName(), run.runId(),
@@ -66,6 +69,14 @@ public class RunLifecycle implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution job) {
+        try {
+            finishRun(job);
+        } finally {
+            ExecutionLog.close(job.getId());
+        }
+    }
+
+    private void finishRun(JobExecution job) {
         RunSettings run = RunSettings.of(job);
         if (run.output() == null) {
             return;

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDateTime;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class StepProgress implements StepExecutionListener {
 
     public static final String SUMMARY = "bedflow.summary";
+    private static final Logger log = LoggerFactory.getLogger(StepProgress.class);
     private static final PrintStream OUT = System.out;
 
     /**
@@ -31,6 +34,7 @@ public class StepProgress implements StepExecutionListener {
     public void beforeStep(StepExecution step) {
         OUT.printf("  %-9s ...%n", step.getStepName());
         OUT.flush();
+        log.info("step {} started", step.getStepName());
         if (step.getStepName().equals(System.getProperty(PAUSE_PROPERTY))) {
             pauseUntilKilled(step);
         }
@@ -54,6 +58,7 @@ public class StepProgress implements StepExecutionListener {
         String summary = step.getExecutionContext().getString(SUMMARY, "");
         OUT.printf("  %-9s %-9s %6.1f s  %s%n", step.getStepName(), step.getStatus(), seconds, summary);
         OUT.flush();
+        log.info("step {} {} in {} s: {}", step.getStepName(), step.getStatus(), String.format("%.1f", seconds), summary);
         return step.getExitStatus();
     }
 }

@@ -59,6 +59,7 @@ public final class TestPostgres implements AutoCloseable {
         if ("true".equals(System.getenv("BEDFLOW_TEST_DB_REQUIRED"))) {
             throw new IllegalStateException(why);
         }
+        System.err.println("JobRepositoryPostgres: SKIPPED, " + why);
         Assumptions.abort(why);
         return null;
     }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.descriptor.FeedDescriptor;
+import org.bedflow.pipeline.spark.ParquetWrites;
 import org.bedflow.pipeline.ingest.validate.RowValidator;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.Feeds;
@@ -91,13 +92,12 @@ public final class IngestStage {
         Dataset<Row> rejects = null;
         for (FeedSchema feed : Feeds.all()) {
             Dataset<Row> c = classified.get(feed.name());
-            c.filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED))
-                    .select(Classified.acceptedColumns(feed).toArray(Column[]::new))
-                    .write().mode("overwrite").parquet(path(workDir, "validated/" + feed.name()));
+            ParquetWrites.overwrite(c.filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED))
+                    .select(Classified.acceptedColumns(feed).toArray(Column[]::new)), path(workDir, "validated/" + feed.name()));
             Dataset<Row> r = RejectRows.of(c, feed, options.runId());
             rejects = rejects == null ? r : rejects.unionByName(r);
         }
-        rejects.write().mode("overwrite").parquet(path(workDir, "rejects"));
+        ParquetWrites.overwrite(rejects, path(workDir, "rejects"));
 
         return report(raw, classified, options);
     }
@@ -153,7 +153,7 @@ public final class IngestStage {
             return empty;
         }
         String p = path(workDir, "classified/" + feed.name());
-        rows.write().mode("overwrite").parquet(p);
+        ParquetWrites.overwrite(rows, p);
         Dataset<Row> back = spark.read().parquet(p);
         classified.put(feed.name(), back);
         return back;

@@ -10,8 +10,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.spark.ParquetWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,11 +61,7 @@ public final class TableStore {
 
     /** Writes {@code rows} to the staging area of this run; nothing visible changes yet. */
     public void stage(Dataset<Row> rows, String runId, String table, List<String> partitionBy) {
-        var writer = rows.write().mode(SaveMode.Overwrite);
-        if (partitionBy != null && !partitionBy.isEmpty()) {
-            writer = writer.partitionBy(partitionBy.toArray(String[]::new));
-        }
-        writer.parquet(stagingPath(runId, table).toString());
+        ParquetWrites.overwrite(rows, stagingPath(runId, table).toString(), partitionBy);
     }
 
     /** Whether this run has staged {@code table} completely (Spark's _SUCCESS marker). */
