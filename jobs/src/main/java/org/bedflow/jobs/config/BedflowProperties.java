@@ -16,12 +16,20 @@ public class BedflowProperties {
     private final Spark spark = new Spark();
     /** Share of a feed's rows that may be quarantined before the run fails (exit code 3). */
     private double rejectThreshold = 0.05;
-    /** Per feed overrides: bedflow.feeds.apc_admissions.reject-threshold: 0.02 */
+    /**
+     * Per feed overrides: bedflow.feeds.apc_admissions.reject-threshold: 0.02; also per source of a
+     * feed descriptor (bedflow.feeds.rwe_admissions.reject-threshold), which outranks the descriptor.
+     */
     private Map<String, Feed> feeds = new LinkedHashMap<>();
     /** Reorganisation mapping: northamptonshire (default), buckinghamshire, cumbria, north_yorkshire, somerset, or a CSV file. */
     private String reorganisation = "northamptonshire";
     /** Delay reason mapping: dtoc (default) or a CSV file (code, meaning, category, sector). */
     private String delayReasons = "dtoc";
+    /**
+     * Folder of feed descriptors (*.yaml, docs/adding-a-feed.md) adding sources to the built-in
+     * ones or replacing them; none by default.
+     */
+    private String feedsDir;
     /**
      * Disclosure control of published/ (metrics.md). On by default; only a configuration file or
      * environment variable can turn it off, never a command-line flag, and the manifest records it.
@@ -50,6 +58,14 @@ public class BedflowProperties {
 
     public void setDelayReasons(String delayReasons) {
         this.delayReasons = delayReasons;
+    }
+
+    public String getFeedsDir() {
+        return feedsDir;
+    }
+
+    public void setFeedsDir(String feedsDir) {
+        this.feedsDir = feedsDir;
     }
 
     public Spark getSpark() {

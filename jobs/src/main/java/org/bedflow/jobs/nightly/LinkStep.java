@@ -8,6 +8,7 @@ import org.bedflow.jobs.config.BedflowProperties;
 import org.bedflow.pipeline.link.DelayReasons;
 import org.bedflow.pipeline.link.LinkedSpells;
 import org.bedflow.pipeline.link.PseudonymKey;
+import org.bedflow.pipeline.measure.UrgentCommunityResponse;
 import org.bedflow.pipeline.publish.TableStore;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Step 2, link: replaces NHS numbers by person keys, places every spell and care event in
  * its future unitary area, derives the spell-level fields and links care events and
- * readmissions. Writes {@code linked_spells} and the pseudonymised care events to the work area.
+ * readmissions. Writes {@code linked_spells}, the pseudonymised care events and community
+ * contacts to the work area.
  */
 @Component
 public class LinkStep implements Tasklet {
@@ -62,6 +64,11 @@ public class LinkStep implements Tasklet {
                 run.readWork(session, store, "validated/geography"),
                 settings);
         ParquetWrites.overwrite(spells, run.work(store, "linked_spells"));
+        // community contacts (an optional feed): person keys and areas, for ucr_no_emergency_admission_7d
+        ParquetWrites.overwrite(UrgentCommunityResponse.contacts(session,
+                run.readWork(session, store, "validated/community_contacts"),
+                run.readWork(session, store, "validated/geography"), key, settings.mapping()),
+                run.work(store, "community_contacts"));
 
         Dataset<Row> written = session.read().parquet(run.work(store, "linked_spells"));
         Row counts = written.selectExpr("count(*)", "count(person_key)", "count(care_event_id)",

@@ -60,6 +60,7 @@ public class MeasureStep implements Tasklet {
                 InpatientSnapshot.snapshot(session, spells, grid, run.runDate(), run.runId()));
         rows += write(store, run, OutputTables.INDICATORS, Indicators.compute(session, spells,
                 run.readWork(session, store, "care_events"),
+                run.readWork(session, store, "community_contacts"),
                 run.readWork(session, store, "validated/population"),
                 mapping, grid, run.runDate(), run.runId()));
         contribution.incrementWriteCount(rows);

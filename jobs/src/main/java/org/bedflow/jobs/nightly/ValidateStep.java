@@ -1,10 +1,12 @@
 package org.bedflow.jobs.nightly;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.jobs.config.BedflowProperties;
+import org.bedflow.pipeline.descriptor.FeedDescriptors;
 import org.bedflow.pipeline.ingest.IngestOptions;
 import org.bedflow.pipeline.ingest.IngestReport;
 import org.bedflow.pipeline.ingest.IngestStage;
@@ -48,17 +50,24 @@ public class ValidateStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         var step = chunk.getStepContext().getStepExecution();
         RunSettings run = RunSettings.of(step.getJobExecution());
+        // the feed descriptors first: a mistake in one stops the run before Spark is touched (exit code 3)
+        DelayReasons delayReasons = DelayReasons.load(properties.getDelayReasons());
+        String feedsDir = properties.getFeedsDir();
+        FeedDescriptors descriptors = FeedDescriptors.load(
+                feedsDir == null || feedsDir.isBlank() ? null : Path.of(feedsDir), delayReasons);
+        descriptors.all().stream().filter(d -> !d.builtIn())
+                .forEach(d -> log.info("feed descriptor {} ({}) for {}: {}", d.source(), d.origin(), d.role().name(),
+                        d.pattern()));
         SparkSession session = spark.getObject();
         TableStore store = new TableStore(session, run.output());
         store.recover(run.runId());
 
         Map<String, RawFeed> raw = new LinkedHashMap<>();
         for (FeedSchema feed : Feeds.all()) {
-            raw.put(feed.name(), FeedReader.read(session, run.input(), feed));
+            raw.put(feed.name(), FeedReader.read(session, run.input(), feed, descriptors));
         }
         IngestOptions options = new IngestOptions(run.runDate(), run.runId(),
-                properties.getRejectThreshold(), properties.thresholds(),
-                DelayReasons.load(properties.getDelayReasons()).codes());
+                properties.getRejectThreshold(), properties.thresholds(), delayReasons.codes());
         IngestReport report = IngestStage.run(session, raw, options, run.workDir(store));
 
         var manifestParts = IngestSummaries.of(report);

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.descriptor.FeedDescriptor;
 import org.bedflow.pipeline.spark.ParquetWrites;
 import org.bedflow.pipeline.ingest.validate.RowValidator;
 import org.bedflow.pipeline.schema.FeedSchema;
@@ -40,16 +41,30 @@ public final class IngestStage {
     private IngestStage() {
     }
 
-    public static IngestReport run(SparkSession spark, Map<String, RawFeed> raw, IngestOptions options, String workDir) {
+    public static IngestReport run(SparkSession spark, Map<String, RawFeed> given, IngestOptions options, String workDir) {
         Map<String, Dataset<Row>> classified = new LinkedHashMap<>();
+        // an optional feed nobody read (a caller that predates it) is an absent folder
+        Map<String, RawFeed> raw = new LinkedHashMap<>(given);
+        for (FeedSchema feed : Feeds.all()) {
+            if (!raw.containsKey(feed.name()) && !feed.requiredFolder()) {
+                raw.put(feed.name(), new RawFeed(feed, spark.createDataFrame(List.of(), RawColumns.rawType(feed)), List.of()));
+            }
+        }
+        // feeds without files (absent optional folders) are classified as empty frames without running anything
+        java.util.Set<String> absent = new java.util.HashSet<>();
+        raw.forEach((name, r) -> {
+            if (r.files().isEmpty()) {
+                absent.add(name);
+            }
+        });
 
         Dataset<Row> optOutList = classifyAndKeep(spark, workDir, Feeds.OPT_OUTS,
-                Resubmissions.noOptOut(validate(raw, Feeds.OPT_OUTS, options)), classified);
+                Resubmissions.noOptOut(validate(raw, Feeds.OPT_OUTS, options)), classified, absent);
         Dataset<Row> optOutNumbers = optOutList.filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED))
                 .select("nhs_number");
 
         Dataset<Row> admissions = classifyAndKeep(spark, workDir, Feeds.APC_ADMISSIONS,
-                OptOuts.byNhsNumber(validate(raw, Feeds.APC_ADMISSIONS, options), optOutNumbers), classified);
+                OptOuts.byNhsNumber(validate(raw, Feeds.APC_ADMISSIONS, options), optOutNumbers), classified, absent);
 
         List<String> spellKey = Feeds.APC_DISCHARGES.businessKey();
         Dataset<Row> optedOutSpells = admissions.filter(col(Classified.OUTCOME).equalTo(Classified.OPTED_OUT))
@@ -57,14 +72,22 @@ public final class IngestStage {
         Dataset<Row> discharges = Resubmissions.classify(
                 OptOuts.byKey(validate(raw, Feeds.APC_DISCHARGES, options), optedOutSpells, spellKey),
                 Feeds.APC_DISCHARGES);
-        keep(spark, workDir, Feeds.APC_DISCHARGES, DischargeChecks.apply(discharges, admissions), classified);
+        keep(spark, workDir, Feeds.APC_DISCHARGES, DischargeChecks.apply(discharges, admissions), classified, absent);
 
         classifyAndKeep(spark, workDir, Feeds.SOCIAL_CARE_EVENTS,
-                OptOuts.byNhsNumber(validate(raw, Feeds.SOCIAL_CARE_EVENTS, options), optOutNumbers), classified);
+                OptOuts.byNhsNumber(validate(raw, Feeds.SOCIAL_CARE_EVENTS, options), optOutNumbers), classified, absent);
         classifyAndKeep(spark, workDir, Feeds.POPULATION,
-                Resubmissions.noOptOut(validate(raw, Feeds.POPULATION, options)), classified);
+                Resubmissions.noOptOut(validate(raw, Feeds.POPULATION, options)), classified, absent);
         classifyAndKeep(spark, workDir, Feeds.GEOGRAPHY,
-                Resubmissions.noOptOut(validate(raw, Feeds.GEOGRAPHY, options)), classified);
+                Resubmissions.noOptOut(validate(raw, Feeds.GEOGRAPHY, options)), classified, absent);
+        // feeds added since feeds.md (community_contacts, ...): people on the opt-out list are removed by NHS number
+        for (FeedSchema feed : Feeds.all()) {
+            if (!classified.containsKey(feed.name())) {
+                Dataset<Row> validated = validate(raw, feed, options);
+                classifyAndKeep(spark, workDir, feed, feed.hasField("nhs_number")
+                        ? OptOuts.byNhsNumber(validated, optOutNumbers) : Resubmissions.noOptOut(validated), classified, absent);
+            }
+        }
 
         Dataset<Row> rejects = null;
         for (FeedSchema feed : Feeds.all()) {
@@ -79,24 +102,56 @@ public final class IngestStage {
         return report(raw, classified, options);
     }
 
+    /**
+     * A source's reject threshold: the configuration's for the source id
+     * ({@code bedflow.feeds.<source>.reject-threshold}), else its descriptor's
+     * {@code reject_threshold}, else the configuration's for the role, else the default.
+     */
+    static double threshold(IngestOptions options, FeedDescriptor d) {
+        if (options.thresholds() != null && options.thresholds().containsKey(d.source())) {
+            return options.thresholds().get(d.source());
+        }
+        if (d.rejectThreshold() != null) {
+            return d.rejectThreshold();
+        }
+        return options.threshold(d.role().name());
+    }
+
     private static Dataset<Row> validate(Map<String, RawFeed> raw, FeedSchema feed, IngestOptions options) {
         RawFeed r = raw.get(feed.name());
         if (r == null) {
             throw new IllegalArgumentException("no raw frame for feed " + feed.name());
         }
+        // per source file, the descriptor's date formats and value mappings (files of a plain descriptor need none)
+        Map<String, RowValidator.SourceFile> sourceFiles = new LinkedHashMap<>();
+        for (InputFile f : r.files()) {
+            FeedDescriptor d = r.descriptor(f.source());
+            if (!d.isPlain()) {
+                sourceFiles.put(f.path(), new RowValidator.SourceFile(d, !f.format().startsWith("csv")));
+            }
+        }
         RowValidator validator = new RowValidator(feed, options.runDate(),
-                feed == Feeds.APC_DISCHARGES ? options.mappedDelayReasons() : null);
+                feed == Feeds.APC_DISCHARGES ? options.mappedDelayReasons() : null, sourceFiles);
         return r.rows().map(validator, Encoders.row(Classified.validatedType(feed)));
     }
 
     private static Dataset<Row> classifyAndKeep(SparkSession spark, String workDir, FeedSchema feed, Dataset<Row> marked,
-                                                Map<String, Dataset<Row>> classified) {
-        return keep(spark, workDir, feed, Resubmissions.classify(marked, feed), classified);
+                                                Map<String, Dataset<Row>> classified, java.util.Set<String> absent) {
+        return keep(spark, workDir, feed, Resubmissions.classify(marked, feed), classified, absent);
     }
 
-    /** Writes the classified frame once and reads it back: every later use reads the file, nothing is computed twice. */
+    /**
+     * Writes the classified frame once and reads it back: every later use reads the file, nothing is computed
+     * twice. A feed without files gets an empty frame of the same shape instead, so its (empty) validated
+     * table, rejects and counts cost no Spark job of their own.
+     */
     private static Dataset<Row> keep(SparkSession spark, String workDir, FeedSchema feed, Dataset<Row> rows,
-                                     Map<String, Dataset<Row>> classified) {
+                                     Map<String, Dataset<Row>> classified, java.util.Set<String> absent) {
+        if (absent.contains(feed.name())) {
+            Dataset<Row> empty = spark.createDataFrame(List.of(), rows.schema());
+            classified.put(feed.name(), empty);
+            return empty;
+        }
         String p = path(workDir, "classified/" + feed.name());
         ParquetWrites.overwrite(rows, p);
         Dataset<Row> back = spark.read().parquet(p);
@@ -158,25 +213,51 @@ public final class IngestStage {
             }
             long[] total = new long[6];
             List<String> unknown = new ArrayList<>();
-            for (InputFile f : raw.get(feed.name()).files()) {
+            RawFeed rawFeed = raw.get(feed.name());
+            // per source (descriptor): rows read and quarantined, for its threshold
+            Map<String, long[]> bySource = new LinkedHashMap<>();
+            for (InputFile f : rawFeed.files()) {
                 long[] c = byFile.getOrDefault(f.path(), new long[6]);
                 files.add(new IngestReport.FileCounts(f, c[0], c[1], c[2], c[3], c[4], c[5]));
                 for (int i = 0; i < 6; i++) {
                     total[i] += c[i];
                 }
+                long[] s = bySource.computeIfAbsent(f.source(), k -> new long[2]);
+                s[0] += c[0];
+                s[1] += c[2];
                 f.unknownColumns().stream().filter(u -> !unknown.contains(u)).forEach(unknown::add);
             }
-            double threshold = options.threshold(feed.name());
+            // the feed's threshold: its built-in source's (the configuration's, unless a descriptor replacing it sets one)
+            double threshold = threshold(options, rawFeed.descriptor(feed.name()));
             double rate = total[0] == 0 ? 0 : (double) total[2] / total[0];
-            boolean breached = rate > threshold;
-            if (breached) {
-                breaches.add(String.format("%s: %,d of %,d rows quarantined (%.1f %%), above the threshold of %.1f %%",
-                        feed.name(), total[2], total[0], 100 * rate, 100 * threshold));
+            boolean breached = false;
+            if (bySource.isEmpty() || bySource.keySet().equals(java.util.Set.of(feed.name()))) {
+                // one source, the built-in one: the feed's rate against the feed's threshold
+                breached = rate > threshold;
+                if (breached) {
+                    breaches.add(String.format("%s: %,d of %,d rows quarantined (%.1f %%), above the threshold of %.1f %%",
+                            feed.name(), total[2], total[0], 100 * rate, 100 * threshold));
+                }
+            } else {
+                // several sources: each against its own threshold
+                for (var e : bySource.entrySet()) {
+                    FeedDescriptor d = rawFeed.descriptor(e.getKey());
+                    double t = threshold(options, d);
+                    long read = e.getValue()[0];
+                    long quarantined = e.getValue()[1];
+                    double r = read == 0 ? 0 : (double) quarantined / read;
+                    if (r > t) {
+                        breached = true;
+                        breaches.add(String.format("%s, source %s (%s): %,d of %,d rows quarantined (%.1f %%), "
+                                        + "above the threshold of %.1f %%", feed.name(), d.source(), d.origin(), quarantined,
+                                read, 100 * r, 100 * t));
+                    }
+                }
             }
             if (!unknown.isEmpty()) {
                 log.info("{}: columns not in the feed's schema, ignored: {}", feed.name(), unknown);
             }
-            feeds.add(new IngestReport.FeedCounts(feed.name(), raw.get(feed.name()).files().size(), total[0], total[1],
+            feeds.add(new IngestReport.FeedCounts(feed.name(), rawFeed.files().size(), total[0], total[1],
                     total[2], total[3], total[4], total[5], rate, threshold, breached, errors, warnings, unknown));
         }
         return new IngestReport(files, feeds, breaches);

@@ -52,6 +52,18 @@ public final class DelayReasons implements Serializable {
         return java.util.Set.copyOf(byCode.keySet());
     }
 
+    /** The category of a code of the mapping, or null when the mapping does not know the code. */
+    public String categoryOf(String code) {
+        String[] v = code == null ? null : byCode.get(code.trim());
+        return v == null ? null : v[0];
+    }
+
+    /** The responsible sector of a code of the mapping, or null when the mapping does not know the code. */
+    public String sectorOf(String code) {
+        String[] v = code == null ? null : byCode.get(code.trim());
+        return v == null ? null : v[1];
+    }
+
     public boolean isMapped(String code) {
         return code != null && byCode.containsKey(code.trim());
     }

@@ -42,7 +42,7 @@ public final class AvroFileRecords implements FlatMapFunction<FileTask, Row> {
 
     @Override
     public Iterator<Row> call(FileTask task) throws IOException {
-        Schema reader = new Schema.Parser().parse(readerSchema);
+        Schema reader = new Schema.Parser().parse(task.readerSchema() != null ? task.readerSchema() : readerSchema);
         InputStream in = task.open();
         DataFileStream<GenericRecord> stream = new DataFileStream<>(in, new GenericDatumReader<>(null, reader));
         return new Iterator<>() {

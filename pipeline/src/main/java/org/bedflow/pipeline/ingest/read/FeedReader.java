@@ -47,6 +47,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
+import org.bedflow.pipeline.descriptor.FeedDescriptor;
+import org.bedflow.pipeline.descriptor.FeedDescriptorException;
+import org.bedflow.pipeline.descriptor.FeedDescriptors;
 import org.bedflow.pipeline.ingest.FeedInputException;
 import org.bedflow.pipeline.ingest.InputFile;
 import org.bedflow.pipeline.ingest.RawFeed;
@@ -58,10 +61,13 @@ import scala.Tuple2;
 /**
  * Reads every extract file of one feed folder ({@code <input>/<feed>/}, sub-folders
  * included; names starting with '.' or '_' are skipped) into the raw frame of
- * {@link RawColumns}: CSV, gzipped CSV, Avro and Parquet in any mix. The checks that fail
- * a whole run happen here, before any row is looked at, each naming the folder or file: a
- * required folder missing or empty, a file of another format, a header (or schema)
- * without a required column. Columns the feed does not know are ignored and reported.
+ * {@link RawColumns}: CSV, gzipped CSV, Avro and Parquet in any mix. Each file is read as
+ * the feed descriptor that claims it says (its column mapping: which source column holds
+ * which field). The checks that fail a whole run happen here, before any row is looked at,
+ * each naming the folder or file (and the descriptor): a required folder missing or empty,
+ * a file of another format or claimed by no descriptor or by two, a header (or schema)
+ * without a required or a mapped column. Columns no field is read from are ignored and
+ * reported.
  *
  * <p>CSV and Avro files are parsed by executors, one task per file; Parquet files through
  * Spark's own reader, with the file and row index from its {@code _metadata} column.
@@ -73,7 +79,18 @@ public final class FeedReader {
     private FeedReader() {
     }
 
+    /** Reads a feed folder with the feed's built-in descriptor (feeds.md's layout). */
     public static RawFeed read(SparkSession spark, String inputDir, FeedSchema feed) {
+        return read(spark, inputDir, feed, FeedDescriptors.builtIn());
+    }
+
+    /**
+     * Reads a feed folder; each file with the descriptor that claims it (its column mapping;
+     * formats and value mappings are applied by validation).
+     *
+     * @throws FeedInputException naming the folder or file (and the descriptor) when it cannot be read
+     */
+    public static RawFeed read(SparkSession spark, String inputDir, FeedSchema feed, FeedDescriptors descriptors) {
         Path folder = new Path(inputDir, feed.name());
         FileSystem fs;
         List<LocatedFileStatus> files = new ArrayList<>();
@@ -103,41 +120,53 @@ public final class FeedReader {
         String root = fs.makeQualified(folder).toUri().getPath();
         Map<String, String> hadoopConf = hadoopSettings(spark);
         List<InputFile> inputs = new ArrayList<>();
+        Map<String, FeedDescriptor> sources = new LinkedHashMap<>();
         List<FileTask> textTasks = new ArrayList<>();
         List<FileTask> avroTasks = new ArrayList<>();
-        Map<StructType, List<String>> parquetGroups = new LinkedHashMap<>();
+        Map<String, ParquetGroup> parquetGroups = new LinkedHashMap<>();
         for (LocatedFileStatus status : files) {
             String uri = status.getPath().toString();
-            String rel = feed.name() + "/" + relative(root, status.getPath().toUri().getPath());
+            String inFolder = relative(root, status.getPath().toUri().getPath());
+            String rel = feed.name() + "/" + inFolder;
             var m = FORMATS.matcher(status.getPath().getName());
             if (!m.matches()) {
                 throw new FeedInputException(rel + " is not a CSV, CSV.gz, Avro or Parquet file (by its name); "
                         + "move it out of the feed folder");
             }
             String format = m.group(1).toLowerCase(Locale.ROOT);
-            List<String> columns;
-            FileTask task;
+            FeedDescriptor descriptor = descriptors.claim(feed, inFolder, rel);
+            if (!descriptor.formats().contains(format)) {
+                throw new FeedDescriptorException(descriptor.origin() + ": " + rel + " is a " + format + " file, but "
+                        + descriptor.describe() + " reads only " + String.join(", ", descriptor.formats()));
+            }
+            sources.put(descriptor.source(), descriptor);
+            FeedDescriptor.Columns columns;
             switch (format) {
                 case "csv", "csv.gz" -> {
-                    columns = csvHeader(fs, status.getPath(), format, rel);
-                    requireColumns(feed, columns, rel);
-                    task = task(feed, uri, rel, format, columns, hadoopConf);
-                    textTasks.add(task);
+                    List<String> header = csvHeader(fs, status.getPath(), format, rel);
+                    columns = descriptor.resolve(header, rel);
+                    textTasks.add(new FileTask(uri, rel, format, columns.columnOf(), header.size(),
+                            columns.hiddenColumns(), hadoopConf));
                 }
                 case "avro" -> {
-                    columns = avroColumns(fs, status.getPath(), feed, rel);
-                    task = task(feed, uri, rel, format, columns, hadoopConf);
-                    avroTasks.add(task);
+                    Schema writer = avroWriterSchema(fs, status.getPath(), rel);
+                    List<String> names = writer.getFields().stream().map(Schema.Field::name).toList();
+                    columns = descriptor.resolve(names, rel, false);
+                    Schema reader = descriptor.avroReaderSchema(writer, columns.columnOf());
+                    requireReadable(reader, writer, feed, rel);
+                    avroTasks.add(new FileTask(uri, rel, format, columns.columnOf(), names.size(),
+                            columns.hiddenColumns(), hadoopConf, reader == feed.avro() ? null : reader.toString()));
                 }
                 default -> {
                     StructType schema = parquetSchema(spark, uri, rel);
-                    columns = List.of(schema.fieldNames());
-                    requireColumns(feed, columns, rel);
-                    parquetGroups.computeIfAbsent(schema, s -> new ArrayList<>()).add(uri);
+                    columns = descriptor.resolve(List.of(schema.fieldNames()), rel);
+                    FeedDescriptor.Columns c = columns;
+                    parquetGroups.computeIfAbsent(schema.json() + "|" + descriptor.source(),
+                            k -> new ParquetGroup(schema, c.columnOf(), new ArrayList<>())).uris().add(uri);
                 }
             }
             inputs.add(new InputFile(feed.name(), rel, format, status.getLen(), sha256(fs, status.getPath(), rel),
-                    unknownColumns(feed, columns)));
+                    columns.unknown(), descriptor.source()));
         }
 
         StructType rawType = RawColumns.rawType(feed);
@@ -153,12 +182,16 @@ public final class FeedReader {
                     .flatMap(new AvroFileRecords(feed.avro(), feed.fields()));
             parts.add(spark.createDataFrame(rows, rawType));
         }
-        parquetGroups.forEach((schema, uris) -> parts.add(parquet(spark, feed, schema, uris)));
+        parquetGroups.values().forEach(g -> parts.add(parquet(spark, feed, g)));
         Dataset<Row> all = parts.get(0);
         for (int i = 1; i < parts.size(); i++) {
             all = all.unionByName(parts.get(i));
         }
-        return new RawFeed(feed, all, inputs);
+        return new RawFeed(feed, all, inputs, sources);
+    }
+
+    /** Parquet files of one descriptor sharing one schema: read together by Spark. */
+    private record ParquetGroup(StructType schema, int[] columnOf, List<String> uris) {
     }
 
     /** The session's spark.hadoop.* settings, for executors opening files themselves. */
@@ -179,38 +212,7 @@ public final class FeedReader {
 
     /** Header names match case-insensitively and ignore surrounding spaces (feeds.md); a BOM is ignored. */
     static String headerKey(String name) {
-        return name.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static FileTask task(FeedSchema feed, String uri, String rel, String format, List<String> columns,
-                                 Map<String, String> hadoopConf) {
-        List<String> keys = columns.stream().map(FeedReader::headerKey).toList();
-        int[] columnOf = new int[feed.fields().size()];
-        List<Integer> hidden = new ArrayList<>();
-        for (int i = 0; i < columnOf.length; i++) {
-            FieldSpec f = feed.fields().get(i);
-            columnOf[i] = keys.indexOf(f.name().toLowerCase(Locale.ROOT));
-            if (f.secret() && columnOf[i] >= 0) {
-                hidden.add(columnOf[i]);
-            }
-        }
-        return new FileTask(uri, rel, format, columnOf, columns.size(),
-                hidden.stream().mapToInt(Integer::intValue).toArray(), hadoopConf);
-    }
-
-    private static void requireColumns(FeedSchema feed, List<String> columns, String rel) {
-        List<String> keys = columns.stream().map(FeedReader::headerKey).toList();
-        List<String> missing = feed.fields().stream().filter(FieldSpec::required).map(FieldSpec::name)
-                .filter(n -> !keys.contains(n.toLowerCase(Locale.ROOT))).toList();
-        if (!missing.isEmpty()) {
-            throw new FeedInputException(rel + ": the header lacks required column(s) " + String.join(", ", missing)
-                    + "; it has " + String.join(", ", columns));
-        }
-    }
-
-    static List<String> unknownColumns(FeedSchema feed, List<String> columns) {
-        List<String> known = feed.fieldNames().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
-        return columns.stream().filter(c -> !known.contains(headerKey(c))).toList();
+        return FeedDescriptor.headerKey(name);
     }
 
     private static List<String> csvHeader(FileSystem fs, Path path, String format, String rel) {
@@ -232,19 +234,22 @@ public final class FeedReader {
         }
     }
 
-    private static List<String> avroColumns(FileSystem fs, Path path, FeedSchema feed, String rel) {
+    private static Schema avroWriterSchema(FileSystem fs, Path path, String rel) {
         try (InputStream in = fs.open(path);
              DataFileStream<GenericRecord> stream = new DataFileStream<>(in, new GenericDatumReader<>())) {
-            Schema writer = stream.getSchema();
-            var compat = SchemaCompatibility.checkReaderWriterCompatibility(feed.avro(), writer);
-            if (compat.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-                throw new FeedInputException(rel + ": its Avro schema cannot be read as the " + feed.name()
-                        + " schema: " + compat.getResult().getIncompatibilities().stream()
-                        .map(i -> i.getMessage() + " at " + i.getLocation()).toList());
-            }
-            return writer.getFields().stream().map(Schema.Field::name).toList();
+            return stream.getSchema();
         } catch (IOException e) {
             throw new FeedInputException(rel + " cannot be read as Avro: " + e.getMessage(), e);
+        }
+    }
+
+    /** Avro's schema resolution rules (feeds.md): older writers with fewer optional fields, newer with extra ones. */
+    private static void requireReadable(Schema reader, Schema writer, FeedSchema feed, String rel) {
+        var compat = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+        if (compat.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+            throw new FeedInputException(rel + ": its Avro schema cannot be read as the " + feed.name()
+                    + " schema: " + compat.getResult().getIncompatibilities().stream()
+                    .map(i -> i.getMessage() + " at " + i.getLocation()).toList());
         }
     }
 
@@ -256,16 +261,15 @@ public final class FeedReader {
         }
     }
 
-    /** Parquet files sharing one schema, read by Spark into the raw shape: every field as text. */
-    private static Dataset<Row> parquet(SparkSession spark, FeedSchema feed, StructType schema, List<String> uris) {
-        Map<String, StructField> byKey = new LinkedHashMap<>();
-        for (StructField f : schema.fields()) {
-            byKey.put(headerKey(f.name()), f);
-        }
-        Dataset<Row> df = spark.read().schema(schema).parquet(uris.toArray(String[]::new));
+    /** Parquet files sharing one schema and descriptor, read by Spark into the raw shape: every field as text. */
+    private static Dataset<Row> parquet(SparkSession spark, FeedSchema feed, ParquetGroup group) {
+        StructField[] sourceFields = group.schema().fields();
+        Dataset<Row> df = spark.read().schema(group.schema()).parquet(group.uris().toArray(String[]::new));
         List<Column> cols = new ArrayList<>();
-        for (FieldSpec f : feed.fields()) {
-            StructField source = byKey.get(f.name().toLowerCase(Locale.ROOT));
+        for (int i = 0; i < feed.fields().size(); i++) {
+            FieldSpec f = feed.fields().get(i);
+            int at = group.columnOf()[i];
+            StructField source = at < 0 ? null : sourceFields[at];
             Column c = source == null ? lit(null).cast("string") : asText(col("`" + source.name() + "`"), source.dataType());
             cols.add(c.as(f.name()));
         }

@@ -21,9 +21,16 @@ import org.apache.hadoop.fs.Path;
  * @param columnOf     for each feed field (in schema order), its position in the file's header, or -1 when absent
  * @param headerSize   number of columns in the file's header (CSV)
  * @param hiddenColumns header positions whose values must never be shown (council person ids)
+ * @param readerSchema  Avro: the reader schema for this file as JSON (the feed's schema with the
+ *                      aliases of its descriptor's column mapping); null: the feed's own schema
  */
 public record FileTask(String uri, String path, String format, int[] columnOf, int headerSize,
-                       int[] hiddenColumns, Map<String, String> hadoopConf) implements Serializable {
+                       int[] hiddenColumns, Map<String, String> hadoopConf, String readerSchema) implements Serializable {
+
+    public FileTask(String uri, String path, String format, int[] columnOf, int headerSize, int[] hiddenColumns,
+                    Map<String, String> hadoopConf) {
+        this(uri, path, format, columnOf, headerSize, hiddenColumns, hadoopConf, null);
+    }
 
     public InputStream open() throws IOException {
         Configuration conf = new Configuration();

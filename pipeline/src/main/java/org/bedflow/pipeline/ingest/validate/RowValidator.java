@@ -5,11 +5,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.bedflow.pipeline.descriptor.FeedDescriptor;
+import org.bedflow.pipeline.descriptor.TemporalFormat;
 import org.bedflow.pipeline.ingest.Classified;
 import org.bedflow.pipeline.reference.CodeLists;
 import org.bedflow.pipeline.schema.FeedSchema;
@@ -40,9 +38,6 @@ import org.bedflow.pipeline.schema.FieldType;
  */
 public final class RowValidator implements MapFunction<Row, Row>, Serializable {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern TIMESTAMP_SPACE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d)");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** the field whose values are mapped by the delay reason mapping (reference.md) */
     static final String DELAY_REASON = "delay_reason";
@@ -53,6 +48,9 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
     private final Map<String, CodeLists> codeLists;
     private final LocalDate runDate;
     private final Set<String> mappedDelayReasons;
+    /** source file -> how its source writes dates and codes; files not listed follow the built-in rules */
+    private final Map<String, SourceRules> rulesByFile;
+    private final SourceRules builtIn;
     /** position of event_type (for required_when_event_type), -1 when the feed has none */
     private final int eventTypeAt;
     /** for each field with bedflow.not_before, the position of the field it may not precede; else -1 */
@@ -65,6 +63,16 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
      *                           UNMAPPED_CODE warning. Null: no such check.
      */
     public RowValidator(FeedSchema feed, LocalDate runDate, Set<String> mappedDelayReasons) {
+        this(feed, runDate, mappedDelayReasons, Map.of());
+    }
+
+    /**
+     * @param descriptorOfFile   per source file ({@code _source_file}), the descriptor it was read with and
+     *                           its format: the descriptor's date and timestamp formats and value mappings
+     *                           apply to its rows. Files not listed follow the built-in rules of feeds.md.
+     */
+    public RowValidator(FeedSchema feed, LocalDate runDate, Set<String> mappedDelayReasons,
+                        Map<String, SourceFile> descriptorOfFile) {
         this.feed = feed;
         this.runDate = runDate;
         this.mappedDelayReasons = mappedDelayReasons == null ? null : Set.copyOf(mappedDelayReasons);
@@ -75,6 +83,12 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
             }
         }
         this.codeLists = lists;
+        this.builtIn = SourceRules.builtIn(feed);
+        Map<String, SourceRules> shared = new LinkedHashMap<>();
+        Map<String, SourceRules> byFile = new java.util.HashMap<>();
+        descriptorOfFile.forEach((file, sf) -> byFile.put(file, shared.computeIfAbsent(
+                sf.descriptor().source() + "|" + sf.typed(), k -> SourceRules.of(feed, sf.descriptor(), sf.typed()))));
+        this.rulesByFile = byFile;
         Map<String, Pattern> compiled = new LinkedHashMap<>();
         for (FieldSpec f : feed.fields()) {
             if (f.pattern() != null) {
@@ -88,6 +102,32 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         for (int i = 0; i < names.size(); i++) {
             String other = feed.fields().get(i).notBefore();
             notBeforeAt[i] = other == null ? -1 : names.indexOf(other);
+        }
+    }
+
+    /**
+     * A source file as validation needs it: its descriptor, and whether its dates may be
+     * typed values (Avro, Parquet: rendered {@code yyyy-MM-dd} / ISO by the reader) rather
+     * than text written in the descriptor's format (CSV).
+     */
+    public record SourceFile(FeedDescriptor descriptor, boolean typed) implements Serializable {
+    }
+
+    /** One source's rules, per field of the feed (schema order). */
+    private record SourceRules(String source, TemporalFormat date, TemporalFormat timestamp,
+                               List<Map<String, String>> values, boolean typed) implements Serializable {
+
+        static SourceRules builtIn(FeedSchema feed) {
+            List<Map<String, String>> none = new ArrayList<>();
+            feed.fields().forEach(f -> none.add(null));
+            return new SourceRules(feed.name(), TemporalFormat.defaultDate(), TemporalFormat.defaultTimestamp(), none, false);
+        }
+
+        static SourceRules of(FeedSchema feed, FeedDescriptor d, boolean typed) {
+            List<Map<String, String>> values = new ArrayList<>();
+            feed.fields().forEach(f -> values.add(d.values().containsKey(f.name())
+                    ? new java.util.HashMap<>(d.values().get(f.name())) : null));
+            return new SourceRules(d.source(), d.dateFormat(), d.timestampFormat(), values, typed);
         }
     }
 
@@ -117,8 +157,9 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
             return RowFactory.create(out);
         }
 
+        SourceRules rules = rulesByFile.getOrDefault(sourceFile, builtIn);
         for (int i = 0; i < n; i++) {
-            out[i] = check(fields.get(i), rawValues[i], out, issues);
+            out[i] = check(fields.get(i), rawValues[i], rules, rules.values().get(i), out, issues);
         }
         checkDateOrder(fields, out, issues);
         out[n + 2] = issues.isEmpty() ? null : rawJson(fields, rawValues);
@@ -127,10 +168,18 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         return RowFactory.create(out);
     }
 
-    private Object check(FieldSpec f, String rawValue, Object[] typedSoFar, List<Row> issues) {
+    private Object check(FieldSpec f, String rawValue, SourceRules rules, Map<String, String> values,
+                         Object[] typedSoFar, List<Row> issues) {
         String v = rawValue == null ? null : rawValue.trim();
         if (v != null && v.isEmpty()) {
             v = null;
+        }
+        if (v != null && values != null) {
+            // the source's own value for a canonical one (its descriptor's values:), before any check
+            String key = CodeLists.normalise(v);
+            if (values.containsKey(key)) {
+                v = values.get(key);
+            }
         }
         boolean required = isRequired(f, typedSoFar);
         String severity = required ? Classified.ERROR : Classified.WARNING;
@@ -147,10 +196,10 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
                 return number(f, v, severity, issues);
             }
             case DATE -> {
-                return date(f, v, severity, issues);
+                return date(f, v, rules, severity, issues);
             }
             case TIMESTAMP -> {
-                return timestamp(f, v, severity, issues);
+                return timestamp(f, v, rules, severity, issues);
             }
             default -> {
                 return string(f, v, severity, issues);
@@ -227,12 +276,17 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         return f.type() == FieldType.INT ? (Object) (int) value : (Object) value;
     }
 
-    private Object date(FieldSpec f, String v, String severity, List<Row> issues) {
-        LocalDate d;
-        try {
-            d = parseDate(v);
-        } catch (java.time.DateTimeException e) {
-            issues.add(issue(severity, ReasonCode.BAD_DATE, f.name() + " '" + v + "' is not a date (yyyy-MM-dd)" + nulled(severity)));
+    private Object date(FieldSpec f, String v, SourceRules rules, String severity, List<Row> issues) {
+        LocalDate d = rules.date().parseDate(v);
+        if (d == null && rules.typed() && !rules.date().isDefault()) {
+            // Avro / Parquet DATE values reach validation as yyyy-MM-dd text
+            d = TemporalFormat.defaultDate().parseDate(v);
+        }
+        if (d == null) {
+            String form = rules.date().isDefault() ? "yyyy-MM-dd"
+                    : rules.date().pattern() + ", the date_format of source " + rules.source();
+            issues.add(issue(severity, ReasonCode.BAD_DATE, f.name() + " '" + v + "' is not a date (" + form + ")"
+                    + nulled(severity)));
             return null;
         }
         if (f.notAfterRunDate() && d.isAfter(runDate)) {
@@ -241,67 +295,30 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         return Date.valueOf(d);
     }
 
-    private Object timestamp(FieldSpec f, String v, String severity, List<Row> issues) {
-        LocalDateTime utc = parseTimestamp(v);
+    private Object timestamp(FieldSpec f, String v, SourceRules rules, String severity, List<Row> issues) {
+        LocalDateTime utc = rules.timestamp().parseTimestamp(v);
+        if (utc == null && rules.typed() && !rules.timestamp().isDefault()) {
+            // Avro / Parquet TIMESTAMP values reach validation as ISO text
+            utc = TemporalFormat.parseIso(v);
+        }
         if (utc == null) {
-            issues.add(issue(severity, ReasonCode.BAD_DATE, f.name() + " '" + v
-                    + "' is not an ISO-8601 timestamp (e.g. 2024-05-01T02:00:00)" + nulled(severity)));
+            issues.add(issue(severity, ReasonCode.BAD_DATE, f.name() + " '" + v + "' is not "
+                    + (rules.timestamp().isDefault() ? "an ISO-8601 timestamp (e.g. 2024-05-01T02:00:00)"
+                    : "a timestamp (" + rules.timestamp().pattern() + ", the timestamp_format of source " + rules.source() + ")")
+                    + nulled(severity)));
             return null;
         }
         return Timestamp.from(utc.toInstant(ZoneOffset.UTC));
     }
 
-    /** yyyy-MM-dd, strictly (2021-02-30 fails); by hand for the common shape, it runs for every date of every row */
+    /** yyyy-MM-dd, strictly (2021-02-30 fails); null when not a date */
     static LocalDate parseDate(String v) {
-        if (v.length() == 10 && v.charAt(4) == '-' && v.charAt(7) == '-') {
-            int y = digits(v, 0, 4);
-            int m = digits(v, 5, 7);
-            int d = digits(v, 8, 10);
-            if (y >= 0 && m >= 0 && d >= 0) {
-                return LocalDate.of(y, m, d);
-            }
-        }
-        return LocalDate.parse(v, DATE);
-    }
-
-    /** the non-negative number written by the digits in [from, to), or -1 if any is not a digit */
-    private static int digits(String s, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
+        return TemporalFormat.defaultDate().parseDate(v);
     }
 
     /** ISO-8601 local date-time (taken as UTC) or with an offset (converted to UTC); a space may stand for the T. */
     static LocalDateTime parseTimestamp(String v) {
-        if (v.length() == 19 && v.charAt(4) == '-' && v.charAt(7) == '-' && (v.charAt(10) == 'T' || v.charAt(10) == ' ')
-                && v.charAt(13) == ':' && v.charAt(16) == ':') {
-            int y = digits(v, 0, 4), mo = digits(v, 5, 7), d = digits(v, 8, 10);
-            int h = digits(v, 11, 13), mi = digits(v, 14, 16), se = digits(v, 17, 19);
-            if (y >= 0 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && se >= 0) {
-                try {
-                    return LocalDateTime.of(y, mo, d, h, mi, se);
-                } catch (java.time.DateTimeException e) {
-                    return null;
-                }
-            }
-        }
-        String s = TIMESTAMP_SPACE.matcher(v).replaceFirst("$1T$2");
-        try {
-            return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                        .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
+        return TemporalFormat.parseIso(v);
     }
 
     private void checkDateOrder(List<FieldSpec> fields, Object[] typed, List<Row> issues) {

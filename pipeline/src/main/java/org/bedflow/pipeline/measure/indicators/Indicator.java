@@ -31,7 +31,13 @@ public enum Indicator {
     /** {@link ResidentialAdmissions}: ASCOF 2A style, younger adults. */
     RESIDENTIAL_ADMISSIONS_18_64("residential_admissions_18_64", Statistic.CRUDE_RATE, AgeGroup.AGED_18_64),
     /** {@link ReablementAtHome}: ASCOF 2B style. */
-    REABLEMENT_AT_HOME_91D("reablement_at_home_91d", Statistic.PERCENT, null);
+    REABLEMENT_AT_HOME_91D("reablement_at_home_91d", Statistic.PERCENT, null),
+    /**
+     * {@link org.bedflow.pipeline.measure.UrgentCommunityResponse}: urgent community response contacts
+     * not followed by an emergency admission within 7 days, from the community_contacts feed
+     * (docs/adding-a-feed.md, worked example 3).
+     */
+    UCR_NO_EMERGENCY_ADMISSION_7D("ucr_no_emergency_admission_7d", Statistic.PERCENT, null);
 
     /** How the value of a row is computed (metrics.md "Statistical methods"). */
     public enum Statistic {

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.measure.ReportingGrid;
+import org.bedflow.pipeline.measure.UrgentCommunityResponse;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.OutputTables;
 
@@ -20,7 +21,8 @@ import org.bedflow.pipeline.schema.OutputTables;
  *
  * <p>The families ({@link AdmissionRates}, {@link ZeroLengthOfStay},
  * {@link EmergencyReadmissions}, {@link DischargeIndicators}, {@link DelayedBedDays},
- * {@link ResidentialAdmissions}, {@link ReablementAtHome}) count in Spark into the small
+ * {@link ResidentialAdmissions}, {@link ReablementAtHome}, and {@link UrgentCommunityResponse}
+ * from the community_contacts feed) count in Spark into the small
  * {@link IndicatorCounts} frame (areas x periods x indicators x age bands: a few thousand
  * rows at most), which is collected with the population by unitary area, year and age; the
  * statistics are then computed on the driver with the {@code measure.stats} package
@@ -42,7 +44,23 @@ public final class Indicators {
     public static Dataset<Row> compute(SparkSession spark, Dataset<Row> linkedSpells, Dataset<Row> careEvents,
                                        Dataset<Row> population, ReorganisationMapping mapping, ReportingGrid grid,
                                        LocalDate runDate, String runId) {
-        List<Row> counts = counts(linkedSpells, careEvents, grid, runDate).collectAsList();
+        return compute(spark, linkedSpells, careEvents, null, population, mapping, grid, runDate, runId);
+    }
+
+    /**
+     * @param communityContacts linkable community contacts ({@code UrgentCommunityResponse.contacts}): with
+     *                          person_key and unitary_area; null when the run has none (their indicator's
+     *                          rows are then empty cells)
+     */
+    public static Dataset<Row> compute(SparkSession spark, Dataset<Row> linkedSpells, Dataset<Row> careEvents,
+                                       Dataset<Row> communityContacts, Dataset<Row> population,
+                                       ReorganisationMapping mapping, ReportingGrid grid, LocalDate runDate,
+                                       String runId) {
+        Dataset<Row> all = counts(linkedSpells, careEvents, grid, runDate);
+        if (communityContacts != null) {
+            all = all.unionByName(UrgentCommunityResponse.counts(communityContacts, linkedSpells, grid, runDate));
+        }
+        List<Row> counts = all.collectAsList();
         Population.Table people = Population.collect(Population.byUnitary(population, mapping));
         List<Row> rows = assemble(counts, people, grid).stream().map(r -> r.toRow(runId)).toList();
         return OutputTables.INDICATORS.conform(spark.createDataFrame(rows, OutputTables.INDICATORS.sparkType()));

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The indicators table is a complete grid (outputs.md): 2 areas x (3 months, March-May 2021,
- * + the 2 financial years they touch, 2020-21 and 2021-22) x 12 indicators = 120 rows, in the
+ * + the 2 financial years they touch, 2020-21 and 2021-22) x 13 indicators (the 12 of metrics.md and
+ * ucr_no_emergency_admission_7d from the community_contacts feed) = 130 rows, in the
  * schema's exact columns. Input: three emergency admissions of West residents, March, April
  * and May 2021 (each discharged the next day, home); population 2021 only.
  */
@@ -43,8 +44,8 @@ class IndicatorsGridTest {
     @Test
     void every_area_period_and_indicator_has_one_row_in_the_schemas_columns() {
         assertThat(table.schema()).isEqualTo(OutputTables.INDICATORS.sparkType());
-        assertThat(table.count()).isEqualTo(2 * (3 + 2) * 12);
-        assertThat(out).hasSize(120);
+        assertThat(table.count()).isEqualTo(2 * (3 + 2) * 13);
+        assertThat(out).hasSize(130);
         for (Indicator i : Indicator.values()) {
             for (String area : List.of(WEST, NORTH)) {
                 for (String period : List.of("2021-03", "2021-04", "2021-05", "2020-21", "2021-22")) {

@@ -1,0 +1,259 @@
+package org.bedflow.pipeline.descriptor;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.avro.Schema;
+import org.bedflow.pipeline.ingest.FeedInputException;
+import org.bedflow.pipeline.reference.CodeLists;
+import org.bedflow.pipeline.schema.FeedSchema;
+import org.bedflow.pipeline.schema.FieldSpec;
+
+/**
+ * One source of a feed role, as its YAML descriptor describes it (docs/adding-a-feed.md):
+ * which files of the role's folder it claims ({@code pattern}, {@code format}), which
+ * source column holds which schema field ({@code columns}), how its dates and timestamps
+ * are written, which of its values stand for which canonical codes ({@code values}), and
+ * the share of its rows that may be quarantined ({@code reject_threshold}).
+ *
+ * <p>The reader applies the column mapping (file header to field positions); validation
+ * applies the formats and value mappings, per source file. Serializable: validation runs
+ * on executors.
+ */
+public final class FeedDescriptor implements Serializable {
+
+    /** The file formats of feeds.md, as named by file extension. */
+    public static final List<String> FORMATS = List.of("csv", "csv.gz", "avro", "parquet");
+
+    private final String source;
+    private final FeedSchema role;
+    private final String origin;
+    private final boolean builtIn;
+    private final String description;
+    private final List<String> formats;
+    private final Glob pattern;
+    /** schema field -> source column, as written in the descriptor */
+    private final Map<String, String> columns;
+    private final TemporalFormat dateFormat;
+    private final TemporalFormat timestampFormat;
+    /** schema field -> normalised source value -> canonical value (null: no value) */
+    private final Map<String, Map<String, String>> values;
+    private final Double rejectThreshold;
+
+    FeedDescriptor(String source, FeedSchema role, String origin, boolean builtIn, String description,
+                   List<String> formats, Glob pattern, Map<String, String> columns, TemporalFormat dateFormat,
+                   TemporalFormat timestampFormat, Map<String, Map<String, String>> values, Double rejectThreshold) {
+        this.source = source;
+        this.role = role;
+        this.origin = origin;
+        this.builtIn = builtIn;
+        this.description = description;
+        this.formats = List.copyOf(formats);
+        this.pattern = pattern;
+        this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        this.dateFormat = dateFormat;
+        this.timestampFormat = timestampFormat;
+        Map<String, Map<String, String>> v = new LinkedHashMap<>();
+        values.forEach((field, m) -> v.put(field, Collections.unmodifiableMap(new LinkedHashMap<>(m))));
+        this.values = Collections.unmodifiableMap(v);
+        this.rejectThreshold = rejectThreshold;
+    }
+
+    /** The source id, unique among all descriptors; a built-in descriptor's id is its role's name. */
+    public String source() {
+        return source;
+    }
+
+    public FeedSchema role() {
+        return role;
+    }
+
+    /** Where the descriptor was read from: a file path, or {@code feeds/<role>.yaml} in the bedflow jar. */
+    public String origin() {
+        return origin;
+    }
+
+    public boolean builtIn() {
+        return builtIn;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<String> formats() {
+        return formats;
+    }
+
+    public Glob pattern() {
+        return pattern;
+    }
+
+    /** Claims the files no other descriptor of its role claims ({@code pattern: "**"}). */
+    public boolean catchAll() {
+        return pattern.isAll();
+    }
+
+    public boolean claims(String pathInRoleFolder) {
+        return pattern.matches(pathInRoleFolder);
+    }
+
+    /** schema field -> source column, as written in the descriptor */
+    public Map<String, String> columns() {
+        return columns;
+    }
+
+    public TemporalFormat dateFormat() {
+        return dateFormat;
+    }
+
+    public TemporalFormat timestampFormat() {
+        return timestampFormat;
+    }
+
+    /** schema field -> normalised source value ({@link CodeLists#normalise}) -> canonical value, or null for "no value" */
+    public Map<String, Map<String, String>> values() {
+        return values;
+    }
+
+    /** The share of this source's rows that may be quarantined; null: the role's threshold from the configuration. */
+    public Double rejectThreshold() {
+        return rejectThreshold;
+    }
+
+    /** Does this descriptor change anything a built-in reading of the role does? */
+    public boolean isPlain() {
+        return columns.isEmpty() && values.isEmpty() && dateFormat.isDefault() && timestampFormat.isDefault();
+    }
+
+    /** For messages: {@code descriptor rwe_admissions (/etc/bedflow/feeds/rwe_admissions.yaml)}. */
+    public String describe() {
+        return (builtIn ? "built-in descriptor " : "descriptor ") + source + " (" + origin + ")";
+    }
+
+    /** Header names match case-insensitively and ignore surrounding spaces (feeds.md); a BOM is ignored. */
+    public static String headerKey(String name) {
+        return name.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Where each field of the role is in a file with these columns.
+     *
+     * @param columnOf      per field of the role (schema order), the column position, or -1
+     * @param unknown       columns no field reads (ignored, reported once)
+     * @param hiddenColumns positions of secret fields (never shown in rejects)
+     */
+    public record Columns(int[] columnOf, List<String> unknown, int[] hiddenColumns) {
+    }
+
+    /**
+     * Resolves the file's columns: a field named under {@code columns} is read from that
+     * column, which must be present; any other field from the column of its own name, if
+     * any (a column mapped explicitly is not read a second time by name). Required fields
+     * must be found.
+     *
+     * @param file the file, relative to the input folder, for messages
+     * @throws FeedInputException naming the file (and this descriptor) when a mapped or required column is missing
+     */
+    public Columns resolve(List<String> header, String file) {
+        return resolve(header, file, true);
+    }
+
+    /**
+     * @param checkRequired false for Avro files, whose missing fields Avro's schema resolution
+     *                      judges (a missing optional field with a default is fine)
+     */
+    public Columns resolve(List<String> header, String file, boolean checkRequired) {
+        List<String> keys = header.stream().map(FeedDescriptor::headerKey).toList();
+        List<String> explicitKeys = columns.values().stream().map(FeedDescriptor::headerKey).toList();
+        List<FieldSpec> fields = role.fields();
+        int[] columnOf = new int[fields.size()];
+        List<String> missingMapped = new ArrayList<>();
+        List<String> missingRequired = new ArrayList<>();
+        List<Integer> hidden = new ArrayList<>();
+        boolean[] used = new boolean[header.size()];
+        for (int i = 0; i < fields.size(); i++) {
+            FieldSpec f = fields.get(i);
+            String mapped = columns.get(f.name());
+            int at;
+            if (mapped != null) {
+                at = keys.indexOf(headerKey(mapped));
+                if (at < 0) {
+                    missingMapped.add("'" + mapped + "' (" + f.name() + ")");
+                }
+            } else {
+                String own = f.name().toLowerCase(Locale.ROOT);
+                at = explicitKeys.contains(own) ? -1 : keys.indexOf(own);
+                if (at < 0 && f.required() && checkRequired) {
+                    missingRequired.add(f.name());
+                }
+            }
+            columnOf[i] = at;
+            if (at >= 0) {
+                used[at] = true;
+                if (f.secret()) {
+                    hidden.add(at);
+                }
+            }
+        }
+        if (!missingMapped.isEmpty()) {
+            throw new FeedDescriptorException(origin + ": " + file + " has no column " + String.join(", ", missingMapped)
+                    + " that " + describe() + " maps under columns:; it has " + String.join(", ", header));
+        }
+        if (!missingRequired.isEmpty()) {
+            throw new FeedInputException(file + ": the header lacks required column(s) " + String.join(", ", missingRequired)
+                    + "; it has " + String.join(", ", header)
+                    + (builtIn ? "" : " (read with " + describe() + "; map them under columns:)"));
+        }
+        List<String> unknown = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            if (!used[c]) {
+                unknown.add(header.get(c));
+            }
+        }
+        return new Columns(columnOf, unknown, hidden.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * The role's Avro schema as the reader schema for one Avro file: fields mapped under
+     * {@code columns} get the file's field name as an alias, so Avro's schema resolution
+     * reads them (and still fills missing optional fields with their defaults). A data
+     * engineer's descriptor also accepts the writer's own record name (a built-in one keeps
+     * feeds.md's rule: the feed's schema).
+     *
+     * @param writer   the file's schema; {@code columnOf} from {@link #resolve} on its field names
+     */
+    public Schema avroReaderSchema(Schema writer, int[] columnOf) {
+        Schema avro = role.avro();
+        boolean otherName = !builtIn && !writer.getFullName().equals(avro.getFullName());
+        if (columns.isEmpty() && !otherName) {
+            return avro;
+        }
+        List<Schema.Field> out = new ArrayList<>();
+        for (int i = 0; i < avro.getFields().size(); i++) {
+            Schema.Field f = avro.getFields().get(i);
+            Schema.Field copy = new Schema.Field(f, f.schema());
+            String written = columnOf[i] >= 0 ? writer.getFields().get(columnOf[i]).name() : null;
+            if (columns.containsKey(f.name()) && written != null && !written.equals(f.name())) {
+                copy.addAlias(written);
+            }
+            out.add(copy);
+        }
+        Schema s = Schema.createRecord(avro.getName(), avro.getDoc(), avro.getNamespace(), false, out);
+        avro.getObjectProps().forEach(s::addProp);
+        if (otherName) {
+            s.addAlias(writer.getFullName());
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return "FeedDescriptor[" + source + " -> " + role.name() + ", " + pattern + "]";
+    }
+}
