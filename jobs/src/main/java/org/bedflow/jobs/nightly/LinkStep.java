@@ -3,6 +3,8 @@ package org.bedflow.jobs.nightly;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.schema.Feeds;
+import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.spark.ParquetWrites;
 import org.bedflow.jobs.config.BedflowProperties;
 import org.bedflow.pipeline.link.DelayReasons;
@@ -54,23 +56,24 @@ public class LinkStep implements Tasklet {
         var settings = new LinkedSpells.Settings(key, ReorganisationMapping.load(properties.getReorganisation()),
                 DelayReasons.load(properties.getDelayReasons()), run.runId());
 
-        Dataset<Row> socialCare = run.readWork(session, store, "validated/social_care_events");
+        Dataset<Row> socialCare = run.readAccepted(session, store, Feeds.SOCIAL_CARE_EVENTS);
         ParquetWrites.overwrite(LinkedSpells.careEvents(session, socialCare, settings), run.work(store, "care_events"));
         Dataset<Row> events = session.read().parquet(run.work(store, "care_events"));
         Dataset<Row> spells = LinkedSpells.build(session,
-                run.readWork(session, store, "validated/apc_admissions"),
-                run.readWork(session, store, "validated/apc_discharges"),
+                run.readAccepted(session, store, Feeds.APC_ADMISSIONS),
+                run.readAccepted(session, store, Feeds.APC_DISCHARGES),
                 events,
-                run.readWork(session, store, "validated/geography"),
+                run.readAccepted(session, store, Feeds.GEOGRAPHY),
                 settings);
-        ParquetWrites.overwrite(spells, run.work(store, "linked_spells"));
+        // written straight into the run's staging area, partitioned as published: publish only swaps it in
+        store.stage(spells, run.runId(), OutputTables.LINKED_SPELLS.table(), OutputTables.LINKED_SPELLS.partitionBy());
         // community contacts (an optional feed): person keys and areas, for ucr_no_emergency_admission_7d
         ParquetWrites.overwrite(UrgentCommunityResponse.contacts(session,
-                run.readWork(session, store, "validated/community_contacts"),
-                run.readWork(session, store, "validated/geography"), key, settings.mapping()),
+                run.readAccepted(session, store, Feeds.COMMUNITY_CONTACTS),
+                run.readAccepted(session, store, Feeds.GEOGRAPHY), key, settings.mapping()),
                 run.work(store, "community_contacts"));
 
-        Dataset<Row> written = session.read().parquet(run.work(store, "linked_spells"));
+        Dataset<Row> written = store.readStaged(run.runId(), OutputTables.LINKED_SPELLS.table());
         Row counts = written.selectExpr("count(*)", "count(person_key)", "count(care_event_id)",
                 "count_if(unitary_area in ('OTHER', 'UNKNOWN'))").first();
         contribution.incrementWriteCount(counts.getLong(0));

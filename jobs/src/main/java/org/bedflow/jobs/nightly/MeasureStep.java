@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.bedflow.pipeline.spark.ParquetWrites;
+import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.jobs.config.BedflowProperties;
 import org.bedflow.pipeline.link.DelayReasons;
 import org.bedflow.pipeline.measure.DelayedDischargeBreakdown;
@@ -46,7 +46,7 @@ public class MeasureStep implements Tasklet {
         RunSettings run = RunSettings.of(step.getJobExecution());
         SparkSession session = spark.getObject();
         TableStore store = new TableStore(session, run.output());
-        Dataset<Row> spells = run.readWork(session, store, "linked_spells");
+        Dataset<Row> spells = run.readStaged(store, OutputTables.LINKED_SPELLS);
         ReorganisationMapping mapping = ReorganisationMapping.load(properties.getReorganisation());
         ReportingGrid grid = grid(spells, mapping);
         DelayReasons reasons = DelayReasons.load(properties.getDelayReasons());
@@ -61,7 +61,7 @@ public class MeasureStep implements Tasklet {
         rows += write(store, run, OutputTables.INDICATORS, Indicators.compute(session, spells,
                 run.readWork(session, store, "care_events"),
                 run.readWork(session, store, "community_contacts"),
-                run.readWork(session, store, "validated/population"),
+                run.readAccepted(session, store, Feeds.POPULATION),
                 mapping, grid, run.runDate(), run.runId()));
         contribution.incrementWriteCount(rows);
         step.getExecutionContext().putString(StepProgress.SUMMARY, String.format(
@@ -76,10 +76,9 @@ public class MeasureStep implements Tasklet {
                 span.isNullAt(1) ? null : YearMonth.parse(span.getString(1)));
     }
 
+    /** Stages the table as published (one file per area): publish only swaps it in. */
     private static long write(TableStore store, RunSettings run, OutputTables table, Dataset<Row> rows) {
-        String path = run.work(store, "tables/" + table.table());
-        // aggregate tables are small: a single file per partition is easier on every reader
-        ParquetWrites.overwrite(rows.coalesce(1), path);
-        return rows.sparkSession().read().parquet(path).count();
+        store.stage(rows, run.runId(), table.table(), table.partitionBy());
+        return store.readStaged(run.runId(), table.table()).count();
     }
 }

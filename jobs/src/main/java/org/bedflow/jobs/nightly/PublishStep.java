@@ -1,13 +1,8 @@
 package org.bedflow.jobs.nightly;
 
-import java.util.List;
-
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.bedflow.jobs.config.BedflowProperties;
 import org.bedflow.pipeline.publish.DisclosureControl;
 import org.bedflow.pipeline.publish.TableStore;
@@ -20,11 +15,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Last step, publish: stages every output table the run produced (rejects always; the
- * linked and aggregate tables when the job computed them), partitioned as outputs.md says,
- * plus the commissioners' disclosure-controlled copies under {@code published/}, and swaps
- * each in whole. Safe to re-run after a crash: every table is staged again from the same
- * work files and swapped, giving the same result.
+ * Last step, publish: every output table was staged by the step that computed it (rejects by
+ * validate, linked_spells by link, the aggregate tables by measure) in the run's staging
+ * area, partitioned as outputs.md says. Publish stages the commissioners'
+ * disclosure-controlled copies under {@code published/} and swaps each table in whole. Safe
+ * to re-run after a crash: a table an earlier attempt already swapped in is recognised by its
+ * run_id and left in place; the rest are swapped as before.
  */
 @Component
 public class PublishStep implements Tasklet {
@@ -47,9 +43,10 @@ public class PublishStep implements Tasklet {
         TableStore store = new TableStore(session, run.output());
         var ctx = step.getJobExecution().getExecutionContext();
 
-        // the nightly job publishes every table, the validate job its rejects only; a table the
-        // job should have computed but whose work files are gone fails the step rather than
-        // being skipped, so a run never completes with tables missing
+        // the nightly job publishes every table, the validate job its rejects only; the steps
+        // staged them already, so publishing is making the commissioners' copies and swapping.
+        // A table neither staged nor already swapped in by an earlier attempt of this run (a
+        // restart) fails the step rather than being skipped: a run never completes with tables missing.
         boolean nightly = NightlyJobConfig.NIGHTLY.equals(step.getJobExecution().getJobInstance().getJobName());
         StringBuilder summary = new StringBuilder();
         long total = 0;
@@ -58,17 +55,28 @@ public class PublishStep implements Tasklet {
             if (!nightly && table != OutputTables.REJECTS) {
                 continue;
             }
-            Dataset<Row> rows = run.readWork(session, store, source(table));
-            long count = publish(session, store, run, table.table(), rows, table.partitionBy());
-            RunState.addOutput(ctx, table.table(), count);
-            total += count;
-            summary.append(summary.isEmpty() ? "" : ", ").append(String.format("%s %,d", table.table(), count));
+            String name = table.table();
+            Dataset<Row> rows = store.isStaged(run.runId(), name) ? store.readStaged(run.runId(), name)
+                    : store.isPublishedBy(run.runId(), name) ? store.read(name)
+                    : run.readStaged(store, table);
+            long count = rows.count();
             var published = DisclosureControl.published(table, rows, properties.isDisclosureControl());
             if (published.isPresent()) {
                 anyPublished = true;
-                long p = publish(session, store, run, PUBLISHED + table.table(), published.get(), table.partitionBy());
-                RunState.addOutput(ctx, PUBLISHED + table.table(), p);
+                String copy = PUBLISHED + name;
+                if (!store.isPublishedBy(run.runId(), copy) || store.isStaged(run.runId(), name)) {
+                    // staged before the table itself moves: its rows are read from the table's staged copy
+                    store.stage(published.get(), run.runId(), copy, table.partitionBy());
+                }
+                store.publish(run.runId(), name);
+                store.publish(run.runId(), copy);
+                RunState.addOutput(ctx, copy, store.read(copy).count());
+            } else {
+                store.publish(run.runId(), name);
             }
+            RunState.addOutput(ctx, name, count);
+            total += count;
+            summary.append(summary.isEmpty() ? "" : ", ").append(String.format("%s %,d", name, count));
         }
         contribution.incrementWriteCount(total);
         step.getExecutionContext().putString(StepProgress.SUMMARY, summary + (!anyPublished ? ""
@@ -76,23 +84,4 @@ public class PublishStep implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** the work table a published table is made from */
-    static String source(OutputTables table) {
-        return switch (table) {
-            case REJECTS -> "rejects";
-            case LINKED_SPELLS -> "linked_spells";
-            default -> "tables/" + table.table();
-        };
-    }
-
-    static long publish(SparkSession session, TableStore store, RunSettings run, String table, Dataset<Row> rows,
-                        List<String> partitionBy) {
-        // one task per partition value: one file per partition folder rather than many small ones
-        Dataset<Row> ordered = partitionBy.isEmpty() ? rows.coalesce(1)
-                : rows.repartition(partitionBy.stream().map(functions::col).toArray(Column[]::new));
-        store.stage(ordered, run.runId(), table, partitionBy);
-        long count = session.read().parquet(store.stagingPath(run.runId(), table).toString()).count();
-        store.publish(run.runId(), table);
-        return count;
-    }
 }

@@ -6,7 +6,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.ingest.IngestStage;
 import org.bedflow.pipeline.publish.TableStore;
+import org.bedflow.pipeline.schema.FeedSchema;
+import org.bedflow.pipeline.schema.OutputTables;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
 
@@ -48,12 +51,30 @@ public record RunSettings(String input, String output, LocalDate runDate, String
         return spark.read().parquet(work(store, name));
     }
 
+    /** An output table an earlier step of this run staged (linked_spells for measure, every table for publish). */
+    public Dataset<Row> readStaged(TableStore store, OutputTables table) {
+        if (!store.isStaged(runId, table.table())) {
+            throw gone(table.table());
+        }
+        return store.readStaged(runId, table.table());
+    }
+
+    /** The accepted rows of a feed, as the validate step classified them. */
+    public Dataset<Row> readAccepted(SparkSession spark, TableStore store, FeedSchema feed) {
+        requireWork(store, IngestStage.classifiedName(feed));
+        return IngestStage.accepted(spark, workDir(store), feed);
+    }
+
     public void requireWork(TableStore store, String name) {
         if (!hasWork(store, name)) {
-            throw new IllegalStateException("the work files of run " + runId + " (" + name + ") are gone, most likely "
-                    + "cleaned up by a later run on the same output folder; run this date again with: bedflow run --rerun "
-                    + "--input " + input + " --output " + output + " --run-date " + runDate);
+            throw gone(name);
         }
+    }
+
+    IllegalStateException gone(String name) {
+        return new IllegalStateException("the work files of run " + runId + " (" + name + ") are gone, most likely "
+                + "cleaned up by a later run on the same output folder; run this date again with: bedflow run --rerun "
+                + "--input " + input + " --output " + output + " --run-date " + runDate);
     }
 
     public boolean hasWork(TableStore store, String name) {

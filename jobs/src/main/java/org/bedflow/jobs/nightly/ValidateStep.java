@@ -17,6 +17,7 @@ import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.TableStore;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.Feeds;
+import org.bedflow.pipeline.schema.OutputTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.StepContribution;
@@ -92,6 +93,8 @@ public class ValidateStep implements Tasklet {
             log.error("data quality threshold breached: {}", message);
             throw new DataQualityException(message);
         }
+        store.stage(session.read().parquet(run.work(store, "rejects")), run.runId(), OutputTables.REJECTS.table(),
+                OutputTables.REJECTS.partitionBy());
         return RepeatStatus.FINISHED;
     }
 }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * opt-out list, admissions, discharges (checked against the admissions), social care
  * events, population, geography. Each feed is classified once into
  * {@code <work>/classified/<feed>}; from that one frame come the accepted rows
- * ({@code <work>/validated/<feed>}: the feed's typed columns plus lineage), the rejects
+ * ({@link #accepted}: the feed's typed columns plus lineage), the rejects
  * ({@code <work>/rejects}) and the counts of the report.
  */
 public final class IngestStage {
@@ -92,8 +92,6 @@ public final class IngestStage {
         Dataset<Row> rejects = null;
         for (FeedSchema feed : Feeds.all()) {
             Dataset<Row> c = classified.get(feed.name());
-            ParquetWrites.overwrite(c.filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED))
-                    .select(Classified.acceptedColumns(feed).toArray(Column[]::new)), path(workDir, "validated/" + feed.name()));
             Dataset<Row> r = RejectRows.of(c, feed, options.runId());
             rejects = rejects == null ? r : rejects.unionByName(r);
         }
@@ -142,21 +140,37 @@ public final class IngestStage {
 
     /**
      * Writes the classified frame once and reads it back: every later use reads the file, nothing is computed
-     * twice. A feed without files gets an empty frame of the same shape instead, so its (empty) validated
-     * table, rejects and counts cost no Spark job of their own.
+     * twice. A feed without files gets an empty frame of the same shape instead (and an empty file, so that
+     * {@link #accepted} reads it like any other), so its rejects and counts cost no Spark job of their own.
      */
     private static Dataset<Row> keep(SparkSession spark, String workDir, FeedSchema feed, Dataset<Row> rows,
                                      Map<String, Dataset<Row>> classified, java.util.Set<String> absent) {
+        String p = path(workDir, classifiedName(feed));
         if (absent.contains(feed.name())) {
             Dataset<Row> empty = spark.createDataFrame(List.of(), rows.schema());
+            ParquetWrites.overwrite(empty, p);
             classified.put(feed.name(), empty);
             return empty;
         }
-        String p = path(workDir, "classified/" + feed.name());
         ParquetWrites.overwrite(rows, p);
         Dataset<Row> back = spark.read().parquet(p);
         classified.put(feed.name(), back);
         return back;
+    }
+
+    /**
+     * The accepted rows of a feed, as the later steps read them: the feed's typed columns and
+     * the lineage columns, straight from the classified frame (no second copy is written).
+     */
+    public static Dataset<Row> accepted(SparkSession spark, String workDir, FeedSchema feed) {
+        return spark.read().parquet(path(workDir, classifiedName(feed)))
+                .filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED))
+                .select(Classified.acceptedColumns(feed).toArray(Column[]::new));
+    }
+
+    /** The work folder of a feed's classified frame, relative to the work directory. */
+    public static String classifiedName(FeedSchema feed) {
+        return "classified/" + feed.name();
     }
 
     private static String path(String workDir, String name) {

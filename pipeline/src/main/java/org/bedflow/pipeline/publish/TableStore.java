@@ -28,12 +28,14 @@ public final class TableStore {
     static final String STAGING = ".staging";
     static final String TRASH = ".trash";
 
+    private final SparkSession spark;
     private final FileSystem fs;
     private final Path root;
     /** Crash injection point for tests: runs after the live table is moved aside, before the staged one moves in. */
     private Consumer<String> betweenRenames = table -> { };
 
     public TableStore(SparkSession spark, String outputDir) {
+        this.spark = spark;
         this.root = new Path(outputDir);
         try {
             this.fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -59,9 +61,43 @@ public final class TableStore {
         return new Path(new Path(new Path(root, STAGING), runId), table);
     }
 
-    /** Writes {@code rows} to the staging area of this run; nothing visible changes yet. */
+    /**
+     * Writes {@code rows} to the staging area of this run; nothing visible changes yet. One
+     * file per partition folder (one task per partition value), or one file in all for an
+     * unpartitioned table, rather than many small ones.
+     */
     public void stage(Dataset<Row> rows, String runId, String table, List<String> partitionBy) {
-        ParquetWrites.overwrite(rows, stagingPath(runId, table).toString(), partitionBy);
+        Dataset<Row> ordered = partitionBy == null || partitionBy.isEmpty() ? rows.coalesce(1)
+                : rows.repartition(partitionBy.stream().map(org.apache.spark.sql.functions::col)
+                        .toArray(org.apache.spark.sql.Column[]::new));
+        ParquetWrites.overwrite(ordered, stagingPath(runId, table).toString(), partitionBy);
+    }
+
+    /** The rows this run staged for {@code table}. */
+    public Dataset<Row> readStaged(String runId, String table) {
+        return spark.read().parquet(stagingPath(runId, table).toString());
+    }
+
+    /** The live table. */
+    public Dataset<Row> read(String table) {
+        return spark.read().parquet(tablePath(table).toString());
+    }
+
+    /**
+     * Whether the live {@code table} is this run's, swapped in by an earlier attempt of it
+     * (every output row carries its run_id; an empty table counts as the run's when it has no
+     * staged copy left).
+     */
+    public boolean isPublishedBy(String runId, String table) {
+        try {
+            if (!fs.exists(new Path(tablePath(table), "_SUCCESS"))) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Row> first = read(table).select("run_id").limit(1).collectAsList();
+        return first.isEmpty() || runId.equals(first.get(0).getString(0));
     }
 
     /** Whether this run has staged {@code table} completely (Spark's _SUCCESS marker). */

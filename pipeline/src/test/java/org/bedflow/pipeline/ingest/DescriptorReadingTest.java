@@ -149,7 +149,7 @@ class DescriptorReadingTest {
                 work.toString());
 
         List<String> rows = new ArrayList<>();
-        spark.read().parquet(work.resolve("validated/apc_admissions").toString()).orderBy("spell_id").collectAsList()
+        IngestStage.accepted(spark, work.toString(), Feeds.APC_ADMISSIONS).orderBy("spell_id").collectAsList()
                 .forEach(r -> rows.add(r.getAs("spell_id") + " " + r.getAs("submitted_at") + " " + r.getAs("lsoa_code")));
         assertThat(rows).containsExactly("V1 2021-05-02 00:00:00.0 null", "V2 2021-05-02 00:00:00.0 null");
         assertThat(report.files()).filteredOn(f -> f.file().feed().equals("apc_admissions"))
@@ -188,7 +188,7 @@ class DescriptorReadingTest {
         Path work = in.resolve("_work");
         IngestStage.run(spark, raw, new IngestOptions(LocalDate.of(2022, 4, 1), "r", 0.05, Map.of()), work.toString());
 
-        Row r = spark.read().parquet(work.resolve("validated/apc_admissions").toString()).first();
+        Row r = IngestStage.accepted(spark, work.toString(), Feeds.APC_ADMISSIONS).first();
         assertThat(r.<String>getAs("spell_id")).isEqualTo("P1");
         assertThat(r.<java.sql.Date>getAs("admission_date")).hasToString("2022-01-04");
         assertThat(r.<java.sql.Timestamp>getAs("submitted_at")).hasToString("2022-01-05 02:00:00.0");

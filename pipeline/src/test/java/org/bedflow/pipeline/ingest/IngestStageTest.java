@@ -106,7 +106,7 @@ class IngestStageTest {
 
     List<String> validated(String feed, String... columns) {
         List<String> out = new ArrayList<>();
-        spark.read().parquet(work.resolve("validated").resolve(feed).toString())
+        IngestStage.accepted(spark, work.toString(), Feeds.byName(feed).orElseThrow())
                 .selectExpr(columns).orderBy(columns[0]).collectAsList().forEach(r -> {
                     List<String> parts = new ArrayList<>();
                     for (int i = 0; i < r.size(); i++) {

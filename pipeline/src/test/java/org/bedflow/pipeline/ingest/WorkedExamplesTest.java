@@ -97,7 +97,7 @@ class WorkedExamplesTest {
     }
 
     Dataset<Row> validated(String feed) {
-        return spark.read().parquet(work.resolve("validated").resolve(feed).toString());
+        return IngestStage.accepted(spark, work.toString(), Feeds.byName(feed).orElseThrow());
     }
 
     static List<String> lines(Dataset<Row> rows, Column... columns) {
