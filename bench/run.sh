@@ -27,6 +27,10 @@
 # Exit code: 0 when every job run completed and every cross-check agreed, 1 otherwise.
 set -euo pipefail
 
+# the whole script is one function, parsed before it runs: editing this file during a long
+# benchmark cannot change the run in progress
+main() {
+
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
 DATA="${BENCH_DATA:-$BENCH/data}"
@@ -120,7 +124,7 @@ for N in "${SIZES[@]}"; do
   log "$N spells: bedflow run (run date $R_DATE)${JOB_OPTS:+ with $JOB_OPTS}"
   set +e
   BEDFLOW_JAVA_OPTS="$JOB_OPTS" \
-  BEDFLOW_DB_URL="jdbc:h2:mem:bench-$N" \
+  BEDFLOW_DB_URL="jdbc:h2:mem:bench-$N" BEDFLOW_LOG_FILE="$O/bedflow.log" \
   BEDFLOW_PSEUDONYM_KEY="${BEDFLOW_PSEUDONYM_KEY:-bench-only-pseudonym-key-0001}" \
     /usr/bin/time -v -o "$O/run.time" \
     "$ROOT/bedflow" run --input "$D" --output "$O/output" --run-date "$R_DATE" "${CONFIG_ARGS[@]}" >"$O/run.log" 2>&1
@@ -263,3 +267,6 @@ if [ "$RESULTS" != "-" ]; then
 fi
 rm -f "$SECTION"
 exit "$FAILED"
+}
+
+main "$@"
