@@ -70,6 +70,7 @@ wall_seconds() {
 }
 rss_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
 cpu_pct() { awk -F': ' '/Percent of CPU this job got/ { gsub("%", "", $2); print $2 }' "$1"; }
+cpu_seconds() { awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.0f", s }' "$1"; }
 num() { tr -d ',' <<<"$1"; }
 fmt() { sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta' <<<"$1"; }  # 1234567 -> 1,234,567
 per_s() { awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%d", r / s; else print "-" }'; }
@@ -134,6 +135,7 @@ for N in "${SIZES[@]}"; do
   RUN_WALL="$(wall_seconds "$O/run.time")"
   RUN_RSS="$(rss_mb "$O/run.time")"
   RUN_CPU="$(cpu_pct "$O/run.time")"
+  RUN_CPU_S="$(cpu_seconds "$O/run.time")"
   if [ "$RC" -ne 0 ]; then
     log "$N spells: bedflow run FAILED (exit $RC); see $O/run.log"
     FAILED=1
@@ -158,7 +160,7 @@ for N in "${SIZES[@]}"; do
   STEP_ROWS+=("| $(human "$N") | JVM, Spring, Spark start and stop | | $OVERHEAD | | |")
 
   # 3. DuckDB: the core measures on the same Parquet, then the cross-check against bedflow's table
-  DUCK_WALL="-"; DUCK_RSS="-"; DUCK_QUERY="-"; RATIO="-"; CHECK="not run"
+  DUCK_WALL="-"; DUCK_RSS="-"; DUCK_QUERY="-"; DUCK_CPU_S="-"; RATIO="-"; CPU_RATIO="-"; CHECK="not run"
   if [ -z "${BENCH_SKIP_DUCKDB:-}" ]; then
     log "$N spells: DuckDB"
     DUCK_ARGS=(--input "$D" --lgr "$ROOT/pipeline/src/main/resources/reference/lgr/northamptonshire.csv"
@@ -173,7 +175,9 @@ for N in "${SIZES[@]}"; do
     DUCK_WALL="$(wall_seconds "$O/duckdb.time")"
     DUCK_RSS="$(rss_mb "$O/duckdb.time")"
     DUCK_QUERY="$(kv duckdb_query_seconds "$O/duckdb.log")"
+    DUCK_CPU_S="$(cpu_seconds "$O/duckdb.time")"
     RATIO="$(awk -v a="$RUN_WALL" -v b="$DUCK_WALL" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }')"
+    CPU_RATIO="$(awk -v a="$RUN_CPU_S" -v b="$DUCK_CPU_S" 'BEGIN { if (b > 0) printf "%.0f", a / b; else print "-" }')"
     if [ "$DRC" -eq 0 ] && [ -n "$(kv crosscheck_rows "$O/duckdb.log")" ]; then
       CHECK="agree ($(kv crosscheck_rows "$O/duckdb.log") area-months)"
     elif [ "$DRC" -eq 3 ]; then
@@ -203,7 +207,7 @@ for N in "${SIZES[@]}"; do
     TARGET="$(awk -v w="$RUN_WALL" 'BEGIN { print (w <= 600 ? "met (≤ 10 min)" : "missed (> 10 min)") }')"
   fi
   [ "$RC" -ne 0 ] && TARGET="job failed (exit $RC)"
-  SUMMARY_ROWS+=("| $(human "$N") | $(fmt "$FEED_ROWS") | $(awk -v b="$FEED_BYTES" 'BEGIN { printf "%.0f", b / 1048576 }') MB | ${GEN_WALL:-?} s / ${GEN_RSS:-?} MB | **${RUN_WALL} s** | **${RUN_RSS} MB** | ${RUN_CPU} | $(fmt "$(per_s "$FEED_ROWS" "$RUN_WALL")") | ${DUCK_WALL} s (query ${DUCK_QUERY} s) / ${DUCK_RSS} MB | **${RATIO}×** | $CHECK | $TARGET |")
+  SUMMARY_ROWS+=("| $(human "$N") | $(fmt "$FEED_ROWS") | $(awk -v b="$FEED_BYTES" 'BEGIN { printf "%.0f", b / 1048576 }') MB | ${GEN_WALL:-?} s / ${GEN_RSS:-?} MB | **${RUN_WALL} s** | **${RUN_RSS} MB** | ${RUN_CPU_S} s (${RUN_CPU} %) | $(fmt "$(per_s "$FEED_ROWS" "$RUN_WALL")") | ${DUCK_WALL} s (query ${DUCK_QUERY} s), CPU ${DUCK_CPU_S} s, ${DUCK_RSS} MB | **${RATIO}×** (CPU ${CPU_RATIO}×) | $CHECK | $TARGET |")
 done
 
 # ---------------------------------------------------------------------------------- report
@@ -230,7 +234,7 @@ SECTION="$(mktemp)"
   echo "| data | $MONTHS months from $START, seed $SEED, Parquet; run date $RUN_DATE |"
   echo "| DuckDB | $DUCK_VERSION (JDBC, in-process, ${BENCH_DUCKDB_THREADS:-default} threads) |"
   echo
-  echo "| spells | feed rows | Parquet | generate (wall / peak RSS) | bedflow run wall | bedflow peak RSS | CPU % | feed rows/s | DuckDB wall (query) / RSS | bedflow / DuckDB | cross-check | target |"
+  echo "| spells | feed rows | Parquet | generate (wall / peak RSS) | bedflow run wall | bedflow peak RSS | CPU time user+sys (% of one core) | feed rows/s | DuckDB wall (query), CPU, peak RSS | bedflow / DuckDB wall (CPU) | cross-check | target |"
   echo "|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---|---|"
   printf '%s\n' "${SUMMARY_ROWS[@]}"
   echo
@@ -270,3 +274,4 @@ exit "$FAILED"
 }
 
 main "$@"
+exit $?
