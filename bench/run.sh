@@ -18,6 +18,8 @@
 #   BENCH_RESULTS=FILE    where the section goes            (default docs/performance.md; "-" = stdout only)
 #   BENCH_JFR=1           also record a JFR profile of each job run (bench/out/spells-N/run.jfr)
 #                         and summarise it (bench/jfr-summary.sh); profiling slows the run a little
+#   BENCH_EVENTLOG=1      also write Spark's event log (bench/out/spells-N/eventlog/) and summarise it
+#                         (SparkEventLogSummary: executions, driver-only time, slowest queries by source line)
 #   BEDFLOW_JAVA_OPTS     JVM options of the job (default: none, i.e. bedflow's default settings)
 #   BENCH_GEN_JAVA_OPTS   JVM options of the generator      (default -Xmx1g: proves it streams)
 #   BENCH_CONFIG=FILE     passed to bedflow run --config (Spark settings)
@@ -120,6 +122,10 @@ for N in "${SIZES[@]}"; do
   if [ -n "${BENCH_JFR:-}" ]; then
     JOB_OPTS="$JOB_OPTS -XX:StartFlightRecording=filename=$O/run.jfr,settings=profile"
   fi
+  if [ -n "${BENCH_EVENTLOG:-}" ]; then
+    rm -rf "$O/eventlog"; mkdir -p "$O/eventlog"
+    JOB_OPTS="$JOB_OPTS -Dspark.eventLog.enabled=true -Dspark.eventLog.compress=false -Dspark.eventLog.dir=file://$O/eventlog"
+  fi
   CONFIG_ARGS=()
   [ -n "${BENCH_CONFIG:-}" ] && CONFIG_ARGS=(--config "$BENCH_CONFIG")
   log "$N spells: bedflow run (run date $R_DATE)${JOB_OPTS:+ with $JOB_OPTS}"
@@ -198,6 +204,15 @@ for N in "${SIZES[@]}"; do
   if [ -n "${BENCH_JFR:-}" ] && [ -f "$O/run.jfr" ]; then
     "$BENCH/jfr-summary.sh" "$O/run.jfr" >"$O/jfr-summary.txt" 2>&1 || true
     log "$N spells: profile summary in $O/jfr-summary.txt"
+  fi
+
+  if [ -n "${BENCH_EVENTLOG:-}" ] && [ -n "${DUCK_CP:-}" ]; then
+    EVLOG="$(find "$O/eventlog" -type f | head -1)"
+    if [ -n "$EVLOG" ]; then
+      java -cp "$DUCK_CP" org.bedflow.bench.SparkEventLogSummary "$EVLOG" 25 >"$O/eventlog-summary.txt" 2>&1 || true
+      head -4 "$O/eventlog-summary.txt" >&2
+      log "$N spells: event log summary in $O/eventlog-summary.txt"
+    fi
   fi
 
   TARGET="-"
