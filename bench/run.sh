@@ -84,6 +84,9 @@ human() { # spells -> 250 k / 2 M / 17 M
 kv() { sed -n "s/^$1=//p" "$2" | tail -1; }
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+# the commit that runs, and the last commit that changed the job's code (bench/ and docs/ commits do not)
+COMMIT="$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet HEAD -- pipeline jobs sample-data schemas pom.xml 2>/dev/null || echo "-dirty")"
+JOB_COMMIT="$(cd "$ROOT" && git log -1 --format=%h -- pipeline jobs sample-data schemas 2>/dev/null || echo unknown)"
 STARTED="$(date -u +%Y-%m-%dT%H:%MZ)"
 SUMMARY_ROWS=()
 STEP_ROWS=()
@@ -230,12 +233,11 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 CPU_MODEL="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 MEM_GB="$(awk '/MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)"
 JDK="$(java -version 2>&1 | head -1)"
-COMMIT="$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet HEAD -- pipeline jobs sample-data schemas 2>/dev/null || echo "-dirty")"
 DUCK_VERSION="$( [ -z "${BENCH_SKIP_DUCKDB:-}" ] && kv duckdb_version "$O/duckdb.log" || echo -)"
 
 SECTION="$(mktemp)"
 {
-  echo "### Run of $STARTED, commit $COMMIT"
+  echo "### Run of $STARTED, commit $COMMIT (job code as of $JOB_COMMIT)"
   echo
   [ -n "${BENCH_NOTE:-}" ] && { echo "> $BENCH_NOTE"; echo; }
   echo "| machine | |"
