@@ -95,8 +95,11 @@ FAILED=0
 
 # ---------------------------------------------------------------------------------- per size
 for N in "${SIZES[@]}"; do
-  D="$DATA/spells-$N"
-  O="$OUT/spells-$N"
+  # the cache is keyed by everything that shapes the data (plain spells-N for the defaults)
+  KEY="spells-$N"
+  [ "$MONTHS/$START/$SEED" = "12/2023-04/42" ] || KEY="spells-$N-${MONTHS}m-from-$START-seed-$SEED"
+  D="$DATA/$KEY"
+  O="$OUT/$KEY"
   mkdir -p "$O"
 
   # 1. generate once (the figures of the generation that made the cache are kept with it)
@@ -190,7 +193,7 @@ for N in "${SIZES[@]}"; do
     if [ "$DRC" -eq 0 ] && [ -n "$(kv crosscheck_rows "$O/duckdb.log")" ]; then
       CHECK="agree ($(kv crosscheck_rows "$O/duckdb.log") area-months)"
     elif [ "$DRC" -eq 3 ]; then
-      CHECK="**$(kv crosscheck_differences "$O/duckdb.log") differences** (bench/out/spells-$N/duckdb.log)"
+      CHECK="**$(kv crosscheck_differences "$O/duckdb.log") differences** ($O/duckdb.log)"
       FAILED=1
     elif [ "$DRC" -eq 0 ]; then
       CHECK="not compared (job failed)"
