@@ -25,6 +25,7 @@
 #   BENCH_CONFIG=FILE     passed to bedflow run --config (Spark settings)
 #   BENCH_DUCKDB_THREADS  DuckDB threads                    (default: DuckDB's, = cores)
 #   BENCH_SKIP_DUCKDB=1   skip the DuckDB comparison
+#   BENCH_GENERATE_ONLY=1 only fill the data cache (e.g. the day before the measurement), then stop
 #
 # Exit code: 0 when every job run completed and every cross-check agreed, 1 otherwise.
 set -euo pipefail
@@ -121,6 +122,10 @@ for N in "${SIZES[@]}"; do
   R_DATE="$RUN_DATE"
   [ -n "$GEN_MONTHS" ] && [ -n "$GEN_START" ] && R_DATE="$(date -d "${GEN_START}-01 +${GEN_MONTHS} month" +%F)"
   FEED_BYTES="$(du -sb "$D" | cut -f1)"
+  if [ -n "${BENCH_GENERATE_ONLY:-}" ]; then
+    log "$N spells: $D ready ($((FEED_BYTES / 1048576)) MB; generated in ${GEN_WALL:-?} s, peak RSS ${GEN_RSS:-?} MB)"
+    continue
+  fi
 
   # 2. the nightly job, end to end, JVM start included, a fresh output folder and job repository
   rm -rf "$O/output"
@@ -230,6 +235,8 @@ for N in "${SIZES[@]}"; do
   [ "$RC" -ne 0 ] && TARGET="job failed (exit $RC)"
   SUMMARY_ROWS+=("| $(human "$N") | $(fmt "$FEED_ROWS") | $(awk -v b="$FEED_BYTES" 'BEGIN { printf "%.0f", b / 1048576 }') MB | ${GEN_WALL:-?} s / ${GEN_RSS:-?} MB | **${RUN_WALL} s** | **${RUN_RSS} MB** | ${RUN_CPU_S} s (${RUN_CPU} %) | $(fmt "$(per_s "$FEED_ROWS" "$RUN_WALL")") | ${DUCK_WALL} s (query ${DUCK_QUERY} s), CPU ${DUCK_CPU_S} s, ${DUCK_RSS} MB | **${RATIO}×** (CPU ${CPU_RATIO}×) | $CHECK | $TARGET |")
 done
+
+[ -n "${BENCH_GENERATE_ONLY:-}" ] && return 0
 
 # ---------------------------------------------------------------------------------- report
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
