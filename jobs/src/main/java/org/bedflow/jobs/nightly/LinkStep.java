@@ -64,7 +64,11 @@ public class LinkStep implements Tasklet {
                 run.readAccepted(session, store, Feeds.APC_DISCHARGES),
                 events,
                 run.readAccepted(session, store, Feeds.GEOGRAPHY),
-                settings);
+                settings,
+                base -> {
+                    ParquetWrites.overwrite(base, run.work(store, "spells"));
+                    return session.read().parquet(run.work(store, "spells"));
+                });
         // written straight into the run's staging area, partitioned as published: publish only swaps it in
         store.stage(spells, run.runId(), OutputTables.LINKED_SPELLS.table(), OutputTables.LINKED_SPELLS.partitionBy());
         // community contacts (an optional feed): person keys and areas, for ucr_no_emergency_admission_7d

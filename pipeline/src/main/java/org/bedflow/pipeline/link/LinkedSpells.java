@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 
+import java.util.function.UnaryOperator;
+
 import org.apache.spark.sql.Column;
 
 import org.apache.spark.sql.Dataset;
@@ -44,10 +46,22 @@ public final class LinkedSpells {
 
     public static Dataset<Row> build(SparkSession spark, Dataset<Row> admissions, Dataset<Row> discharges,
                                      Dataset<Row> careEvents, Dataset<Row> geography, Settings s) {
+        return build(spark, admissions, discharges, careEvents, geography, s, UnaryOperator.identity());
+    }
+
+    /**
+     * @param keep materialises the spells with their own fields before care linkage and
+     *             readmissions use them several times (the job writes them to its work area
+     *             and reads them back); without it Spark would assemble, key and place every
+     *             spell again for each use
+     */
+    public static Dataset<Row> build(SparkSession spark, Dataset<Row> admissions, Dataset<Row> discharges,
+                                     Dataset<Row> careEvents, Dataset<Row> geography, Settings s,
+                                     UnaryOperator<Dataset<Row>> keep) {
         Dataset<Row> spells = SpellAssembly.spells(admissions, discharges);
         spells = PersonKeys.pseudonymise(spark, s.key(), spells);
         spells = ResidenceAreas.forSpells(spells, geography, s.mapping());
-        spells = SpellFields.derive(spells, s.delayReasons());
+        spells = keep.apply(SpellFields.derive(spells, s.delayReasons()));
         spells = CareLinkage.link(spells, careEvents);
         spells = Readmissions.flag(spells);
         return OutputTables.LINKED_SPELLS.conform(spells.withColumn("run_id", lit(s.runId())));
