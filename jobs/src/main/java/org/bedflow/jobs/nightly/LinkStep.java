@@ -1,10 +1,13 @@
 package org.bedflow.jobs.nightly;
 
+import java.util.List;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.schema.OutputTables;
+import org.bedflow.pipeline.spark.Concurrently;
 import org.bedflow.pipeline.spark.ParquetWrites;
 import org.bedflow.jobs.config.BedflowProperties;
 import org.bedflow.pipeline.link.DelayReasons;
@@ -56,26 +59,26 @@ public class LinkStep implements Tasklet {
         var settings = new LinkedSpells.Settings(key, ReorganisationMapping.load(properties.getReorganisation()),
                 DelayReasons.load(properties.getDelayReasons()), run.runId());
 
-        Dataset<Row> socialCare = run.readAccepted(session, store, Feeds.SOCIAL_CARE_EVENTS);
-        ParquetWrites.overwrite(LinkedSpells.careEvents(session, socialCare, settings), run.work(store, "care_events"));
-        Dataset<Row> events = session.read().parquet(run.work(store, "care_events"));
-        Dataset<Row> spells = LinkedSpells.build(session,
-                run.readAccepted(session, store, Feeds.APC_ADMISSIONS),
-                run.readAccepted(session, store, Feeds.APC_DISCHARGES),
-                events,
-                run.readAccepted(session, store, Feeds.GEOGRAPHY),
-                settings,
-                base -> {
-                    ParquetWrites.overwrite(base, run.work(store, "spells"));
-                    return session.read().parquet(run.work(store, "spells"));
-                });
+        // three independent pieces at once (planning one keeps the cores busy with another): the care events
+        // keyed and placed, the spells with their own fields (materialised: linkage and readmissions read
+        // them several times), and the community contacts (an optional feed, for ucr_no_emergency_admission_7d)
+        String careEvents = run.work(store, "care_events");
+        String ownFields = run.work(store, "spells");
+        Concurrently.run(List.of(
+                () -> ParquetWrites.overwrite(LinkedSpells.careEvents(session,
+                        run.readAccepted(session, store, Feeds.SOCIAL_CARE_EVENTS), settings), careEvents),
+                () -> ParquetWrites.overwrite(LinkedSpells.spells(session,
+                        run.readAccepted(session, store, Feeds.APC_ADMISSIONS),
+                        run.readAccepted(session, store, Feeds.APC_DISCHARGES),
+                        run.readAccepted(session, store, Feeds.GEOGRAPHY), settings), ownFields),
+                () -> ParquetWrites.overwrite(UrgentCommunityResponse.contacts(session,
+                        run.readAccepted(session, store, Feeds.COMMUNITY_CONTACTS),
+                        run.readAccepted(session, store, Feeds.GEOGRAPHY), key, settings.mapping()),
+                        run.work(store, "community_contacts"))));
+        Dataset<Row> spells = LinkedSpells.linked(session.read().parquet(ownFields), session.read().parquet(careEvents),
+                settings);
         // written straight into the run's staging area, partitioned as published: publish only swaps it in
         store.stage(spells, run.runId(), OutputTables.LINKED_SPELLS.table(), OutputTables.LINKED_SPELLS.partitionBy());
-        // community contacts (an optional feed): person keys and areas, for ucr_no_emergency_admission_7d
-        ParquetWrites.overwrite(UrgentCommunityResponse.contacts(session,
-                run.readAccepted(session, store, Feeds.COMMUNITY_CONTACTS),
-                run.readAccepted(session, store, Feeds.GEOGRAPHY), key, settings.mapping()),
-                run.work(store, "community_contacts"));
 
         Dataset<Row> written = store.readStaged(run.runId(), OutputTables.LINKED_SPELLS.table());
         Row counts = written.selectExpr("count(*)", "count(person_key)", "count(care_event_id)",

@@ -1,6 +1,7 @@
 package org.bedflow.jobs.nightly;
 
 import java.time.YearMonth;
+import java.util.List;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +17,7 @@ import org.bedflow.pipeline.measure.indicators.Indicators;
 import org.bedflow.pipeline.publish.TableStore;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.OutputTables;
+import org.bedflow.pipeline.spark.Concurrently;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -51,18 +53,21 @@ public class MeasureStep implements Tasklet {
         ReportingGrid grid = grid(spells, mapping);
         DelayReasons reasons = DelayReasons.load(properties.getDelayReasons());
 
-        long rows = 0;
-        rows += write(store, run, OutputTables.DELAYED_DISCHARGE_MONTHLY,
-                DelayedDischargeMeasures.monthly(session, spells, grid, run.runId()));
-        rows += write(store, run, OutputTables.DELAYED_DISCHARGE_BREAKDOWN,
-                DelayedDischargeBreakdown.breakdown(session, spells, grid, reasons, run.runId()));
-        rows += write(store, run, OutputTables.INPATIENT_SNAPSHOT,
-                InpatientSnapshot.snapshot(session, spells, grid, run.runDate(), run.runId()));
-        rows += write(store, run, OutputTables.INDICATORS, Indicators.compute(session, spells,
-                run.readWork(session, store, "care_events"),
-                run.readWork(session, store, "community_contacts"),
-                run.readAccepted(session, store, Feeds.POPULATION),
-                mapping, grid, run.runDate(), run.runId()));
+        // the four tables at once: most of each is planning and small jobs, which overlap well on two cores
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        Concurrently.run(List.of(
+                () -> written.addAndGet(write(store, run, OutputTables.INDICATORS, Indicators.compute(session, spells,
+                        run.readWork(session, store, "care_events"),
+                        run.readWork(session, store, "community_contacts"),
+                        run.readAccepted(session, store, Feeds.POPULATION),
+                        mapping, grid, run.runDate(), run.runId()))),
+                () -> written.addAndGet(write(store, run, OutputTables.DELAYED_DISCHARGE_MONTHLY,
+                        DelayedDischargeMeasures.monthly(session, spells, grid, run.runId()))),
+                () -> written.addAndGet(write(store, run, OutputTables.DELAYED_DISCHARGE_BREAKDOWN,
+                        DelayedDischargeBreakdown.breakdown(session, spells, grid, reasons, run.runId()))),
+                () -> written.addAndGet(write(store, run, OutputTables.INPATIENT_SNAPSHOT,
+                        InpatientSnapshot.snapshot(session, spells, grid, run.runDate(), run.runId())))));
+        long rows = written.get();
         contribution.incrementWriteCount(rows);
         step.getExecutionContext().putString(StepProgress.SUMMARY, String.format(
                 "%d areas x %d months (%s to %s), %,d aggregate rows", grid.areas().size(), grid.months().size(),

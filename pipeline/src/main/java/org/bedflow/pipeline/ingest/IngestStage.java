@@ -17,6 +17,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.descriptor.FeedDescriptor;
+import org.bedflow.pipeline.spark.Concurrently;
 import org.bedflow.pipeline.spark.ParquetWrites;
 import org.bedflow.pipeline.ingest.validate.RowValidator;
 import org.bedflow.pipeline.schema.FeedSchema;
@@ -37,6 +38,10 @@ import org.slf4j.LoggerFactory;
 public final class IngestStage {
 
     private static final Logger log = LoggerFactory.getLogger(IngestStage.class);
+
+    /** The feeds of feeds.md, classified in a fixed order above; any other feed is classified after them. */
+    private static final java.util.Set<String> STANDARD = java.util.Set.of(Feeds.OPT_OUTS.name(), Feeds.APC_ADMISSIONS.name(),
+            Feeds.APC_DISCHARGES.name(), Feeds.SOCIAL_CARE_EVENTS.name(), Feeds.POPULATION.name(), Feeds.GEOGRAPHY.name());
 
     private IngestStage() {
     }
@@ -63,31 +68,35 @@ public final class IngestStage {
         Dataset<Row> optOutNumbers = optOutList.filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED))
                 .select("nhs_number");
 
-        Dataset<Row> admissions = classifyAndKeep(spark, workDir, Feeds.APC_ADMISSIONS,
-                OptOuts.byNhsNumber(validate(raw, Feeds.APC_ADMISSIONS, options), optOutNumbers), classified, absent);
-
-        List<String> spellKey = Feeds.APC_DISCHARGES.businessKey();
-        Dataset<Row> optedOutSpells = admissions.filter(col(Classified.OUTCOME).equalTo(Classified.OPTED_OUT))
-                .select(spellKey.stream().map(k -> col(k)).toArray(Column[]::new));
-        Dataset<Row> discharges = Resubmissions.classify(
-                OptOuts.byKey(validate(raw, Feeds.APC_DISCHARGES, options), optedOutSpells, spellKey),
-                Feeds.APC_DISCHARGES);
-        keep(spark, workDir, Feeds.APC_DISCHARGES, DischargeChecks.apply(discharges, admissions), classified, absent);
-
-        classifyAndKeep(spark, workDir, Feeds.SOCIAL_CARE_EVENTS,
-                OptOuts.byNhsNumber(validate(raw, Feeds.SOCIAL_CARE_EVENTS, options), optOutNumbers), classified, absent);
-        classifyAndKeep(spark, workDir, Feeds.POPULATION,
-                Resubmissions.noOptOut(validate(raw, Feeds.POPULATION, options)), classified, absent);
-        classifyAndKeep(spark, workDir, Feeds.GEOGRAPHY,
-                Resubmissions.noOptOut(validate(raw, Feeds.GEOGRAPHY, options)), classified, absent);
-        // feeds added since feeds.md (community_contacts, ...): people on the opt-out list are removed by NHS number
-        for (FeedSchema feed : Feeds.all()) {
-            if (!classified.containsKey(feed.name())) {
-                Dataset<Row> validated = validate(raw, feed, options);
-                classifyAndKeep(spark, workDir, feed, feed.hasField("nhs_number")
-                        ? OptOuts.byNhsNumber(validated, optOutNumbers) : Resubmissions.noOptOut(validated), classified, absent);
-            }
-        }
+        // after the opt-out list, three independent chains at once: planning one keeps the cores busy with another
+        Map<String, Dataset<Row>> done = java.util.Collections.synchronizedMap(classified);
+        List<FeedSchema> others = Feeds.all().stream().filter(f -> !STANDARD.contains(f.name())).toList();
+        Concurrently.run(List.of(
+                () -> {
+                    Dataset<Row> admissions = classifyAndKeep(spark, workDir, Feeds.APC_ADMISSIONS,
+                            OptOuts.byNhsNumber(validate(raw, Feeds.APC_ADMISSIONS, options), optOutNumbers), done, absent);
+                    List<String> spellKey = Feeds.APC_DISCHARGES.businessKey();
+                    Dataset<Row> optedOutSpells = admissions.filter(col(Classified.OUTCOME).equalTo(Classified.OPTED_OUT))
+                            .select(spellKey.stream().map(k -> col(k)).toArray(Column[]::new));
+                    Dataset<Row> discharges = Resubmissions.classify(
+                            OptOuts.byKey(validate(raw, Feeds.APC_DISCHARGES, options), optedOutSpells, spellKey),
+                            Feeds.APC_DISCHARGES);
+                    keep(spark, workDir, Feeds.APC_DISCHARGES, DischargeChecks.apply(discharges, admissions), done, absent);
+                },
+                () -> classifyAndKeep(spark, workDir, Feeds.SOCIAL_CARE_EVENTS,
+                        OptOuts.byNhsNumber(validate(raw, Feeds.SOCIAL_CARE_EVENTS, options), optOutNumbers), done, absent),
+                () -> {
+                    classifyAndKeep(spark, workDir, Feeds.POPULATION,
+                            Resubmissions.noOptOut(validate(raw, Feeds.POPULATION, options)), done, absent);
+                    classifyAndKeep(spark, workDir, Feeds.GEOGRAPHY,
+                            Resubmissions.noOptOut(validate(raw, Feeds.GEOGRAPHY, options)), done, absent);
+                    // feeds added since feeds.md (community_contacts, ...): people on the opt-out list are removed by NHS number
+                    for (FeedSchema feed : others) {
+                        Dataset<Row> validated = validate(raw, feed, options);
+                        classifyAndKeep(spark, workDir, feed, feed.hasField("nhs_number")
+                                ? OptOuts.byNhsNumber(validated, optOutNumbers) : Resubmissions.noOptOut(validated), done, absent);
+                    }
+                }));
 
         Dataset<Row> rejects = null;
         for (FeedSchema feed : Feeds.all()) {
@@ -95,9 +104,12 @@ public final class IngestStage {
             Dataset<Row> r = RejectRows.of(c, feed, options.runId());
             rejects = rejects == null ? r : rejects.unionByName(r);
         }
-        ParquetWrites.overwrite(rejects, path(workDir, "rejects"));
-
-        return report(raw, classified, options);
+        Dataset<Row> allRejects = rejects;
+        IngestReport[] report = new IngestReport[1];
+        Concurrently.run(List.of(
+                () -> ParquetWrites.overwrite(allRejects, path(workDir, "rejects")),
+                () -> report[0] = report(raw, classified, options)));
+        return report[0];
     }
 
     /**

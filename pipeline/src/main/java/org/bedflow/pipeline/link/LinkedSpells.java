@@ -5,8 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 
-import java.util.function.UnaryOperator;
-
 import org.apache.spark.sql.Column;
 
 import org.apache.spark.sql.Dataset;
@@ -46,24 +44,28 @@ public final class LinkedSpells {
 
     public static Dataset<Row> build(SparkSession spark, Dataset<Row> admissions, Dataset<Row> discharges,
                                      Dataset<Row> careEvents, Dataset<Row> geography, Settings s) {
-        return build(spark, admissions, discharges, careEvents, geography, s, UnaryOperator.identity());
+        return linked(spells(spark, admissions, discharges, geography, s), careEvents, s);
     }
 
     /**
-     * @param keep materialises the spells with their own fields before care linkage and
-     *             readmissions use them several times (the job writes them to its work area
-     *             and reads them back); without it Spark would assemble, key and place every
-     *             spell again for each use
+     * The first half of {@link #build}: one row per spell with its person key, area and own
+     * fields (no care event, no readmission flags yet). The job materialises it in its work
+     * area, while the care events are being keyed, because care linkage and readmissions
+     * each use it more than once: without that Spark would assemble, key and place every
+     * spell again for each use.
      */
-    public static Dataset<Row> build(SparkSession spark, Dataset<Row> admissions, Dataset<Row> discharges,
-                                     Dataset<Row> careEvents, Dataset<Row> geography, Settings s,
-                                     UnaryOperator<Dataset<Row>> keep) {
+    public static Dataset<Row> spells(SparkSession spark, Dataset<Row> admissions, Dataset<Row> discharges,
+                                      Dataset<Row> geography, Settings s) {
         Dataset<Row> spells = SpellAssembly.spells(admissions, discharges);
         spells = PersonKeys.pseudonymise(spark, s.key(), spells);
         spells = ResidenceAreas.forSpells(spells, geography, s.mapping());
-        spells = keep.apply(SpellFields.derive(spells, s.delayReasons()));
-        spells = CareLinkage.link(spells, careEvents);
-        spells = Readmissions.flag(spells);
-        return OutputTables.LINKED_SPELLS.conform(spells.withColumn("run_id", lit(s.runId())));
+        return SpellFields.derive(spells, s.delayReasons());
+    }
+
+    /** The second half of {@link #build}: the linked care event and readmission flags, in the columns of linked_spells. */
+    public static Dataset<Row> linked(Dataset<Row> spells, Dataset<Row> careEvents, Settings s) {
+        Dataset<Row> out = CareLinkage.link(spells, careEvents);
+        out = Readmissions.flag(out);
+        return OutputTables.LINKED_SPELLS.conform(out.withColumn("run_id", lit(s.runId())));
     }
 }

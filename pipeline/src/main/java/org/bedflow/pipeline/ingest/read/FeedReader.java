@@ -36,10 +36,15 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.parquet.hadoop.Footer;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetFileFormat$;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
@@ -158,7 +163,7 @@ public final class FeedReader {
                             columns.hiddenColumns(), hadoopConf, reader == feed.avro() ? null : reader.toString()));
                 }
                 default -> {
-                    StructType schema = parquetSchema(spark, uri, rel);
+                    StructType schema = parquetSchema(spark, fs, status.getPath(), rel);
                     columns = descriptor.resolve(List.of(schema.fieldNames()), rel);
                     FeedDescriptor.Columns c = columns;
                     parquetGroups.computeIfAbsent(schema.json() + "|" + descriptor.source(),
@@ -253,10 +258,15 @@ public final class FeedReader {
         }
     }
 
-    private static StructType parquetSchema(SparkSession spark, String uri, String rel) {
-        try {
-            return spark.read().parquet(uri).schema();
-        } catch (RuntimeException e) {
+    /**
+     * The file's schema as Spark reads it, from its footer on the driver: what
+     * {@code spark.read().parquet(uri).schema()} gives, without a Spark job per file.
+     */
+    private static StructType parquetSchema(SparkSession spark, FileSystem fs, Path path, String rel) {
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, fs.getConf()))) {
+            return ParquetFileFormat$.MODULE$.readSchemaFromFooter(new Footer(path, reader.getFooter()),
+                    new ParquetToSparkSchemaConverter(spark.sessionState().conf()));
+        } catch (IOException | RuntimeException e) {
             throw new FeedInputException(rel + " cannot be read as Parquet: " + e.getMessage(), e);
         }
     }
