@@ -218,7 +218,7 @@ for N in "${SIZES[@]}"; do
   fi
 
   if [ -n "${BENCH_EVENTLOG:-}" ] && [ -n "${DUCK_CP:-}" ]; then
-    EVLOG="$(find "$O/eventlog" -type f | head -1)"
+    EVLOG="$(find "$O/eventlog" -type f -name 'events*' ! -name '*.crc' | head -1)"
     if [ -n "$EVLOG" ]; then
       java -cp "$DUCK_CP" org.bedflow.bench.SparkEventLogSummary "$EVLOG" 25 >"$O/eventlog-summary.txt" 2>&1 || true
       head -4 "$O/eventlog-summary.txt" >&2

@@ -30,6 +30,24 @@ public final class ParquetWrites {
     }
 
     public static void overwrite(Dataset<Row> rows, String path, List<String> partitionBy) {
+        // named in the Spark UI and event log after what is written (the call site would be this line for every table)
+        var context = rows.sparkSession().sparkContext();
+        String before = context.getLocalProperty("spark.job.description");
+        context.setJobDescription("write " + shortName(path));
+        try {
+            write(rows, path, partitionBy);
+        } finally {
+            context.setJobDescription(before);
+        }
+    }
+
+    /** The last two folders of a path: {@code classified/apc_admissions}, {@code 20240401T.../linked_spells}. */
+    static String shortName(String path) {
+        Path p = new Path(path);
+        return p.getParent() == null ? p.getName() : p.getParent().getName() + "/" + p.getName();
+    }
+
+    private static void write(Dataset<Row> rows, String path, List<String> partitionBy) {
         DataFrameWriter<Row> writer = rows.write().mode(SaveMode.Overwrite);
         if (partitionBy != null && !partitionBy.isEmpty()) {
             writer = writer.partitionBy(partitionBy.toArray(String[]::new));
