@@ -25,13 +25,24 @@ public class BedflowApplication {
     @Bean
     @Scope("prototype")
     public SparkSession sparkSession(BedflowProperties properties) {
-        String master = properties.getSpark().getMaster();
+        String master = master(properties.getSpark().getMaster(), System.getProperty("spark.master"));
         Map<String, String> conf = new java.util.LinkedHashMap<>(properties.getSpark().getConf());
-        if (master != null && !master.startsWith("local") && !conf.containsKey("spark.jars")) {
+        if (master != null && !master.startsWith("local") && !conf.containsKey("spark.jars")
+                && System.getProperty("spark.jars") == null) {
             // a cluster's executors need bedflow's own classes; the user may name them instead (spark.jars)
             conf.put("spark.jars", ApplicationJars.forExecutors(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
                     "bedflow-jars-" + ProcessHandle.current().pid())));
         }
         return SparkSessions.create(master, conf);
+    }
+
+    /**
+     * The master to run on: bedflow's own ({@code --master}, the configuration), unless that
+     * is the default and spark-submit launched the process with its {@code --master}
+     * ({@code submitted}, the {@code spark.master} it passes to the driver).
+     */
+    static String master(String configured, String submitted) {
+        boolean unset = configured == null || configured.isBlank() || SparkSessions.DEFAULT_MASTER.equals(configured);
+        return submitted != null && !submitted.isBlank() && unset ? submitted : configured;
     }
 }

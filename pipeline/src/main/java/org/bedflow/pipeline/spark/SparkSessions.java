@@ -18,21 +18,33 @@ public final class SparkSessions {
     public static SparkSession create(String master, Map<String, String> extraConf) {
         SparkSession.Builder b = SparkSession.builder()
                 .appName("bedflow")
-                .master(master == null || master.isBlank() ? DEFAULT_MASTER : master)
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.shuffle.partitions", "8")
-                .config("spark.sql.adaptive.enabled", "true")
-                .config("spark.sql.sources.partitionOverwriteMode", "static")
-                .config("spark.sql.parquet.compression.codec", "snappy")
-                .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
-                // outputs readable by owner and group only (operations.md, Security)
-                .config("spark.hadoop.fs.permissions.umask-mode", "007")
-                // permissions through Java, not a chmod / ls process per file (PosixLocalFileSystem)
-                .config("spark.hadoop.fs.file.impl", PosixLocalFileSystem.class.getName());
+                .master(master == null || master.isBlank() ? DEFAULT_MASTER : master);
+        // bedflow's defaults yield to the same setting given to the JVM (-Dspark.x=..., or spark-submit's --conf)
+        defaults().forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                b.config(key, value);
+            }
+        });
         if (extraConf != null) {
             extraConf.forEach(b::config);
         }
         return b.getOrCreate();
+    }
+
+    /** The settings bedflow runs with unless told otherwise. */
+    static Map<String, String> defaults() {
+        Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put("spark.sql.session.timeZone", "UTC");
+        d.put("spark.ui.showConsoleProgress", "false");
+        d.put("spark.sql.shuffle.partitions", "8");
+        d.put("spark.sql.adaptive.enabled", "true");
+        d.put("spark.sql.sources.partitionOverwriteMode", "static");
+        d.put("spark.sql.parquet.compression.codec", "snappy");
+        d.put("spark.sql.legacy.timeParserPolicy", "CORRECTED");
+        // outputs readable by owner and group only (operations.md, Security)
+        d.put("spark.hadoop.fs.permissions.umask-mode", "007");
+        // permissions through Java, not a chmod / ls process per file (PosixLocalFileSystem)
+        d.put("spark.hadoop.fs.file.impl", PosixLocalFileSystem.class.getName());
+        return d;
     }
 }
