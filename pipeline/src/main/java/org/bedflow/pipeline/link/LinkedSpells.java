@@ -64,8 +64,10 @@ public final class LinkedSpells {
 
     /** The second half of {@link #build}: the linked care event and readmission flags, in the columns of linked_spells. */
     public static Dataset<Row> linked(Dataset<Row> spells, Dataset<Row> careEvents, Settings s) {
+        // both from the spells' own fields: the readmission pairs do not depend on the care event, and
+        // computing them on the linked frame would repeat the care linkage for every side of the pairs
         Dataset<Row> out = CareLinkage.link(spells, careEvents);
-        out = Readmissions.flag(out);
+        out = Readmissions.withFlags(out, Readmissions.flags(spells));
         return OutputTables.LINKED_SPELLS.conform(out.withColumn("run_id", lit(s.runId())));
     }
 }

@@ -1,9 +1,15 @@
 package org.bedflow.pipeline.link;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -21,6 +27,16 @@ public final class Readmissions {
     }
 
     public static Dataset<Row> flag(Dataset<Row> spells) {
+        return withFlags(spells, flags(spells));
+    }
+
+    /**
+     * One row per spell in a readmission pair: {@code _x_provider}, {@code _x_spell},
+     * {@code _followed}, {@code _readmitted}. Narrow, so that it can be computed from the
+     * spells before care linkage and joined on afterwards: the pairs are found once, not once
+     * per flag and per use of a wide frame.
+     */
+    public static Dataset<Row> flags(Dataset<Row> spells) {
         Dataset<Row> discharges = spells
                 .filter(col("person_key").isNotNull().and(col("is_alive_discharge").equalTo(true)))
                 .select(col("person_key").as("_a_person"), col("provider_code").as("_a_provider"),
@@ -32,15 +48,20 @@ public final class Readmissions {
         Dataset<Row> gap = discharges.join(emergencies, col("_a_person").equalTo(col("_b_person"))
                 .and(col("_a_provider").notEqual(col("_b_provider")).or(col("_a_spell").notEqual(col("_b_spell")))));
         Dataset<Row> pairs = gap.filter(datediff(col("_b_admission"), col("_a_discharge")).between(0, WINDOW_DAYS - 1));
-        Dataset<Row> followed = pairs.select(col("_a_provider").as("_f_provider"), col("_a_spell").as("_f_spell"))
-                .distinct().withColumn("_followed", lit(true));
-        Dataset<Row> readmitted = pairs.select(col("_b_provider").as("_r_provider"), col("_b_spell").as("_r_spell"))
-                .distinct().withColumn("_readmitted", lit(true));
+        // each pair marks its discharge as followed and its admission as a readmission
+        Column followed = struct(col("_a_provider").as("p"), col("_a_spell").as("s"), lit(true).as("f"), lit(false).as("r"));
+        Column readmitted = struct(col("_b_provider").as("p"), col("_b_spell").as("s"), lit(false).as("f"), lit(true).as("r"));
+        return pairs.select(explode(array(followed, readmitted)).as("m"))
+                .groupBy(col("m.p").as("_x_provider"), col("m.s").as("_x_spell"))
+                .agg(max(col("m.f")).as("_followed"), max(col("m.r")).as("_readmitted"));
+    }
+
+    /** {@code spells} with followed_by_readmission_30d and is_readmission_30d from {@link #flags}. */
+    public static Dataset<Row> withFlags(Dataset<Row> spells, Dataset<Row> flags) {
         return spells
-                .join(followed, col("provider_code").equalTo(col("_f_provider")).and(col("spell_id").equalTo(col("_f_spell"))), "left")
-                .join(readmitted, col("provider_code").equalTo(col("_r_provider")).and(col("spell_id").equalTo(col("_r_spell"))), "left")
-                .withColumn("followed_by_readmission_30d", col("_followed").isNotNull())
-                .withColumn("is_readmission_30d", col("_readmitted").isNotNull())
-                .drop("_f_provider", "_f_spell", "_followed", "_r_provider", "_r_spell", "_readmitted");
+                .join(flags, col("provider_code").equalTo(col("_x_provider")).and(col("spell_id").equalTo(col("_x_spell"))), "left")
+                .withColumn("followed_by_readmission_30d", coalesce(col("_followed"), lit(false)))
+                .withColumn("is_readmission_30d", coalesce(col("_readmitted"), lit(false)))
+                .drop("_x_provider", "_x_spell", "_followed", "_readmitted");
     }
 }
