@@ -136,17 +136,8 @@ class DescriptorReadingTest {
         Schema newer = renamed(IngestStageTest.record(full, List.of(), true));
         avro(in.resolve("apc_admissions/kgh/old.avro"), older, "V1");
         avro(in.resolve("apc_admissions/kgh/new.avro"), newer, "V2");
-        write("population/p.csv", "area_code,year,sex,age,population", "E07000154,2021,1,70,100");
-        write("apc_discharges/d.csv", IngestStageTest.DIS_HEADER);
-        write("social_care_events/c.csv", IngestStageTest.CARE_HEADER);
-
-        Map<String, RawFeed> raw = new java.util.LinkedHashMap<>();
-        for (var feed : Feeds.all()) {
-            raw.put(feed.name(), FeedReader.read(spark, in.toString(), feed, d));
-        }
         Path work = in.resolve("_work");
-        IngestReport report = IngestStage.run(spark, raw, new IngestOptions(LocalDate.of(2022, 4, 1), "r", 0.05, Map.of()),
-                work.toString());
+        IngestReport report = ingestWithAdmissionsOnly(d, work);
 
         List<String> rows = new ArrayList<>();
         IngestStage.accepted(spark, work.toString(), Feeds.APC_ADMISSIONS).orderBy("spell_id").collectAsList()
@@ -177,16 +168,8 @@ class DescriptorReadingTest {
         List<Row> data = List.of(RowFactory.create("KGH", "P1", 70, "2", "04/01/2022", "21",
                 java.sql.Timestamp.from(java.time.Instant.parse("2022-01-05T02:00:00Z"))));
         spark.createDataFrame(data, t).coalesce(1).write().parquet(in.resolve("apc_admissions/kgh/p.parquet").toString());
-        write("population/p.csv", "area_code,year,sex,age,population", "E07000154,2021,1,70,100");
-        write("apc_discharges/d.csv", IngestStageTest.DIS_HEADER);
-        write("social_care_events/c.csv", IngestStageTest.CARE_HEADER);
-
-        Map<String, RawFeed> raw = new java.util.LinkedHashMap<>();
-        for (var feed : Feeds.all()) {
-            raw.put(feed.name(), FeedReader.read(spark, in.toString(), feed, d));
-        }
         Path work = in.resolve("_work");
-        IngestStage.run(spark, raw, new IngestOptions(LocalDate.of(2022, 4, 1), "r", 0.05, Map.of()), work.toString());
+        ingestWithAdmissionsOnly(d, work);
 
         Row r = IngestStage.accepted(spark, work.toString(), Feeds.APC_ADMISSIONS).first();
         assertThat(r.<String>getAs("spell_id")).isEqualTo("P1");
@@ -206,6 +189,19 @@ class DescriptorReadingTest {
             fields.add(new Schema.Field(name, f.schema(), f.doc(), f.defaultVal()));
         }
         return Schema.createRecord("KghAdmission", s.getDoc(), "uk.nhs.kgh", false, fields);
+    }
+
+    /** The other required feeds, minimal (a population row, empty discharges and care events), then validate everything. */
+    private IngestReport ingestWithAdmissionsOnly(FeedDescriptors d, Path work) throws Exception {
+        write("population/p.csv", "area_code,year,sex,age,population", "E07000154,2021,1,70,100");
+        write("apc_discharges/d.csv", IngestStageTest.DIS_HEADER);
+        write("social_care_events/c.csv", IngestStageTest.CARE_HEADER);
+        Map<String, RawFeed> raw = new java.util.LinkedHashMap<>();
+        for (var feed : Feeds.all()) {
+            raw.put(feed.name(), FeedReader.read(spark, in.toString(), feed, d));
+        }
+        return IngestStage.run(spark, raw, new IngestOptions(LocalDate.of(2022, 4, 1), "r", 0.05, Map.of()),
+                work.toString());
     }
 
     static void avro(Path file, Schema schema, String spell) throws Exception {
