@@ -17,6 +17,7 @@ import org.bedflow.jobs.config.BedflowApplication;
 import org.bedflow.jobs.nightly.NightlyJobConfig;
 import org.bedflow.jobs.nightly.PseudonymKeys;
 import org.bedflow.jobs.nightly.RunSettings;
+import org.bedflow.jobs.testing.OutputFingerprints;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,13 @@ class NightlyJobTest {
     static final List<String> REASON_CODES = List.of("MISSING_REQUIRED", "BAD_DATE", "BAD_NUMBER", "UNKNOWN_CODE",
             "DATE_ORDER", "FUTURE_DATE", "AGE_OUT_OF_RANGE", "INVALID_NHS_NUMBER", "DRD_OUT_OF_RANGE",
             "CONFLICTING_DUPLICATE", "ORPHAN_DISCHARGE", "MALFORMED_ROW");
+
+    static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "sample-outputs.tsv");
+    static final String GOLDEN_HEADER = """
+            # Golden fingerprints of the nightly run on sample-data/northamptonshire, run date 2022-04-01, demo key.
+            # table, rows, columns, sha256 of the sorted row digests (run_id left out, doubles rounded to 9 places).
+            # Regenerate on purpose only: ./mvnw -pl jobs -am verify -Dtest=NightlyJobTest -Dbedflow.golden.update=true
+            """;
 
     @Autowired
     JobLauncher launcher;
@@ -132,6 +140,15 @@ class NightlyJobTest {
         spark.read().parquet(out.resolve("linked_spells").toString()).where("person_key is not null")
                 .select("person_key").limit(200).collectAsList()
                 .forEach(r -> assertThat(report).doesNotContain(r.getString(0)));
+
+        // and every table is what the committed golden fingerprints say (a refactor changes none of them;
+        // a deliberate change of a definition updates the file with -Dbedflow.golden.update=true, and its
+        // diff shows which tables moved)
+        var fingerprints = OutputFingerprints.of(spark, out);
+        if (Boolean.getBoolean("bedflow.golden.update")) {
+            OutputFingerprints.write(GOLDEN, fingerprints, GOLDEN_HEADER);
+        }
+        assertThat(fingerprints).as("output tables against %s", GOLDEN).isEqualTo(OutputFingerprints.read(GOLDEN));
 
         // and nothing the run wrote can be read by others (operations.md, Security)
         try (var all = Files.walk(out)) {
