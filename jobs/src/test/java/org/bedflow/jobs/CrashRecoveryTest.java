@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.bedflow.jobs.nightly.StepProgress;
+import org.bedflow.jobs.testing.PauseInStep;
 import org.bedflow.jobs.testing.SampleCopies;
 import org.bedflow.jobs.testing.SampleIdentifiers;
 import org.bedflow.pipeline.testing.SharedSpark;
@@ -106,7 +106,7 @@ class CrashRecoveryTest {
         say("1. a run of the sample, held inside the measure step");
         Path log1 = tmp.resolve("1-killed.txt");
         long t0 = System.nanoTime();
-        Process victim = bedflow(log1, List.of("-D" + StepProgress.PAUSE_PROPERTY + "=measure"), run);
+        Process victim = bedflow(log1, List.of("-D" + PauseInStep.PROPERTY + "=measure"), run);
         Path marker = out.resolve(".paused-measure");
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (!Files.exists(marker) && victim.isAlive() && System.nanoTime() < deadline) {

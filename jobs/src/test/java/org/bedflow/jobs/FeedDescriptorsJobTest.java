@@ -12,7 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.jobs.config.BedflowApplication;
 import org.bedflow.jobs.nightly.NightlyJobConfig;
-import org.bedflow.jobs.nightly.RunSettings;
+import org.bedflow.jobs.nightly.RunParameters;
 import org.bedflow.pipeline.descriptor.FeedDescriptorException;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
@@ -78,9 +78,9 @@ class FeedDescriptorsJobTest {
 
     JobExecution validate() throws Exception {
         return launcher.run(validate, new JobParametersBuilder()
-                .addLocalDate(RunSettings.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
-                .addString(RunSettings.PARAM_INPUT, in.toString())
-                .addString(RunSettings.PARAM_OUTPUT, out.toString())
+                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
+                .addString(RunParameters.PARAM_INPUT, in.toString())
+                .addString(RunParameters.PARAM_OUTPUT, out.toString())
                 .toJobParameters());
     }
 
@@ -117,7 +117,7 @@ class FeedDescriptorsJobTest {
         JobExecution execution = validate();
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        String runId = execution.getExecutionContext().getString(RunSettings.RUN_ID);
+        String runId = execution.getExecutionContext().getString(RunParameters.RUN_ID);
         RunManifest manifest = ManifestFiles.read(FileSystem.getLocal(spark.sparkContext().hadoopConfiguration()),
                 new org.apache.hadoop.fs.Path(out.resolve("runs").resolve(runId).resolve("manifest.json").toString()));
         // read / accepted / quarantined / warnings per file, as WorkedExamplesTest and the guide say

@@ -13,7 +13,7 @@ import java.util.List;
 import org.bedflow.jobs.config.BedflowApplication;
 import org.bedflow.jobs.nightly.NightlyJobConfig;
 import org.bedflow.jobs.nightly.PseudonymKeys;
-import org.bedflow.jobs.nightly.RunSettings;
+import org.bedflow.jobs.nightly.RunParameters;
 import org.bedflow.jobs.testing.InProcessCli;
 import org.bedflow.jobs.testing.SampleCopies;
 import org.bedflow.jobs.testing.TestPostgres;
@@ -60,9 +60,9 @@ class JobRepositoryPostgresTest {
         Files.move(input.resolve("apc_discharges"), late);
         Path output = tmp.resolve("out");
         JobParameters params = new JobParametersBuilder()
-                .addLocalDate(RunSettings.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
-                .addString(RunSettings.PARAM_INPUT, input.toString())
-                .addString(RunSettings.PARAM_OUTPUT, output.toString())
+                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
+                .addString(RunParameters.PARAM_INPUT, input.toString())
+                .addString(RunParameters.PARAM_OUTPUT, output.toString())
                 .addString(PseudonymKeys.PARAM_DEMO_KEY, "true", false)
                 .toJobParameters();
 
@@ -87,8 +87,8 @@ class JobRepositoryPostgresTest {
             // then it completes as the same job instance, with every step done once after validate's retry
             assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(second.getJobInstance().getInstanceId()).isEqualTo(first.getJobInstance().getInstanceId());
-            assertThat(second.getExecutionContext().getString(RunSettings.RUN_ID))
-                    .as("the restart keeps the run id").isEqualTo(first.getExecutionContext().getString(RunSettings.RUN_ID));
+            assertThat(second.getExecutionContext().getString(RunParameters.RUN_ID))
+                    .as("the restart keeps the run id").isEqualTo(first.getExecutionContext().getString(RunParameters.RUN_ID));
             JobExplorer explorer = ctx.getBean(JobExplorer.class);
             assertThat(explorer.getJobExecutions(first.getJobInstance())).hasSize(2);
             assertThat(Files.exists(output.resolve("delayed_discharge_monthly"))).isTrue();

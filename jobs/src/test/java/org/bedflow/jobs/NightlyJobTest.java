@@ -16,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bedflow.jobs.config.BedflowApplication;
 import org.bedflow.jobs.nightly.NightlyJobConfig;
 import org.bedflow.jobs.nightly.PseudonymKeys;
-import org.bedflow.jobs.nightly.RunSettings;
+import org.bedflow.jobs.nightly.RunParameters;
 import org.bedflow.jobs.testing.OutputFingerprints;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
@@ -70,9 +70,9 @@ class NightlyJobTest {
     void given_the_sample_when_the_nightly_job_runs_then_every_row_is_accounted_for() throws Exception {
         // given the committed sample and the night after its last month
         var params = new JobParametersBuilder()
-                .addLocalDate(RunSettings.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
-                .addString(RunSettings.PARAM_INPUT, SAMPLE.toString())
-                .addString(RunSettings.PARAM_OUTPUT, out.toString())
+                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
+                .addString(RunParameters.PARAM_INPUT, SAMPLE.toString())
+                .addString(RunParameters.PARAM_OUTPUT, out.toString())
                 // the public demo key (a real run takes BEDFLOW_PSEUDONYM_KEY from the environment)
                 .addString(PseudonymKeys.PARAM_DEMO_KEY, "true", false)
                 .toJobParameters();
@@ -86,7 +86,7 @@ class NightlyJobTest {
                 .containsExactly("validate", "link", "measure", "publish");
 
         // and the manifest balances for every file: read = accepted + quarantined + excluded
-        String runId = execution.getExecutionContext().getString(RunSettings.RUN_ID);
+        String runId = execution.getExecutionContext().getString(RunParameters.RUN_ID);
         Path manifestFile = out.resolve("runs").resolve(runId).resolve("manifest.json");
         assertThat(manifestFile).exists();
         RunManifest manifest = ManifestFiles.read(FileSystem.getLocal(spark.sparkContext().hadoopConfiguration()),

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.bedflow.jobs.cli.JobLaunch;
 import org.bedflow.jobs.cli.OutputLock;
 import org.bedflow.jobs.nightly.NightlyJobConfig;
-import org.bedflow.jobs.nightly.RunSettings;
+import org.bedflow.jobs.nightly.RunParameters;
 import org.bedflow.jobs.testing.InProcessCli;
 import org.bedflow.jobs.testing.InProcessCli.Result;
 import org.bedflow.jobs.testing.SampleCopies;
@@ -191,9 +191,9 @@ class OperationsCommandsTest {
 
         // given an execution still marked STARTED although its process is gone (kill -9)
         JobParameters params = new JobParametersBuilder()
-                .addLocalDate(RunSettings.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
-                .addString(RunSettings.PARAM_INPUT, input.toString())
-                .addString(RunSettings.PARAM_OUTPUT, out.toString())
+                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
+                .addString(RunParameters.PARAM_INPUT, input.toString())
+                .addString(RunParameters.PARAM_OUTPUT, out.toString())
                 .toJobParameters();
         long abandoned;
         try (var ctx = new SpringApplicationBuilder(BedflowApplication.class).run("--spring.datasource.url=" + dbUrl)) {
@@ -225,9 +225,9 @@ class OperationsCommandsTest {
         Path out = tmp.resolve("out-small");
         Path config = config(tmp.resolve("conf-small"), "  reject-threshold: 0.5");
         JobParameters params = new JobParametersBuilder()
-                .addLocalDate(RunSettings.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
-                .addString(RunSettings.PARAM_INPUT, input.toString())
-                .addString(RunSettings.PARAM_OUTPUT, out.toString())
+                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
+                .addString(RunParameters.PARAM_INPUT, input.toString())
+                .addString(RunParameters.PARAM_OUTPUT, out.toString())
                 .toJobParameters();
         List<String> args = List.of("--spring.config.additional-location=file:" + config, "--bedflow.spark.master=local[2]");
         var err = new java.io.ByteArrayOutputStream();

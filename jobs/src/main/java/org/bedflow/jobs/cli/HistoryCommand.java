@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.bedflow.jobs.ExitCodes;
 import org.bedflow.jobs.nightly.NightlyJobConfig;
-import org.bedflow.jobs.nightly.RunSettings;
+import org.bedflow.jobs.nightly.RunParameters;
 import org.bedflow.jobs.nightly.RunState;
 import org.bedflow.pipeline.publish.RunManifest;
 import org.springframework.batch.core.BatchStatus;
@@ -78,7 +78,7 @@ public class HistoryCommand implements Callable<Integer> {
                     .map(s -> "(in " + s.getStepName() + ")").findFirst().orElse("") : "";
             Long in = rowsIn(e);
             Long out = rowsOut(e);
-            LocalDate runDate = e.getJobParameters().getLocalDate(RunSettings.PARAM_RUN_DATE);
+            LocalDate runDate = e.getJobParameters().getLocalDate(RunParameters.PARAM_RUN_DATE);
             rows.add(new String[] {
                     String.valueOf(e.getId()),
                     e.getJobInstance().getJobName(),
@@ -89,7 +89,7 @@ public class HistoryCommand implements Callable<Integer> {
                     in == null ? "" : String.format("%,d", in),
                     out == null ? "" : String.format("%,d", out),
                     failed.isEmpty() ? running : failed,
-                    String.valueOf(e.getJobParameters().getString(RunSettings.PARAM_OUTPUT))});
+                    String.valueOf(e.getJobParameters().getString(RunParameters.PARAM_OUTPUT))});
         }
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {

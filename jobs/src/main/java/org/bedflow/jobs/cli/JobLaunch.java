@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.bedflow.jobs.ExitCodes;
 import org.bedflow.jobs.logging.ExecutionLog;
 import org.bedflow.jobs.nightly.DataQualityException;
-import org.bedflow.jobs.nightly.RunSettings;
+import org.bedflow.jobs.nightly.RunParameters;
 import org.bedflow.pipeline.ingest.FeedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,14 +99,14 @@ public final class JobLaunch {
                 execution = launcher.run(job, params);
             } catch (JobInstanceAlreadyCompleteException e) {
                 if (!rerunIfComplete) {
-                    err.println("bedflow: run date " + params.getLocalDate(RunSettings.PARAM_RUN_DATE)
+                    err.println("bedflow: run date " + params.getLocalDate(RunParameters.PARAM_RUN_DATE)
                             + " has already completed for this input and output folder; "
                             + "add --rerun to run it again on purpose");
                     return ExitCodes.FAILED;
                 }
-                log.info("run date {} already completed: running it again", params.getLocalDate(RunSettings.PARAM_RUN_DATE));
+                log.info("run date {} already completed: running it again", params.getLocalDate(RunParameters.PARAM_RUN_DATE));
                 execution = launcher.run(job, new JobParametersBuilder(params)
-                        .addLong(RunSettings.PARAM_RERUN, System.currentTimeMillis()).toJobParameters());
+                        .addLong(RunParameters.PARAM_RERUN, System.currentTimeMillis()).toJobParameters());
             }
             return exitCode(execution, err);
         } catch (JobExecutionAlreadyRunningException e) {
@@ -144,9 +144,9 @@ public final class JobLaunch {
     }
 
     private static String logHint(JobExecution execution) {
-        String output = execution.getJobParameters().getString(RunSettings.PARAM_OUTPUT);
-        String runId = execution.getExecutionContext().containsKey(RunSettings.RUN_ID)
-                ? execution.getExecutionContext().getString(RunSettings.RUN_ID) : null;
+        String output = execution.getJobParameters().getString(RunParameters.PARAM_OUTPUT);
+        String runId = execution.getExecutionContext().containsKey(RunParameters.RUN_ID)
+                ? execution.getExecutionContext().getString(RunParameters.RUN_ID) : null;
         if (output == null || runId == null) {
             return "";
         }

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.bedflow.jobs.ExitCodes;
 import org.bedflow.jobs.nightly.NightlyJobConfig;
 import org.bedflow.jobs.nightly.PseudonymKeys;
-import org.bedflow.jobs.nightly.RunSettings;
+import org.bedflow.jobs.nightly.RunParameters;
 import org.bedflow.pipeline.link.PseudonymKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +82,7 @@ public class RestartCommand implements Callable<Integer> {
             String master = common.master != null ? common.master : params.getString(JobLaunch.PARAM_MASTER);
             List<String> springArgs = common.springArgs(config, master);
 
-            Path output = Path.of(params.getString(RunSettings.PARAM_OUTPUT));
+            Path output = Path.of(params.getString(RunParameters.PARAM_OUTPUT));
             Optional<OutputLock> lock = OutputLock.tryAcquire(output);
             if (lock.isEmpty()) {
                 System.err.println("bedflow: another run is writing to " + output + " (pid " + OutputLock.holder(output)
@@ -100,7 +100,7 @@ public class RestartCommand implements Callable<Integer> {
                     JobLaunch.markAbandonedRunFailed(ctx.getBean(JobRepository.class), current);
                 }
                 System.out.println("restarting execution " + failed.getId() + " of " + jobName + " (run date "
-                        + params.getLocalDate(RunSettings.PARAM_RUN_DATE) + ") at its failed step"
+                        + params.getLocalDate(RunParameters.PARAM_RUN_DATE) + ") at its failed step"
                         + (storedConfig != null && common.config == null ? "; configuration " + storedConfig : ""));
                 log.info("restarting execution {} of {}", failed.getId(), jobName);
                 Job job = ctx.getBean(jobName, Job.class);

@@ -10,7 +10,7 @@ import org.bedflow.jobs.ExitCodes;
 import org.bedflow.jobs.nightly.NightlyJobConfig;
 import org.bedflow.jobs.nightly.PseudonymKeys;
 import org.bedflow.pipeline.link.PseudonymKey;
-import org.bedflow.jobs.nightly.RunSettings;
+import org.bedflow.jobs.nightly.RunParameters;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
 import picocli.CommandLine.Command;
@@ -65,11 +65,11 @@ public class RunCommand implements Callable<Integer> {
         // run date, input and output identify the job instance: the same night twice is a
         // restart or a deliberate re-run, never an accident
         JobParametersBuilder params = new JobParametersBuilder()
-                .addLocalDate(RunSettings.PARAM_RUN_DATE, runDate)
-                .addString(RunSettings.PARAM_INPUT, in.toString())
-                .addString(RunSettings.PARAM_OUTPUT, out.toString());
+                .addLocalDate(RunParameters.PARAM_RUN_DATE, runDate)
+                .addString(RunParameters.PARAM_INPUT, in.toString())
+                .addString(RunParameters.PARAM_OUTPUT, out.toString());
         if (rerun) {
-            params.addLong(RunSettings.PARAM_RERUN, System.currentTimeMillis());
+            params.addLong(RunParameters.PARAM_RERUN, System.currentTimeMillis());
         }
         if (demoKey) {
             params.addString(PseudonymKeys.PARAM_DEMO_KEY, "true", false);

@@ -3,6 +3,7 @@ package org.bedflow.jobs.config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.bedflow.pipeline.run.RunConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -97,6 +98,11 @@ public class BedflowProperties {
             }
         });
         return out;
+    }
+
+    /** What a run needs of these settings. */
+    public RunConfig runConfig() {
+        return new RunConfig(rejectThreshold, thresholds(), reorganisation, delayReasons, feedsDir, disclosureControl);
     }
 
     public static class Spark {

@@ -1,7 +1,6 @@
 package org.bedflow.jobs.nightly;
 
 import org.bedflow.pipeline.link.PseudonymKey;
-import org.springframework.batch.core.JobParameters;
 
 /**
  * Where a run's pseudonymisation key comes from: the environment (BEDFLOW_PSEUDONYM_KEY or
@@ -16,8 +15,8 @@ public final class PseudonymKeys {
     private PseudonymKeys() {
     }
 
-    public static PseudonymKey forRun(JobParameters params) {
-        if ("true".equals(params.getString(PARAM_DEMO_KEY))) {
+    public static PseudonymKey forRun(boolean demo) {
+        if (demo) {
             return PseudonymKey.demo();
         }
         PseudonymKey key = PseudonymKey.fromEnvironment(System.getenv());

@@ -14,25 +14,23 @@ import org.bedflow.jobs.cli.VersionInfo;
 import org.bedflow.jobs.config.BedflowProperties;
 import org.bedflow.jobs.config.ConfigDigest;
 import org.bedflow.jobs.logging.ExecutionLog;
-import org.bedflow.pipeline.publish.ManifestFiles;
-import org.bedflow.pipeline.publish.RunManifest;
-import org.bedflow.pipeline.publish.TableStore;
-import org.bedflow.pipeline.publish.report.ReportFigures;
 import org.bedflow.pipeline.publish.report.RunReport;
+import org.bedflow.pipeline.run.FinishRun;
+import org.bedflow.pipeline.run.RunContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
+import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives a run its id on first start (kept across restarts), and when the execution ends,
- * whatever its outcome, writes {@code runs/<run_id>/manifest.json} and the run report
- * {@code runs/<run_id>/report.html}. Each execution also logs to its own file there
- * ({@link ExecutionLog}).
+ * Gives a run its id on first start (kept across restarts) and, when the execution ends,
+ * whatever its outcome, hands what the job repository knows of it to {@link FinishRun}
+ * (manifest and report). Each execution also logs to its own file ({@link ExecutionLog}).
  */
 @Component
 public class RunLifecycle implements JobExecutionListener {
@@ -54,12 +52,12 @@ public class RunLifecycle implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution job) {
         var ctx = job.getExecutionContext();
-        if (!ctx.containsKey(RunSettings.RUN_ID)) {
+        if (!ctx.containsKey(RunParameters.RUN_ID)) {
             // sortable, filesystem-safe, unique per job instance; a restart keeps it
             String id = LocalDateTime.now(ZoneOffset.UTC).format(ID) + "-" + job.getJobInstance().getInstanceId();
-            ctx.putString(RunSettings.RUN_ID, id);
+            ctx.putString(RunParameters.RUN_ID, id);
         }
-        RunSettings run = RunSettings.of(job);
+        RunContext run = run(job);
         ExecutionLog.open(run.output(), run.runId(), job.getId());
         OUT.printf("bedflow %s: run %s (execution %d), run date %s%n  input  %s%n  output %s%n",
                 job.getJobInstance().getJobName(), run.runId(), job.getId(), run.runDate(), run.input(), run.output());
@@ -70,48 +68,31 @@ public class RunLifecycle implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution job) {
         try {
-            finishRun(job);
+            if (job.getJobParameters().getString(RunParameters.PARAM_OUTPUT) != null) {
+                finishRun(job);
+            }
         } finally {
             ExecutionLog.close(job.getId());
         }
     }
 
     private void finishRun(JobExecution job) {
-        RunSettings run = RunSettings.of(job);
-        if (run.output() == null) {
-            return;
-        }
         try {
-            TableStore store = new TableStore(spark.getObject(), run.output());
-            String failure = job.getAllFailureExceptions().stream().findFirst().map(BedflowCli::oneLine).orElse(null);
-            RunManifest manifest = new RunManifest(
-                    run.runId(),
-                    run.runDate().toString(),
-                    job.getStatus() == BatchStatus.COMPLETED ? "COMPLETED" : job.getStatus().toString(),
-                    iso(job.getStartTime()),
-                    iso(LocalDateTime.now()),
-                    VersionInfo.version(),
-                    VersionInfo.gitCommit(),
-                    spark.getObject().sparkContext().master(),
-                    configDigest.sha256(),
-                    run.input(),
-                    properties.isDisclosureControl(),
-                    failure,
-                    RunState.inputs(job.getExecutionContext()),
-                    RunState.feeds(job.getExecutionContext()),
-                    RunState.outputs(job.getExecutionContext()));
-            var file = ManifestFiles.write(store.fileSystem(), store.root(), manifest);
-            var report = writeReport(job, run, store, manifest);
-            if (job.getStatus() == BatchStatus.COMPLETED) {
-                store.dropStaging(run.runId());
-            }
-            List<RunManifest.Input> bad = manifest.inputs().stream().filter(i -> !i.balances()).toList();
-            if (!bad.isEmpty()) {
-                log.error("row counts do not add up for {}", bad);
-            }
-            OUT.printf("%s %s%n  manifest %s%n", job.getJobInstance().getJobName(), manifest.status(), file);
-            if (report != null) {
-                OUT.printf("  report   %s%n", report);
+            String name = job.getJobInstance().getJobName();
+            var ctx = job.getExecutionContext();
+            var outcome = new FinishRun.Outcome(name, NightlyJobConfig.NIGHTLY.equals(name), job.getStatus().toString(),
+                    job.getStepExecutions().stream().filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+                            .map(StepExecution::getStepName).findFirst().orElse(null),
+                    job.getAllFailureExceptions().stream().findFirst().map(BedflowCli::oneLine).orElse(null),
+                    iso(job.getStartTime()), iso(LocalDateTime.now()), steps(job),
+                    RunState.inputs(ctx), RunState.feeds(ctx), RunState.outputs(ctx));
+            var finished = new FinishRun(spark.getObject(), run(job)).execute(outcome,
+                    new FinishRun.Provenance(VersionInfo.version(), VersionInfo.gitCommit(), configDigest.sha256()));
+            OUT.printf("%s %s%n  manifest %s%n", name, finished.content().status(), finished.manifest());
+            if (finished.report() != null) {
+                OUT.printf("  report   %s%n", finished.report());
+            } else {
+                OUT.printf("  the run report could not be written: %s%n", BedflowCli.oneLine(finished.reportError()));
             }
         } catch (RuntimeException e) {
             log.error("could not write the run manifest", e);
@@ -120,42 +101,16 @@ public class RunLifecycle implements JobExecutionListener {
         }
     }
 
-    /**
-     * {@code runs/<run_id>/report.html}, from the manifest and the aggregates this run
-     * published. A run that did not complete, or only validated, still gets its summary and
-     * data quality; the chart sections then say why they are empty. A report that cannot be
-     * written is logged and announced, and leaves the run's outcome as it was.
-     */
-    private org.apache.hadoop.fs.Path writeReport(JobExecution job, RunSettings run, TableStore store,
-                                                  RunManifest manifest) {
-        try {
-            String name = job.getJobInstance().getJobName();
-            List<RunReport.Step> steps = job.getStepExecutions().stream()
-                    .map(s -> new RunReport.Step(s.getStepName(), s.getStatus().toString(), seconds(s),
-                            s.getExecutionContext().getString(StepProgress.SUMMARY, null)))
-                    .toList();
-            ReportFigures figures = ReportFigures.none();
-            String noCharts = null;
-            if (job.getStatus() != BatchStatus.COMPLETED) {
-                String failed = job.getStepExecutions().stream().filter(s -> s.getStatus() != BatchStatus.COMPLETED)
-                        .map(StepExecution::getStepName).findFirst().map(s -> " in step " + s).orElse("");
-                noCharts = "the run did not complete (" + job.getStatus() + failed + "); charts are drawn only from "
-                        + "the tables of a completed run. A restart finishes the run and writes this report again.";
-            } else if (!NightlyJobConfig.NIGHTLY.equals(name)) {
-                noCharts = "this was a validate-only run: it checks the feeds and computes no indicator.";
-            } else {
-                figures = ReportFigures.collect(spark.getObject(), store.root().toString(), run.runId(), run.runDate());
-                if (figures.isEmpty()) {
-                    noCharts = "the run published no row of delayed_discharge_monthly.";
-                }
-            }
-            String html = RunReport.render(new RunReport.Input(manifest, name, steps, figures, noCharts));
-            return RunReport.write(store.fileSystem(), store.root(), run.runId(), html);
-        } catch (RuntimeException e) {
-            log.error("could not write the run report", e);
-            OUT.printf("  the run report could not be written: %s%n", BedflowCli.oneLine(e));
-            return null;
-        }
+    private RunContext run(JobExecution job) {
+        JobParameters p = job.getJobParameters();
+        return new RunContext(job.getExecutionContext().getString(RunParameters.RUN_ID),
+                p.getLocalDate(RunParameters.PARAM_RUN_DATE), p.getString(RunParameters.PARAM_INPUT),
+                p.getString(RunParameters.PARAM_OUTPUT), properties.runConfig());
+    }
+
+    private static List<RunReport.Step> steps(JobExecution job) {
+        return job.getStepExecutions().stream().map(s -> new RunReport.Step(s.getStepName(), s.getStatus().toString(),
+                seconds(s), s.getExecutionContext().getString(StepProgress.SUMMARY, null))).toList();
     }
 
     private static double seconds(StepExecution s) {

@@ -1,7 +1,6 @@
 package org.bedflow.jobs.nightly;
 
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,10 +36,7 @@ public final class RunState {
         return read(ctx, FEEDS, new TypeReference<List<RunManifest.Feed>>() { });
     }
 
-    public static void addOutput(ExecutionContext ctx, String table, long rows) {
-        List<RunManifest.Output> outputs = new ArrayList<>(outputs(ctx));
-        outputs.removeIf(o -> o.table().equals(table));
-        outputs.add(new RunManifest.Output(table, rows));
+    public static void putOutputs(ExecutionContext ctx, List<RunManifest.Output> outputs) {
         ctx.putString(OUTPUTS, write(outputs));
     }
 

@@ -9,6 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,38 +20,24 @@ import org.springframework.stereotype.Component;
  * their rows in their execution context under {@link #SUMMARY}.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class StepProgress implements StepExecutionListener {
 
     public static final String SUMMARY = "bedflow.summary";
     private static final Logger log = LoggerFactory.getLogger(StepProgress.class);
     private static final PrintStream OUT = System.out;
 
-    /**
-     * Fault injection for the crash-recovery test: with -Dbedflow.test.pause-in-step=NAME
-     * the process announces (file {@code <output>/.paused-NAME}) and then waits inside that
-     * step until it is killed.
-     */
-    public static final String PAUSE_PROPERTY = "bedflow.test.pause-in-step";
-
     @Override
     public void beforeStep(StepExecution step) {
         OUT.printf("  %-9s ...%n", step.getStepName());
         OUT.flush();
         log.info("step {} started", step.getStepName());
-        if (step.getStepName().equals(System.getProperty(PAUSE_PROPERTY))) {
-            pauseUntilKilled(step);
-        }
     }
 
-    private static void pauseUntilKilled(StepExecution step) {
-        try {
-            java.nio.file.Path marker = java.nio.file.Path.of(step.getJobParameters().getString(RunSettings.PARAM_OUTPUT),
-                    ".paused-" + step.getStepName());
-            java.nio.file.Files.writeString(marker, String.valueOf(ProcessHandle.current().pid()));
-            Thread.sleep(Long.MAX_VALUE);
-        } catch (java.io.IOException | InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** What a step wrote: its write count in the job repository and the summary its progress line shows. */
+    public static void record(StepContribution contribution, long written, String summary) {
+        contribution.incrementWriteCount(written);
+        contribution.getStepExecution().getExecutionContext().putString(SUMMARY, summary);
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -18,7 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.descriptor.FeedDescriptor;
 import org.bedflow.pipeline.spark.Concurrently;
-import org.bedflow.pipeline.spark.ParquetWrites;
+import org.bedflow.pipeline.spark.WorkTables;
 import org.bedflow.pipeline.ingest.validate.RowValidator;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.Feeds;
@@ -31,13 +30,15 @@ import org.slf4j.LoggerFactory;
  * accepted, quarantined (ERROR), or excluded (superseded resubmission, opt-out). In order:
  * opt-out list, admissions, discharges (checked against the admissions), social care
  * events, population, geography. Each feed is classified once into
- * {@code <work>/classified/<feed>}; from that one frame come the accepted rows
+ * the work area's {@code classified/<feed>}; from that one frame come the accepted rows
  * ({@link #accepted}: the feed's typed columns plus lineage), the rejects
- * ({@code <work>/rejects}) and the counts of the report.
+ * ({@link #REJECTS}) and the counts of the report.
  */
 public final class IngestStage {
 
     private static final Logger log = LoggerFactory.getLogger(IngestStage.class);
+    /** The work name of the rows of every feed that were quarantined or warned, in the shape of the rejects table. */
+    public static final String REJECTS = "rejects";
 
     /** The feeds of feeds.md, classified in a fixed order above; any other feed is classified after them. */
     private static final java.util.Set<String> STANDARD = java.util.Set.of(Feeds.OPT_OUTS.name(), Feeds.APC_ADMISSIONS.name(),
@@ -46,7 +47,7 @@ public final class IngestStage {
     private IngestStage() {
     }
 
-    public static IngestReport run(SparkSession spark, Map<String, RawFeed> given, IngestOptions options, String workDir) {
+    public static IngestReport run(SparkSession spark, Map<String, RawFeed> given, IngestOptions options, WorkTables work) {
         Map<String, Dataset<Row>> classified = new LinkedHashMap<>();
         // an optional feed nobody read (a caller that predates it) is an absent folder
         Map<String, RawFeed> raw = new LinkedHashMap<>(given);
@@ -63,7 +64,7 @@ public final class IngestStage {
             }
         });
 
-        Dataset<Row> optOutList = classifyAndKeep(spark, workDir, Feeds.OPT_OUTS,
+        Dataset<Row> optOutList = classifyAndKeep(spark, work, Feeds.OPT_OUTS,
                 Resubmissions.noOptOut(validate(raw, Feeds.OPT_OUTS, options)), classified, absent);
         Dataset<Row> optOutNumbers = optOutList.filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED))
                 .select("nhs_number");
@@ -73,7 +74,7 @@ public final class IngestStage {
         List<FeedSchema> others = Feeds.all().stream().filter(f -> !STANDARD.contains(f.name())).toList();
         Concurrently.run(List.of(
                 () -> {
-                    Dataset<Row> admissions = classifyAndKeep(spark, workDir, Feeds.APC_ADMISSIONS,
+                    Dataset<Row> admissions = classifyAndKeep(spark, work, Feeds.APC_ADMISSIONS,
                             OptOuts.byNhsNumber(validate(raw, Feeds.APC_ADMISSIONS, options), optOutNumbers), done, absent);
                     List<String> spellKey = Feeds.APC_DISCHARGES.businessKey();
                     Dataset<Row> optedOutSpells = admissions.filter(col(Classified.OUTCOME).equalTo(Classified.OPTED_OUT))
@@ -81,19 +82,19 @@ public final class IngestStage {
                     Dataset<Row> discharges = Resubmissions.classify(
                             OptOuts.byKey(validate(raw, Feeds.APC_DISCHARGES, options), optedOutSpells, spellKey),
                             Feeds.APC_DISCHARGES);
-                    keep(spark, workDir, Feeds.APC_DISCHARGES, DischargeChecks.apply(discharges, admissions), done, absent);
+                    keep(spark, work, Feeds.APC_DISCHARGES, DischargeChecks.apply(discharges, admissions), done, absent);
                 },
-                () -> classifyAndKeep(spark, workDir, Feeds.SOCIAL_CARE_EVENTS,
+                () -> classifyAndKeep(spark, work, Feeds.SOCIAL_CARE_EVENTS,
                         OptOuts.byNhsNumber(validate(raw, Feeds.SOCIAL_CARE_EVENTS, options), optOutNumbers), done, absent),
                 () -> {
-                    classifyAndKeep(spark, workDir, Feeds.POPULATION,
+                    classifyAndKeep(spark, work, Feeds.POPULATION,
                             Resubmissions.noOptOut(validate(raw, Feeds.POPULATION, options)), done, absent);
-                    classifyAndKeep(spark, workDir, Feeds.GEOGRAPHY,
+                    classifyAndKeep(spark, work, Feeds.GEOGRAPHY,
                             Resubmissions.noOptOut(validate(raw, Feeds.GEOGRAPHY, options)), done, absent);
                     // feeds added since feeds.md (community_contacts, ...): people on the opt-out list are removed by NHS number
                     for (FeedSchema feed : others) {
                         Dataset<Row> validated = validate(raw, feed, options);
-                        classifyAndKeep(spark, workDir, feed, feed.hasField("nhs_number")
+                        classifyAndKeep(spark, work, feed, feed.hasField("nhs_number")
                                 ? OptOuts.byNhsNumber(validated, optOutNumbers) : Resubmissions.noOptOut(validated), done, absent);
                     }
                 }));
@@ -107,7 +108,7 @@ public final class IngestStage {
         Dataset<Row> allRejects = rejects;
         IngestReport[] report = new IngestReport[1];
         Concurrently.run(List.of(
-                () -> ParquetWrites.overwrite(allRejects, path(workDir, "rejects")),
+                () -> work.write(REJECTS, allRejects),
                 () -> report[0] = report(raw, classified, options)));
         return report[0];
     }
@@ -145,9 +146,9 @@ public final class IngestStage {
         return r.rows().map(validator, Encoders.row(Classified.validatedType(feed)));
     }
 
-    private static Dataset<Row> classifyAndKeep(SparkSession spark, String workDir, FeedSchema feed, Dataset<Row> marked,
+    private static Dataset<Row> classifyAndKeep(SparkSession spark, WorkTables work, FeedSchema feed, Dataset<Row> marked,
                                                 Map<String, Dataset<Row>> classified, java.util.Set<String> absent) {
-        return keep(spark, workDir, feed, Resubmissions.classify(marked, feed), classified, absent);
+        return keep(spark, work, feed, Resubmissions.classify(marked, feed), classified, absent);
     }
 
     /**
@@ -155,17 +156,16 @@ public final class IngestStage {
      * twice. A feed without files gets an empty frame of the same shape instead (and an empty file, so that
      * {@link #accepted} reads it like any other), so its rejects and counts cost no Spark job of their own.
      */
-    private static Dataset<Row> keep(SparkSession spark, String workDir, FeedSchema feed, Dataset<Row> rows,
+    private static Dataset<Row> keep(SparkSession spark, WorkTables work, FeedSchema feed, Dataset<Row> rows,
                                      Map<String, Dataset<Row>> classified, java.util.Set<String> absent) {
-        String p = path(workDir, classifiedName(feed));
+        String name = classifiedName(feed);
         if (absent.contains(feed.name())) {
             Dataset<Row> empty = spark.createDataFrame(List.of(), rows.schema());
-            ParquetWrites.overwrite(empty, p);
+            work.write(name, empty);
             classified.put(feed.name(), empty);
             return empty;
         }
-        ParquetWrites.overwrite(rows, p);
-        Dataset<Row> back = spark.read().parquet(p);
+        Dataset<Row> back = work.keep(name, rows);
         classified.put(feed.name(), back);
         return back;
     }
@@ -174,19 +174,15 @@ public final class IngestStage {
      * The accepted rows of a feed, as the later steps read them: the feed's typed columns and
      * the lineage columns, straight from the classified frame (no second copy is written).
      */
-    public static Dataset<Row> accepted(SparkSession spark, String workDir, FeedSchema feed) {
-        return spark.read().parquet(path(workDir, classifiedName(feed)))
+    public static Dataset<Row> accepted(WorkTables work, FeedSchema feed) {
+        return work.read(classifiedName(feed))
                 .filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED))
                 .select(Classified.acceptedColumns(feed).toArray(Column[]::new));
     }
 
-    /** The work folder of a feed's classified frame, relative to the work directory. */
+    /** The work name of a feed's classified frame. */
     public static String classifiedName(FeedSchema feed) {
         return "classified/" + feed.name();
-    }
-
-    private static String path(String workDir, String name) {
-        return new Path(workDir, name).toString();
     }
 
     private static IngestReport report(Map<String, RawFeed> raw, Map<String, Dataset<Row>> classified,

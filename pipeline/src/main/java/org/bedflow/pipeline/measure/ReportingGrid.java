@@ -28,6 +28,17 @@ public record ReportingGrid(Map<String, String> areas, YearMonth firstMonth, Yea
         return new ReportingGrid(mapping.areas(), first, last);
     }
 
+    /**
+     * The grid of the configured areas x the months from the first admission month of the
+     * linked spells to their last admission or discharge month (an empty grid for no spells).
+     */
+    public static ReportingGrid spanning(Dataset<Row> linkedSpells, ReorganisationMapping mapping) {
+        Row span = linkedSpells.selectExpr("min(admission_month)",
+                "max(greatest(admission_month, coalesce(discharge_month, admission_month)))").first();
+        return of(mapping, span.isNullAt(0) ? null : YearMonth.parse(span.getString(0)),
+                span.isNullAt(1) ? null : YearMonth.parse(span.getString(1)));
+    }
+
     public List<String> months() {
         List<String> out = new ArrayList<>();
         for (YearMonth m = firstMonth; !m.isAfter(lastMonth); m = m.plusMonths(1)) {

@@ -3,14 +3,15 @@ package org.bedflow.pipeline.publish;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.bedflow.pipeline.spark.ParquetWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +32,26 @@ public final class TableStore {
     private final SparkSession spark;
     private final FileSystem fs;
     private final Path root;
-    /** Crash injection point for tests: runs after the live table is moved aside, before the staged one moves in. */
-    private Consumer<String> betweenRenames = table -> { };
 
     public TableStore(SparkSession spark, String outputDir) {
+        this(spark, outputDir, fileSystem(spark, outputDir));
+    }
+
+    /** The output folder on a given file system (tests give one that fails where a crash is to be shown). */
+    public TableStore(SparkSession spark, String outputDir, FileSystem fs) {
         this.spark = spark;
         this.root = new Path(outputDir);
+        this.fs = fs;
         try {
-            this.fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
             fs.mkdirs(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open output folder " + outputDir, e);
+        }
+    }
+
+    private static FileSystem fileSystem(SparkSession spark, String outputDir) {
+        try {
+            return new Path(outputDir).getFileSystem(spark.sparkContext().hadoopConfiguration());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open output folder " + outputDir, e);
         }
@@ -68,8 +80,7 @@ public final class TableStore {
      */
     public void stage(Dataset<Row> rows, String runId, String table, List<String> partitionBy) {
         Dataset<Row> ordered = partitionBy == null || partitionBy.isEmpty() ? rows.coalesce(1)
-                : rows.repartition(partitionBy.stream().map(org.apache.spark.sql.functions::col)
-                        .toArray(org.apache.spark.sql.Column[]::new));
+                : rows.repartition(partitionBy.stream().map(functions::col).toArray(Column[]::new));
         ParquetWrites.overwrite(ordered, stagingPath(runId, table).toString(), partitionBy);
     }
 
@@ -129,7 +140,6 @@ public final class TableStore {
             if (fs.exists(live) && !fs.rename(live, parked)) {
                 throw new IOException("could not move " + live + " aside");
             }
-            betweenRenames.accept(table);
             if (!fs.rename(staged, live)) {
                 fs.rename(parked, live);
                 throw new IOException("could not move " + staged + " to " + live);
@@ -178,19 +188,17 @@ public final class TableStore {
         }
     }
 
-    /**
-     * Tests only: {@code hook} runs inside {@link #publish} between its two renames, when the
-     * old table is parked in .trash and the new one is still staged. A hook that throws an
-     * unchecked exception stands for the process dying there: publish does no clean-up.
-     */
-    TableStore crashBetweenRenames(Consumer<String> hook) {
-        this.betweenRenames = hook;
-        return this;
-    }
-
     /** flat name of a table parked during its swap: published/x -> published__x@run */
     static String parkedName(String table, String runId) {
         return table.replace("/", "__") + "@" + runId;
+    }
+
+    /**
+     * Keeps {@code rows} in the run's own folder, {@code runs/<run_id>/<name>}, outside the
+     * tables: the rejects of a run stopped by a breached threshold, for the analyst.
+     */
+    public void keepInRunFolder(String runId, String name, Dataset<Row> rows, List<String> partitionBy) {
+        ParquetWrites.overwrite(rows, new Path(ManifestFiles.runDir(root, runId), name).toString(), partitionBy);
     }
 
     /** Removes this run's staging folder (work files included) once the run is over. */

@@ -30,6 +30,7 @@ import org.bedflow.pipeline.descriptor.FeedDescriptors;
 import org.bedflow.pipeline.ingest.read.FeedReader;
 import org.bedflow.pipeline.link.DelayReasons;
 import org.bedflow.pipeline.schema.Feeds;
+import org.bedflow.pipeline.testing.WorkAreas;
 import org.bedflow.pipeline.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,7 +141,7 @@ class DescriptorReadingTest {
         IngestReport report = ingestWithAdmissionsOnly(d, work);
 
         List<String> rows = new ArrayList<>();
-        IngestStage.accepted(spark, work.toString(), Feeds.APC_ADMISSIONS).orderBy("spell_id").collectAsList()
+        IngestStage.accepted(WorkAreas.in(spark, work), Feeds.APC_ADMISSIONS).orderBy("spell_id").collectAsList()
                 .forEach(r -> rows.add(r.getAs("spell_id") + " " + r.getAs("submitted_at") + " " + r.getAs("lsoa_code")));
         assertThat(rows).containsExactly("V1 2021-05-02 00:00:00.0 null", "V2 2021-05-02 00:00:00.0 null");
         assertThat(report.files()).filteredOn(f -> f.file().feed().equals("apc_admissions"))
@@ -171,7 +172,7 @@ class DescriptorReadingTest {
         Path work = in.resolve("_work");
         ingestWithAdmissionsOnly(d, work);
 
-        Row r = IngestStage.accepted(spark, work.toString(), Feeds.APC_ADMISSIONS).first();
+        Row r = IngestStage.accepted(WorkAreas.in(spark, work), Feeds.APC_ADMISSIONS).first();
         assertThat(r.<String>getAs("spell_id")).isEqualTo("P1");
         assertThat(r.<java.sql.Date>getAs("admission_date")).hasToString("2022-01-04");
         assertThat(r.<java.sql.Timestamp>getAs("submitted_at")).hasToString("2022-01-05 02:00:00.0");
@@ -200,8 +201,7 @@ class DescriptorReadingTest {
         for (var feed : Feeds.all()) {
             raw.put(feed.name(), FeedReader.read(spark, in.toString(), feed, d));
         }
-        return IngestStage.run(spark, raw, new IngestOptions(LocalDate.of(2022, 4, 1), "r", 0.05, Map.of()),
-                work.toString());
+        return IngestStage.run(spark, raw, new IngestOptions(LocalDate.of(2022, 4, 1), "r", 0.05, Map.of()), WorkAreas.in(spark, work));
     }
 
     static void avro(Path file, Schema schema, String spell) throws Exception {

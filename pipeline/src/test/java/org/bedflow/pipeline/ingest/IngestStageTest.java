@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.StructType;
 import org.bedflow.pipeline.ingest.read.FeedReader;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.Feeds;
+import org.bedflow.pipeline.testing.WorkAreas;
 import org.bedflow.pipeline.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +82,7 @@ class IngestStageTest {
         for (FeedSchema feed : Feeds.all()) {
             raw.put(feed.name(), FeedReader.read(spark, in.toString(), feed));
         }
-        return IngestStage.run(spark, raw, options, work.toString());
+        return IngestStage.run(spark, raw, options, WorkAreas.in(spark, work));
     }
 
     IngestReport run() {
@@ -98,7 +99,7 @@ class IngestStageTest {
 
     List<String> rejects() {
         List<String> out = new ArrayList<>();
-        spark.read().parquet(work.resolve("rejects").toString()).orderBy("source_file", "record_number", "reason_code")
+        WorkAreas.in(spark, work).read(IngestStage.REJECTS).orderBy("source_file", "record_number", "reason_code")
                 .collectAsList().forEach(r -> out.add(r.getAs("source_file") + ":" + r.getAs("record_number") + " "
                         + r.getAs("severity") + " " + r.getAs("reason_code")));
         return out;
@@ -106,7 +107,7 @@ class IngestStageTest {
 
     List<String> validated(String feed, String... columns) {
         List<String> out = new ArrayList<>();
-        IngestStage.accepted(spark, work.toString(), Feeds.byName(feed).orElseThrow())
+        IngestStage.accepted(WorkAreas.in(spark, work), Feeds.byName(feed).orElseThrow())
                 .selectExpr(columns).orderBy(columns[0]).collectAsList().forEach(r -> {
                     List<String> parts = new ArrayList<>();
                     for (int i = 0; i < r.size(); i++) {
@@ -177,7 +178,7 @@ class IngestStageTest {
                 "apc_discharges/d1.csv:4 WARNING ORPHAN_DISCHARGE",
                 "apc_discharges/d1.csv:5 ERROR DATE_ORDER",
                 "apc_discharges/d1.csv:6 WARNING ORPHAN_DISCHARGE");
-        var raw = spark.read().parquet(work.resolve("rejects").toString()).selectExpr("raw_record").collectAsList();
+        var raw = WorkAreas.in(spark, work).read(IngestStage.REJECTS).selectExpr("raw_record").collectAsList();
         assertThat(raw).allSatisfy(r -> assertThat(r.getString(0)).doesNotContain(NHS_A).doesNotContain(NHS_OPT));
 
         var feed = report.feeds().stream().filter(f -> f.feed().equals("apc_admissions")).findFirst().orElseThrow();

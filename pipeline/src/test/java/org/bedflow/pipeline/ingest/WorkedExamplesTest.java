@@ -31,6 +31,7 @@ import org.bedflow.pipeline.measure.UrgentCommunityResponse;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.Feeds;
+import org.bedflow.pipeline.testing.WorkAreas;
 import org.bedflow.pipeline.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,12 +93,11 @@ class WorkedExamplesTest {
         for (FeedSchema feed : Feeds.all()) {
             raw.put(feed.name(), FeedReader.read(spark, in.toString(), feed, descriptors));
         }
-        return IngestStage.run(spark, raw, new IngestOptions(RUN_DATE, "test-run", 0.05, thresholds, DTOC.codes()),
-                work.toString());
+        return IngestStage.run(spark, raw, new IngestOptions(RUN_DATE, "test-run", 0.05, thresholds, DTOC.codes()), WorkAreas.in(spark, work));
     }
 
     Dataset<Row> validated(String feed) {
-        return IngestStage.accepted(spark, work.toString(), Feeds.byName(feed).orElseThrow());
+        return IngestStage.accepted(WorkAreas.in(spark, work), Feeds.byName(feed).orElseThrow());
     }
 
     static List<String> lines(Dataset<Row> rows, Column... columns) {
@@ -113,7 +113,7 @@ class WorkedExamplesTest {
     }
 
     List<String> rejects() {
-        return lines(spark.read().parquet(work.resolve("rejects").toString()), col("source_file"), col("record_number"),
+        return lines(WorkAreas.in(spark, work).read(IngestStage.REJECTS), col("source_file"), col("record_number"),
                 col("severity"), col("reason_code"), col("reason"));
     }
 
@@ -212,7 +212,7 @@ class WorkedExamplesTest {
         assertThat(rejects()).containsExactly(file + " | 15 | ERROR | UNKNOWN_CODE | service_type 'Spa Break' is not "
                 + "a code of the service_type list");
         // the council's person id never reaches rejects
-        assertThat(spark.read().parquet(work.resolve("rejects").toString()).first().<String>getAs("raw_record"))
+        assertThat(WorkAreas.in(spark, work).read(IngestStage.REJECTS).first().<String>getAs("raw_record"))
                 .doesNotContain("LAS101801").doesNotContain("person_id");
 
         // the configuration may tighten one source's threshold (bedflow.feeds.<source>.reject-threshold)

@@ -1,0 +1,114 @@
+package org.bedflow.pipeline.run;
+
+import java.util.List;
+
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.publish.ManifestFiles;
+import org.bedflow.pipeline.publish.RunManifest;
+import org.bedflow.pipeline.publish.TableStore;
+import org.bedflow.pipeline.publish.report.ReportFigures;
+import org.bedflow.pipeline.publish.report.RunReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end of every execution of a run, whatever its outcome: writes
+ * {@code runs/<run_id>/manifest.json} and the run report {@code runs/<run_id>/report.html}
+ * (docs/architecture.md), and removes the run's work area once the run has completed (its
+ * work files hold NHS numbers). A run that did not complete, or only validated, still gets
+ * its summary and data quality; the chart sections then say why they are empty. A report
+ * that cannot be written leaves the run's outcome as it was and says so.
+ */
+public final class FinishRun {
+
+    private static final Logger log = LoggerFactory.getLogger(FinishRun.class);
+
+    private final SparkSession spark;
+    private final RunContext run;
+
+    public FinishRun(SparkSession spark, RunContext run) {
+        this.spark = spark;
+        this.run = run;
+    }
+
+    /**
+     * How the execution went, as the job runner saw it.
+     *
+     * @param job         job name (nightly, validate)
+     * @param nightly     whether the job computes indicators (a validate-only run does not)
+     * @param status      COMPLETED, FAILED, STOPPED, ...
+     * @param failedStep  the step that did not complete, or null
+     * @param failure     one line on why it failed, or null
+     * @param startedAt   ISO-8601 start of the execution
+     * @param finishedAt  ISO-8601 end of the execution
+     * @param steps       each step's status, time and summary, for the report
+     */
+    public record Outcome(String job, boolean nightly, String status, String failedStep, String failure,
+                          String startedAt, String finishedAt, List<RunReport.Step> steps,
+                          List<RunManifest.Input> inputs, List<RunManifest.Feed> feeds,
+                          List<RunManifest.Output> outputs) {
+
+        public boolean completed() {
+            return "COMPLETED".equals(status);
+        }
+    }
+
+    /** What wrote the run: recorded in the manifest so a figure can be traced to its code and settings. */
+    public record Provenance(String version, String gitCommit, String configSha256) {
+    }
+
+    /**
+     * @param manifest      the manifest file
+     * @param report        the report file, or null when it could not be written
+     * @param reportError   why the report could not be written, or null
+     * @param unbalanced    inputs whose counts do not add up (none, unless something is wrong)
+     */
+    public record Result(RunManifest content, Path manifest, Path report, RuntimeException reportError,
+                         List<RunManifest.Input> unbalanced) {
+    }
+
+    public Result execute(Outcome outcome, Provenance provenance) {
+        TableStore store = run.store(spark);
+        RunManifest manifest = new RunManifest(run.runId(), run.runDate().toString(), outcome.status(),
+                outcome.startedAt(), outcome.finishedAt(), provenance.version(), provenance.gitCommit(),
+                spark.sparkContext().master(), provenance.configSha256(), run.input(), run.config().disclosureControl(),
+                outcome.failure(), outcome.inputs(), outcome.feeds(), outcome.outputs());
+        Path file = ManifestFiles.write(store.fileSystem(), store.root(), manifest);
+        Path report = null;
+        RuntimeException reportError = null;
+        try {
+            report = writeReport(outcome, store, manifest);
+        } catch (RuntimeException e) {
+            log.error("could not write the run report", e);
+            reportError = e;
+        }
+        if (outcome.completed()) {
+            store.dropStaging(run.runId());
+        }
+        List<RunManifest.Input> bad = manifest.inputs().stream().filter(i -> !i.balances()).toList();
+        if (!bad.isEmpty()) {
+            log.error("row counts do not add up for {}", bad);
+        }
+        return new Result(manifest, file, report, reportError, bad);
+    }
+
+    private Path writeReport(Outcome outcome, TableStore store, RunManifest manifest) {
+        ReportFigures figures = ReportFigures.none();
+        String noCharts = null;
+        if (!outcome.completed()) {
+            String failed = outcome.failedStep() == null ? "" : " in step " + outcome.failedStep();
+            noCharts = "the run did not complete (" + outcome.status() + failed + "); charts are drawn only from "
+                    + "the tables of a completed run. A restart finishes the run and writes this report again.";
+        } else if (!outcome.nightly()) {
+            noCharts = "this was a validate-only run: it checks the feeds and computes no indicator.";
+        } else {
+            figures = ReportFigures.collect(spark, store.root().toString(), run.runId(), run.runDate());
+            if (figures.isEmpty()) {
+                noCharts = "the run published no row of delayed_discharge_monthly.";
+            }
+        }
+        String html = RunReport.render(new RunReport.Input(manifest, outcome.job(), outcome.steps(), figures, noCharts));
+        return RunReport.write(store.fileSystem(), store.root(), run.runId(), html);
+    }
+}

@@ -1,0 +1,82 @@
+package org.bedflow.pipeline.run;
+
+import java.util.List;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.ingest.IngestStage;
+import org.bedflow.pipeline.link.LinkedSpells;
+import org.bedflow.pipeline.link.PseudonymKey;
+import org.bedflow.pipeline.measure.UrgentCommunityResponse;
+import org.bedflow.pipeline.schema.Feeds;
+import org.bedflow.pipeline.schema.OutputTables;
+import org.bedflow.pipeline.spark.Concurrently;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step 2, link: replaces NHS numbers by person keys, places every spell and care event in
+ * its future unitary area, derives the spell-level fields and links care events and
+ * readmissions (docs/data-dictionary.md, linked_spells). Keeps the pseudonymised care events
+ * and community contacts in the work area for measure, and stages {@code linked_spells}.
+ */
+public final class LinkSpells {
+
+    /** Work names of what link keeps for measure. */
+    public static final String CARE_EVENTS = "care_events";
+    public static final String COMMUNITY_CONTACTS = "community_contacts";
+    /** The spells with their own fields, before care linkage: read several times, so materialised. */
+    static final String SPELLS = "spells";
+
+    private static final Logger log = LoggerFactory.getLogger(LinkSpells.class);
+
+    private final SparkSession spark;
+    private final RunContext run;
+    private final PseudonymKey key;
+
+    public LinkSpells(SparkSession spark, RunContext run, PseudonymKey key) {
+        this.spark = spark;
+        this.run = run;
+        this.key = key;
+    }
+
+    /**
+     * @param spells           rows of linked_spells
+     * @param withPersonKey    spells whose NHS number gave a person key
+     * @param linkedToCare     spells linked to a care event
+     * @param outsideAreas     spells placed in OTHER or UNKNOWN
+     */
+    public record Result(long spells, long withPersonKey, long linkedToCare, long outsideAreas) {
+
+        public String summary() {
+            return String.format("%,d spells, %,d with a person key, %,d linked to a care event, %,d outside the "
+                    + "configured areas", spells, withPersonKey, linkedToCare, outsideAreas);
+        }
+    }
+
+    public Result execute() {
+        log.info("person keys from {}", key.source());
+        WorkArea work = run.workArea(spark);
+        var settings = new LinkedSpells.Settings(key, run.config().mapping(), run.config().delayReasonMapping(),
+                run.runId());
+        Dataset<Row> geography = IngestStage.accepted(work, Feeds.GEOGRAPHY);
+
+        // three independent pieces at once (planning one keeps the cores busy with another): the care events
+        // keyed and placed, the spells with their own fields, and the community contacts (an optional feed)
+        Concurrently.run(List.of(
+                () -> work.write(CARE_EVENTS, LinkedSpells.careEvents(spark,
+                        IngestStage.accepted(work, Feeds.SOCIAL_CARE_EVENTS), settings)),
+                () -> work.write(SPELLS, LinkedSpells.spells(spark, IngestStage.accepted(work, Feeds.APC_ADMISSIONS),
+                        IngestStage.accepted(work, Feeds.APC_DISCHARGES), geography, settings)),
+                () -> work.write(COMMUNITY_CONTACTS, UrgentCommunityResponse.contacts(spark,
+                        IngestStage.accepted(work, Feeds.COMMUNITY_CONTACTS), geography, key, settings.mapping()))));
+        // staged partitioned as published: publish only swaps it in
+        work.stage(OutputTables.LINKED_SPELLS,
+                LinkedSpells.linked(work.read(SPELLS), work.read(CARE_EVENTS), settings));
+
+        Row counts = work.readStaged(OutputTables.LINKED_SPELLS).selectExpr("count(*)", "count(person_key)",
+                "count(care_event_id)", "count_if(unitary_area in ('OTHER', 'UNKNOWN'))").first();
+        return new Result(counts.getLong(0), counts.getLong(1), counts.getLong(2), counts.getLong(3));
+    }
+}

@@ -1,0 +1,42 @@
+package org.bedflow.pipeline.run;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.bedflow.pipeline.descriptor.FeedDescriptors;
+import org.bedflow.pipeline.link.DelayReasons;
+import org.bedflow.pipeline.reference.ReorganisationMapping;
+
+/**
+ * The settings a run works with (docs/operations.md, "Configuration"): where they come
+ * from — the jar's defaults, a {@code --config} file, the environment — is the command
+ * line's business; the run only reads them.
+ *
+ * @param rejectThreshold   share of a feed's rows that may be quarantined before the run fails
+ * @param thresholds        per feed role or per descriptor source, overriding the default
+ * @param reorganisation    bundled reorganisation mapping name or CSV file
+ * @param delayReasons      bundled delay reason mapping name or CSV file
+ * @param feedsDir          folder of the data engineer's feed descriptors, or null
+ * @param disclosureControl whether {@code published/} is disclosure-controlled
+ */
+public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
+                        String delayReasons, String feedsDir, boolean disclosureControl) {
+
+    /** The defaults of a fresh installation. */
+    public static RunConfig defaults() {
+        return new RunConfig(0.05, Map.of(), ReorganisationMapping.DEFAULT, DelayReasons.DEFAULT, null, true);
+    }
+
+    public ReorganisationMapping mapping() {
+        return ReorganisationMapping.load(reorganisation);
+    }
+
+    public DelayReasons delayReasonMapping() {
+        return DelayReasons.load(delayReasons);
+    }
+
+    /** The built-in feed descriptors and the data engineer's; a mistake in one is a FeedDescriptorException. */
+    public FeedDescriptors descriptors(DelayReasons reasons) {
+        return FeedDescriptors.load(feedsDir == null || feedsDir.isBlank() ? null : Path.of(feedsDir), reasons);
+    }
+}
