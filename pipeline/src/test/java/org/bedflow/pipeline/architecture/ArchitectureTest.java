@@ -1,8 +1,11 @@
 package org.bedflow.pipeline.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Set;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -10,9 +13,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.DataFrameWriterV2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.bedflow.pipeline.publish.TableStore;
 import org.bedflow.pipeline.run.WorkArea;
 import org.bedflow.pipeline.spark.ParquetWrites;
@@ -42,18 +49,33 @@ class ArchitectureTest {
 
     @Test
     void only_the_work_area_and_publish_write_files() {
-        noClasses().that().resideOutsideOfPackages("..publish..", "..spark..")
-                .and().doNotHaveFullyQualifiedName(WorkArea.class.getName())
-                .should().callMethodWhere(WRITES)
-                .because("only the run's work area and publish write under the output folder").check(pipeline);
+        ONLY_WORK_AREA_AND_PUBLISH_WRITE.check(pipeline);
     }
 
     @Test
     void only_the_work_area_and_publish_stage_tables() {
-        noClasses().that().resideOutsideOfPackage("..publish..")
-                .and().doNotHaveFullyQualifiedName(WorkArea.class.getName())
-                .should().callMethodWhere(STAGES)
-                .because("a table is staged through the run's work area").check(pipeline);
+        ONLY_WORK_AREA_AND_PUBLISH_STAGE.check(pipeline);
+    }
+
+    @Test
+    void the_rules_catch_a_stage_that_writes_for_itself() {
+        JavaClasses offender = new ClassFileImporter().importClasses(StageThatWritesForItself.class);
+        assertThat(ONLY_WORK_AREA_AND_PUBLISH_WRITE.evaluate(offender).getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("ParquetWrites.overwrite"))
+                .anyMatch(line -> line.contains("DataFrameWriter.parquet"))
+                .anyMatch(line -> line.contains("FileSystem.delete"));
+        assertThat(ONLY_WORK_AREA_AND_PUBLISH_STAGE.evaluate(offender).getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("TableStore.stage"));
+    }
+
+    /** What the rules exist to stop: a stage writing under the output folder on its own. */
+    static final class StageThatWritesForItself {
+        void write(Dataset<Row> rows, TableStore store, FileSystem fs) throws IOException {
+            ParquetWrites.overwrite(rows, "out/x");
+            rows.write().parquet("out/y");
+            fs.delete(new Path("out/z"), true);
+            store.stage(rows, "run", "t", List.of());
+        }
     }
 
     private static final Set<String> FILE_SYSTEM_WRITES = Set.of("create", "createNewFile", "append", "rename",
@@ -76,4 +98,16 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaMethodCall> STAGES = DescribedPredicate.describe(
             "TableStore.stage or keepInRunFolder", call -> call.getTargetOwner().isEquivalentTo(TableStore.class)
                     && Set.of("stage", "keepInRunFolder").contains(call.getName()));
+
+    static final ArchRule ONLY_WORK_AREA_AND_PUBLISH_WRITE = noClasses()
+            .that().resideOutsideOfPackages("..publish..", "..spark..")
+            .and().doNotHaveFullyQualifiedName(WorkArea.class.getName())
+            .should().callMethodWhere(ArchitectureTest.WRITES)
+            .because("only the run's work area and publish write under the output folder");
+
+    static final ArchRule ONLY_WORK_AREA_AND_PUBLISH_STAGE = noClasses()
+            .that().resideOutsideOfPackage("..publish..")
+            .and().doNotHaveFullyQualifiedName(WorkArea.class.getName())
+            .should().callMethodWhere(ArchitectureTest.STAGES)
+            .because("a table is staged through the run's work area");
 }
