@@ -10,7 +10,7 @@ import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.spark.Concurrently;
 import org.bedflow.pipeline.spark.ParquetWrites;
 import org.bedflow.jobs.config.BedflowProperties;
-import org.bedflow.pipeline.link.DelayReasons;
+import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.link.LinkedSpells;
 import org.bedflow.pipeline.link.PseudonymKey;
 import org.bedflow.pipeline.measure.UrgentCommunityResponse;

@@ -8,7 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.jobs.config.BedflowProperties;
-import org.bedflow.pipeline.link.DelayReasons;
+import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.measure.DelayedDischargeBreakdown;
 import org.bedflow.pipeline.measure.DelayedDischargeMeasures;
 import org.bedflow.pipeline.measure.InpatientSnapshot;

@@ -12,7 +12,7 @@ import org.bedflow.pipeline.ingest.IngestReport;
 import org.bedflow.pipeline.ingest.IngestStage;
 import org.bedflow.pipeline.ingest.RawFeed;
 import org.bedflow.pipeline.ingest.read.FeedReader;
-import org.bedflow.pipeline.link.DelayReasons;
+import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.TableStore;
 import org.bedflow.pipeline.schema.FeedSchema;

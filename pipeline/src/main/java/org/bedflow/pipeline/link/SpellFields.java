@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.bedflow.pipeline.reference.DelayReasons;
 
 /**
  * The spell-level fields of metrics.md that need only the spell itself: age band, months,
