@@ -29,6 +29,7 @@ import org.bedflow.pipeline.descriptor.FeedDescriptorException;
 import org.bedflow.pipeline.descriptor.FeedDescriptors;
 import org.bedflow.pipeline.ingest.read.FeedReader;
 import org.bedflow.pipeline.reference.DelayReasons;
+import org.bedflow.pipeline.schema.FeedInputException;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
