@@ -13,7 +13,7 @@ import org.bedflow.jobs.config.BedflowProperties;
 import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.link.LinkedSpells;
 import org.bedflow.pipeline.link.PseudonymKey;
-import org.bedflow.pipeline.measure.UrgentCommunityResponse;
+import org.bedflow.pipeline.link.CommunityContacts;
 import org.bedflow.pipeline.publish.TableStore;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.slf4j.Logger;
@@ -71,7 +71,7 @@ public class LinkStep implements Tasklet {
                         run.readAccepted(session, store, Feeds.APC_ADMISSIONS),
                         run.readAccepted(session, store, Feeds.APC_DISCHARGES),
                         run.readAccepted(session, store, Feeds.GEOGRAPHY), settings), ownFields),
-                () -> ParquetWrites.overwrite(UrgentCommunityResponse.contacts(session,
+                () -> ParquetWrites.overwrite(CommunityContacts.contacts(session,
                         run.readAccepted(session, store, Feeds.COMMUNITY_CONTACTS),
                         run.readAccepted(session, store, Feeds.GEOGRAPHY), key, settings.mapping()),
                         run.work(store, "community_contacts"))));

@@ -10,7 +10,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.measure.ReportingGrid;
-import org.bedflow.pipeline.measure.UrgentCommunityResponse;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.OutputTables;
 
@@ -48,7 +47,7 @@ public final class Indicators {
     }
 
     /**
-     * @param communityContacts linkable community contacts ({@code UrgentCommunityResponse.contacts}): with
+     * @param communityContacts linkable community contacts ({@code CommunityContacts.contacts}): with
      *                          person_key and unitary_area; null when the run has none (their indicator's
      *                          rows are then empty cells)
      */
@@ -62,8 +61,13 @@ public final class Indicators {
         }
         List<Row> counts = all.collectAsList();
         Population.Table people = Population.collect(Population.byUnitary(population, mapping));
-        List<Row> rows = assemble(counts, people, grid).stream().map(r -> r.toRow(runId)).toList();
-        return OutputTables.INDICATORS.conform(spark.createDataFrame(rows, OutputTables.INDICATORS.sparkType()));
+        return table(spark, assemble(counts, people, grid), runId);
+    }
+
+    /** Rows of the indicators table, in its columns ({@link OutputTables#INDICATORS}), with {@code run_id}. */
+    static Dataset<Row> table(SparkSession spark, List<IndicatorRow> rows, String runId) {
+        List<Row> out = rows.stream().map(r -> r.toRow(runId)).toList();
+        return OutputTables.INDICATORS.conform(spark.createDataFrame(out, OutputTables.INDICATORS.sparkType()));
     }
 
     /** The counts of every family ({@link IndicatorCounts} columns). */
@@ -80,6 +84,12 @@ public final class Indicators {
 
     /** The complete grid of rows from the collected counts: areas x (months, then financial years) x indicators. */
     static List<IndicatorRow> assemble(List<Row> counts, Population.Table population, ReportingGrid grid) {
+        return assemble(counts, population, grid, List.of(Indicator.values()));
+    }
+
+    /** The complete grid of rows of {@code indicators} alone, in the same order. */
+    static List<IndicatorRow> assemble(List<Row> counts, Population.Table population, ReportingGrid grid,
+                                       List<Indicator> indicators) {
         Map<String, Map<String, Long>> numerators = new HashMap<>();
         Map<String, Long> denominators = new HashMap<>();
         for (Row r : counts) {
@@ -94,7 +104,7 @@ public final class Indicators {
         for (var area : grid.areas().entrySet()) {
             for (Periods.Type type : Periods.Type.values()) {
                 for (String period : type == Periods.Type.MONTH ? months : years) {
-                    for (Indicator indicator : Indicator.values()) {
+                    for (Indicator indicator : indicators) {
                         String key = key(area.getKey(), type.value(), period, indicator.id());
                         var c = new IndicatorStatistics.Counts(numerators.getOrDefault(key, Map.of()),
                                 denominators.getOrDefault(key, 0L));

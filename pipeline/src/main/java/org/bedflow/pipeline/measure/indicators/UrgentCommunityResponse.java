@@ -1,4 +1,4 @@
-package org.bedflow.pipeline.measure;
+package org.bedflow.pipeline.measure.indicators;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
@@ -6,27 +6,16 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.bedflow.pipeline.link.PersonKeys;
-import org.bedflow.pipeline.link.PseudonymKey;
-import org.bedflow.pipeline.link.ResidenceAreas;
-import org.bedflow.pipeline.measure.indicators.Indicator;
-import org.bedflow.pipeline.measure.indicators.IndicatorCounts;
-import org.bedflow.pipeline.measure.indicators.Periods;
-import org.bedflow.pipeline.measure.stats.Estimate;
+import org.bedflow.pipeline.link.CommunityContacts;
+import org.bedflow.pipeline.measure.ReportingGrid;
 import org.bedflow.pipeline.measure.stats.PublicHealthStatistics;
-import org.bedflow.pipeline.reference.ReorganisationMapping;
 
 /**
  * The indicator {@code ucr_no_emergency_admission_7d} (worked example 3 of
@@ -51,8 +40,9 @@ import org.bedflow.pipeline.reference.ReorganisationMapping;
  *     grid, and every financial year the grid touches (the sum of its months in the grid).</li>
  * </ul>
  *
- * <p>{@link #counts} gives the indicators table its counts ({@code Indicators.compute});
- * {@link #indicator} gives the indicator's rows alone, in the table's columns ({@link #COLUMNS}).
+ * <p>The contacts come linkable from {@link CommunityContacts#contacts} (the link step).
+ * {@link #counts} gives the indicators table its counts ({@code Indicators.compute});
+ * {@link #indicator} gives the indicator's rows alone, in the table's columns.
  */
 public final class UrgentCommunityResponse {
 
@@ -62,34 +52,7 @@ public final class UrgentCommunityResponse {
     /** admission_date - contact_date in 0 ... WINDOW_DAYS - 1 is "within 7 days" */
     public static final int WINDOW_DAYS = 7;
 
-    /** The columns of the indicators table (outputs.md), in its order. */
-    public static final StructType COLUMNS = new StructType()
-            .add("unitary_area", DataTypes.StringType, false)
-            .add("unitary_area_name", DataTypes.StringType, false)
-            .add("period_type", DataTypes.StringType, false)
-            .add("period", DataTypes.StringType, false)
-            .add("indicator", DataTypes.StringType, false)
-            .add("numerator", DataTypes.LongType, false)
-            .add("denominator", DataTypes.DoubleType, true)
-            .add("value", DataTypes.DoubleType, true)
-            .add("value_type", DataTypes.StringType, false)
-            .add("lower_95", DataTypes.DoubleType, true)
-            .add("upper_95", DataTypes.DoubleType, true)
-            .add("run_id", DataTypes.StringType, false);
-
     private UrgentCommunityResponse() {
-    }
-
-    /**
-     * Validated community contacts made linkable: {@code person_key} instead of the NHS
-     * number (as for spells), residence filled from the LSOA lookup, {@code unitary_area}.
-     *
-     * @param geography the validated geography feed (lsoa_code, lad_code); may be empty
-     */
-    public static Dataset<Row> contacts(SparkSession spark, Dataset<Row> validatedContacts, Dataset<Row> geography,
-                                        PseudonymKey key, ReorganisationMapping mapping) {
-        Dataset<Row> keyed = PersonKeys.pseudonymise(spark, key, validatedContacts);
-        return ResidenceAreas.forSpells(keyed, geography, mapping);
     }
 
     /**
@@ -97,7 +60,8 @@ public final class UrgentCommunityResponse {
      * ({@link IndicatorCounts}): per area, month and financial year of the contact date,
      * numerator = contacts not followed, denominator = contacts.
      *
-     * @param contacts     from {@link #contacts}: service_type, person_key, unitary_area, contact_date, provider_code, contact_id
+     * @param contacts     from {@link CommunityContacts#contacts}: service_type, person_key, unitary_area,
+     *                     contact_date, provider_code, contact_id
      * @param linkedSpells the linked_spells table (person_key, is_emergency, admission_date)
      */
     public static Dataset<Row> counts(Dataset<Row> contacts, Dataset<Row> linkedSpells, ReportingGrid grid,
@@ -123,32 +87,14 @@ public final class UrgentCommunityResponse {
 
     /**
      * The indicator alone, as rows of the indicators table: every configured area x every
-     * month of the grid and every financial year it touches (the sum of its months in the grid).
+     * month of the grid and every financial year it touches (the sum of its months in the
+     * grid), in the table's order, as {@link Indicators#compute} gives them.
      */
     public static Dataset<Row> indicator(SparkSession spark, Dataset<Row> contacts, Dataset<Row> linkedSpells,
                                          ReportingGrid grid, LocalDate runDate, String runId) {
-        Map<String, long[]> byCell = new HashMap<>();
-        for (Row r : counts(contacts, linkedSpells, grid, runDate).collectAsList()) {
-            byCell.put(r.<String>getAs("unitary_area") + "|" + r.getAs("period"),
-                    new long[] {r.<Long>getAs("numerator"), r.<Long>getAs("denominator")});
-        }
-        List<Row> out = new ArrayList<>();
-        for (var area : grid.areas().entrySet()) {
-            for (String month : grid.months()) {
-                out.add(row(area.getKey(), area.getValue(), Periods.Type.MONTH, month, byCell, runId));
-            }
-            for (String year : Periods.financialYears(grid.months())) {
-                out.add(row(area.getKey(), area.getValue(), Periods.Type.FINANCIAL_YEAR, year, byCell, runId));
-            }
-        }
-        return spark.createDataFrame(out, COLUMNS);
-    }
-
-    private static Row row(String area, String name, Periods.Type type, String period, Map<String, long[]> byCell,
-                           String runId) {
-        long[] c = byCell.getOrDefault(area + "|" + period, new long[2]);
-        Estimate e = PublicHealthStatistics.percent(c[0], c[1]);
-        return RowFactory.create(area, name, type.value(), period, INDICATOR, c[0], (double) c[1], e.value(),
-                Indicator.PERCENT, e.lower(), e.upper(), runId);
+        // a percent indicator divides by its own denominator: no population needed
+        List<IndicatorRow> rows = Indicators.assemble(counts(contacts, linkedSpells, grid, runDate).collectAsList(),
+                new Population.Table(Map.of()), grid, List.of(Indicator.UCR_NO_EMERGENCY_ADMISSION_7D));
+        return Indicators.table(spark, rows, runId);
     }
 }
