@@ -1,5 +1,12 @@
 package org.bedflow.pipeline.measure.indicators;
 
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.DENOMINATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.INDICATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.NUMERATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.PERIOD;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.PERIOD_TYPE;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.UNITARY_AREA;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,10 +100,10 @@ public final class Indicators {
         Map<String, Map<String, Long>> numerators = new HashMap<>();
         Map<String, Long> denominators = new HashMap<>();
         for (Row r : counts) {
-            String key = key(r.getAs("unitary_area"), r.getAs("period_type"), r.getAs("period"), r.getAs("indicator"));
-            numerators.computeIfAbsent(key, k -> new HashMap<>()).merge(r.getAs("age_band"), r.<Long>getAs("numerator"),
-                    Long::sum);
-            denominators.merge(key, r.<Long>getAs("denominator"), Long::sum);
+            String key = key(r.getAs(UNITARY_AREA), r.getAs(PERIOD_TYPE), r.getAs(PERIOD), r.getAs(INDICATOR));
+            numerators.computeIfAbsent(key, k -> new HashMap<>())
+                    .merge(r.getAs(IndicatorCounts.AGE_BAND), r.<Long>getAs(NUMERATOR), Long::sum);
+            denominators.merge(key, r.<Long>getAs(DENOMINATOR), Long::sum);
         }
         List<String> months = grid.months();
         List<String> years = Periods.financialYears(months);

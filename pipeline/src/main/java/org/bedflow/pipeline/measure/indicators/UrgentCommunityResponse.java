@@ -4,6 +4,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.CommunityContactsColumns.CONTACT_DATE;
+import static org.bedflow.pipeline.schema.columns.CommunityContactsColumns.CONTACT_ID;
+import static org.bedflow.pipeline.schema.columns.CommunityContactsColumns.PROVIDER_CODE;
+import static org.bedflow.pipeline.schema.columns.CommunityContactsColumns.SERVICE_TYPE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.ADMISSION_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_EMERGENCY;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.UNITARY_AREA;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -67,21 +75,21 @@ public final class UrgentCommunityResponse {
     public static Dataset<Row> counts(Dataset<Row> contacts, Dataset<Row> linkedSpells, ReportingGrid grid,
                                       LocalDate runDate) {
         Dataset<Row> eligible = contacts
-                .filter(col("service_type").equalTo(SERVICE).and(col("person_key").isNotNull())
-                        .and(col("contact_date").leq(lit(java.sql.Date.valueOf(runDate.minusDays(WINDOW_DAYS))))))
-                .select(col("provider_code"), col("contact_id"), col("person_key"), col("unitary_area"),
-                        col("contact_date"));
+                .filter(col(SERVICE_TYPE).equalTo(SERVICE).and(col(PERSON_KEY).isNotNull())
+                        .and(col(CONTACT_DATE).leq(lit(java.sql.Date.valueOf(runDate.minusDays(WINDOW_DAYS))))))
+                .select(col(PROVIDER_CODE), col(CONTACT_ID), col(PERSON_KEY), col(UNITARY_AREA),
+                        col(CONTACT_DATE));
         Dataset<Row> emergencies = linkedSpells
-                .filter(col("is_emergency").and(col("person_key").isNotNull()))
-                .select(col("person_key").as("_pk"), col("admission_date").as("_admitted"));
-        Column days = datediff(col("_admitted"), col("contact_date"));
+                .filter(col(IS_EMERGENCY).and(col(PERSON_KEY).isNotNull()))
+                .select(col(PERSON_KEY).as("_pk"), col(ADMISSION_DATE).as("_admitted"));
+        Column days = datediff(col("_admitted"), col(CONTACT_DATE));
         Dataset<Row> followed = eligible
-                .join(emergencies, col("person_key").equalTo(col("_pk")).and(days.between(0, WINDOW_DAYS - 1)), "left_semi")
-                .select(col("provider_code").as("_f_provider"), col("contact_id").as("_f_contact"))
+                .join(emergencies, col(PERSON_KEY).equalTo(col("_pk")).and(days.between(0, WINDOW_DAYS - 1)), "left_semi")
+                .select(col(PROVIDER_CODE).as("_f_provider"), col(CONTACT_ID).as("_f_contact"))
                 .withColumn("_followed", lit(true));
-        Dataset<Row> marked = eligible.join(followed, col("provider_code").equalTo(col("_f_provider"))
-                .and(col("contact_id").equalTo(col("_f_contact"))), "left");
-        return IndicatorCounts.byPeriod(marked, Indicator.UCR_NO_EMERGENCY_ADMISSION_7D, col("contact_date"),
+        Dataset<Row> marked = eligible.join(followed, col(PROVIDER_CODE).equalTo(col("_f_provider"))
+                .and(col(CONTACT_ID).equalTo(col("_f_contact"))), "left");
+        return IndicatorCounts.byPeriod(marked, Indicator.UCR_NO_EMERGENCY_ADMISSION_7D, col(CONTACT_DATE),
                 lit(IndicatorCounts.ALL_AGES), when(col("_followed").isNull(), 1).otherwise(0), lit(1), grid);
     }
 
