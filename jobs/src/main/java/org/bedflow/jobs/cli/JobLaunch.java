@@ -13,7 +13,7 @@ import org.bedflow.jobs.ExitCodes;
 import org.bedflow.jobs.logging.ExecutionLog;
 import org.bedflow.jobs.nightly.DataQualityException;
 import org.bedflow.jobs.nightly.RunParameters;
-import org.bedflow.pipeline.ingest.FeedInputException;
+import org.bedflow.pipeline.schema.FeedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.bedflow.pipeline.link.DelayReasons;
+import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.CodeLists;
 import org.bedflow.pipeline.reference.ReferenceFiles;
 import org.bedflow.pipeline.schema.FeedSchema;

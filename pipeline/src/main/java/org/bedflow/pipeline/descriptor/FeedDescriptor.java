@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.avro.Schema;
-import org.bedflow.pipeline.ingest.FeedInputException;
 import org.bedflow.pipeline.reference.CodeLists;
+import org.bedflow.pipeline.schema.FeedInputException;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.FieldSpec;
 

@@ -1,6 +1,6 @@
 package org.bedflow.pipeline.descriptor;
 
-import org.bedflow.pipeline.ingest.FeedInputException;
+import org.bedflow.pipeline.schema.FeedInputException;
 
 /**
  * A feed descriptor cannot be used: not valid YAML, an unknown role or key, a column mapped

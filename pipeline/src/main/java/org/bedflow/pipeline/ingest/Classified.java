@@ -40,10 +40,15 @@ public final class Classified {
     public static final String ERROR = "ERROR";
     public static final String WARNING = "WARNING";
 
+    /** the fields of an {@link #ISSUE} */
+    public static final String ISSUE_SEVERITY = "severity";
+    public static final String ISSUE_CODE = "code";
+    public static final String ISSUE_MESSAGE = "message";
+
     public static final StructType ISSUE = new StructType()
-            .add("severity", DataTypes.StringType, false)
-            .add("code", DataTypes.StringType, false)
-            .add("message", DataTypes.StringType, false);
+            .add(ISSUE_SEVERITY, DataTypes.StringType, false)
+            .add(ISSUE_CODE, DataTypes.StringType, false)
+            .add(ISSUE_MESSAGE, DataTypes.StringType, false);
 
     private Classified() {
     }
@@ -73,14 +78,14 @@ public final class Classified {
     }
 
     public static Column hasError() {
-        return expr("exists(" + ISSUES + ", i -> i.severity = '" + ERROR + "')");
+        return expr("exists(" + ISSUES + ", i -> i." + ISSUE_SEVERITY + " = '" + ERROR + "')");
     }
 
     public static Column errors() {
-        return expr("filter(" + ISSUES + ", i -> i.severity = '" + ERROR + "')");
+        return expr("filter(" + ISSUES + ", i -> i." + ISSUE_SEVERITY + " = '" + ERROR + "')");
     }
 
     public static Column warnings() {
-        return expr("filter(" + ISSUES + ", i -> i.severity = '" + WARNING + "')");
+        return expr("filter(" + ISSUES + ", i -> i." + ISSUE_SEVERITY + " = '" + WARNING + "')");
     }
 }

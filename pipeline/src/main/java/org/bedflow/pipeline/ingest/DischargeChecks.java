@@ -7,6 +7,9 @@ import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.ApcAdmissionsColumns.ADMISSION_DATE;
+import static org.bedflow.pipeline.schema.columns.ApcDischargesColumns.DISCHARGE_DATE;
+import static org.bedflow.pipeline.schema.columns.ApcDischargesColumns.DISCHARGE_READY_DATE;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -34,25 +37,25 @@ public final class DischargeChecks {
         var key = Feeds.APC_DISCHARGES.businessKey();
         Dataset<Row> accepted = admissions.filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED))
                 .select(col(key.get(0)).as("_adm_k0"), col(key.get(1)).as("_adm_k1"),
-                        col("admission_date").as("_adm_date"));
+                        col(ADMISSION_DATE).as("_adm_date"));
         Dataset<Row> joined = discharges.join(accepted, col(key.get(0)).equalTo(col("_adm_k0"))
                 .and(col(key.get(1)).equalTo(col("_adm_k1"))), "left");
 
         Column isAccepted = col(Classified.OUTCOME).equalTo(Classified.ACCEPTED);
         Column orphan = isAccepted.and(col("_adm_date").isNull());
-        Column beforeAdmission = isAccepted.and(col("discharge_date").lt(col("_adm_date")));
-        Column drd = col("discharge_ready_date");
-        Column drdOutside = isAccepted.and(col("_adm_date").isNull().or(col("discharge_date").geq(col("_adm_date"))))
-                .and(drd.gt(col("discharge_date")).or(drd.lt(col("_adm_date"))));
+        Column beforeAdmission = isAccepted.and(col(DISCHARGE_DATE).lt(col("_adm_date")));
+        Column drd = col(DISCHARGE_READY_DATE);
+        Column drdOutside = isAccepted.and(col("_adm_date").isNull().or(col(DISCHARGE_DATE).geq(col("_adm_date"))))
+                .and(drd.gt(col(DISCHARGE_DATE)).or(drd.lt(col("_adm_date"))));
 
         Column orphanIssue = issue(Classified.WARNING, ReasonCode.ORPHAN_DISCHARGE,
                 format_string("no accepted admission has provider_code %s and spell_id %s; the discharge forms no spell",
                         col(key.get(0)), col(key.get(1))));
         Column orderIssue = issue(Classified.ERROR, ReasonCode.DATE_ORDER,
-                format_string("discharge_date %s is before the admission_date %s", text(col("discharge_date")), text(col("_adm_date"))));
+                format_string("discharge_date %s is before the admission_date %s", text(col(DISCHARGE_DATE)), text(col("_adm_date"))));
         Column drdIssue = issue(Classified.WARNING, ReasonCode.DRD_OUT_OF_RANGE,
                 format_string("discharge_ready_date %s is outside the spell (admitted %s, discharged %s); it is left out",
-                        text(drd), text(col("_adm_date")), text(col("discharge_date"))));
+                        text(drd), text(col("_adm_date")), text(col(DISCHARGE_DATE))));
         Column issues = col(Classified.ISSUES);
         return joined
                 .withColumn(Classified.ISSUES,
@@ -61,7 +64,7 @@ public final class DischargeChecks {
                                 .when(orphan, concat(issues, array(orphanIssue)))
                                 .when(drdOutside, concat(issues, array(drdIssue)))
                                 .otherwise(issues))
-                .withColumn("discharge_ready_date", when(drdOutside, lit(null).cast("date")).otherwise(drd))
+                .withColumn(DISCHARGE_READY_DATE, when(drdOutside, lit(null).cast("date")).otherwise(drd))
                 .withColumn(Classified.OUTCOME, when(beforeAdmission, lit(Classified.QUARANTINED))
                         .otherwise(col(Classified.OUTCOME)))
                 .drop("_adm_k0", "_adm_k1", "_adm_date");
@@ -72,6 +75,7 @@ public final class DischargeChecks {
     }
 
     static Column issue(String severity, ReasonCode code, Column message) {
-        return struct(lit(severity).as("severity"), lit(code.name()).as("code"), message.as("message"));
+        return struct(lit(severity).as(Classified.ISSUE_SEVERITY), lit(code.name()).as(Classified.ISSUE_CODE),
+                message.as(Classified.ISSUE_MESSAGE));
     }
 }

@@ -2,6 +2,7 @@ package org.bedflow.pipeline.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.bedflow.pipeline.schema.columns.OptOutsColumns.NHS_NUMBER;
 
 import java.util.List;
 
@@ -22,9 +23,9 @@ public final class OptOuts {
 
     /** Marks rows whose {@code nhs_number} is in {@code optOutNumbers} (one column, nhs_number). */
     public static Dataset<Row> byNhsNumber(Dataset<Row> rows, Dataset<Row> optOutNumbers) {
-        Dataset<Row> list = optOutNumbers.select(col("nhs_number").as("_optout_nhs")).distinct()
+        Dataset<Row> list = optOutNumbers.select(col(NHS_NUMBER).as("_optout_nhs")).distinct()
                 .withColumn("_optout_hit", lit(true));
-        return rows.join(list, col("nhs_number").equalTo(col("_optout_nhs")), "left")
+        return rows.join(list, col(NHS_NUMBER).equalTo(col("_optout_nhs")), "left")
                 .withColumn(Classified.OPT_OUT, Resubmissions.orFalse(col("_optout_hit")))
                 .drop("_optout_nhs", "_optout_hit");
     }

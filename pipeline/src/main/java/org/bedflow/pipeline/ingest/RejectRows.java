@@ -11,6 +11,14 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.RejectsColumns.FEED;
+import static org.bedflow.pipeline.schema.columns.RejectsColumns.RAW_RECORD;
+import static org.bedflow.pipeline.schema.columns.RejectsColumns.REASON;
+import static org.bedflow.pipeline.schema.columns.RejectsColumns.REASON_CODE;
+import static org.bedflow.pipeline.schema.columns.RejectsColumns.RECORD_NUMBER;
+import static org.bedflow.pipeline.schema.columns.RejectsColumns.RUN_ID;
+import static org.bedflow.pipeline.schema.columns.RejectsColumns.SEVERITY;
+import static org.bedflow.pipeline.schema.columns.RejectsColumns.SOURCE_FILE;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,21 +46,21 @@ public final class RejectRows {
         Column raw = coalesce(col(Classified.RAW_JSON), typedJson(feed));
         Dataset<Row> errors = classified.filter(col(Classified.OUTCOME).equalTo(Classified.QUARANTINED))
                 .withColumn("_errors", Classified.errors())
-                .select(col(RawColumns.SOURCE_FILE), col(RawColumns.RECORD_NUMBER), lit(Classified.ERROR).as("severity"),
-                        expr("get(_errors, 0).code").as("reason_code"),
-                        expr("array_join(transform(_errors, e -> e.message), '; ')").as("reason"),
-                        raw.as("raw_record"));
+                .select(col(RawColumns.SOURCE_FILE), col(RawColumns.RECORD_NUMBER), lit(Classified.ERROR).as(SEVERITY),
+                        expr("get(_errors, 0).code").as(REASON_CODE),
+                        expr("array_join(transform(_errors, e -> e.message), '; ')").as(REASON),
+                        raw.as(RAW_RECORD));
         Dataset<Row> warnings = classified.filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED)
                         .and(size(Classified.warnings()).gt(0)))
-                .select(col(RawColumns.SOURCE_FILE), col(RawColumns.RECORD_NUMBER), raw.as("raw_record"),
+                .select(col(RawColumns.SOURCE_FILE), col(RawColumns.RECORD_NUMBER), raw.as(RAW_RECORD),
                         explode(Classified.warnings()).as("_w"))
-                .select(col(RawColumns.SOURCE_FILE), col(RawColumns.RECORD_NUMBER), lit(Classified.WARNING).as("severity"),
-                        col("_w.code").as("reason_code"), col("_w.message").as("reason"), col("raw_record"));
+                .select(col(RawColumns.SOURCE_FILE), col(RawColumns.RECORD_NUMBER), lit(Classified.WARNING).as(SEVERITY),
+                        col("_w.code").as(REASON_CODE), col("_w.message").as(REASON), col(RAW_RECORD));
         Dataset<Row> all = errors.unionByName(warnings)
-                .withColumn("feed", lit(feed.name()))
-                .withColumnRenamed(RawColumns.SOURCE_FILE, "source_file")
-                .withColumnRenamed(RawColumns.RECORD_NUMBER, "record_number")
-                .withColumn("run_id", lit(runId));
+                .withColumn(FEED, lit(feed.name()))
+                .withColumnRenamed(RawColumns.SOURCE_FILE, SOURCE_FILE)
+                .withColumnRenamed(RawColumns.RECORD_NUMBER, RECORD_NUMBER)
+                .withColumn(RUN_ID, lit(runId));
         return OutputTables.REJECTS.conform(all);
     }
 

@@ -54,10 +54,10 @@ public final class Resubmissions {
                         col(RawColumns.SOURCE_FILE), col(RawColumns.RECORD_NUMBER))));
         Column conflict = col("_at_latest").and(col("_min_hash").notEqual(col("_max_hash")));
         String keyNames = String.join(", ", feed.businessKey());
-        Column conflictIssue = struct(lit(Classified.ERROR).as("severity"),
-                lit(ReasonCode.CONFLICTING_DUPLICATE.name()).as("code"),
+        Column conflictIssue = struct(lit(Classified.ERROR).as(Classified.ISSUE_SEVERITY),
+                lit(ReasonCode.CONFLICTING_DUPLICATE.name()).as(Classified.ISSUE_CODE),
                 lit("another record with the same " + keyNames + (timed ? " and submitted_at" : "")
-                        + " has different values; both are quarantined").as("message"));
+                        + " has different values; both are quarantined").as(Classified.ISSUE_MESSAGE));
         return out
                 .withColumn(Classified.OUTCOME,
                         when(col(Classified.OPT_OUT), lit(Classified.OPTED_OUT))

@@ -5,6 +5,21 @@ import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.row_number;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_EVENT_ID;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_SERVICE_COMPONENT;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_SERVICE_TYPE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_START_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_READY_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DRD_TO_CARE_START_DAYS;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PROVIDER_CODE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.SPELL_ID;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.EVENT_ID;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.EVENT_START_DATE;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.EVENT_TYPE;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.SERVICE_COMPONENT;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.SERVICE_TYPE;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,23 +45,23 @@ public final class CareLinkage {
      *               service_type, service_component
      */
     public static Dataset<Row> link(Dataset<Row> spells, Dataset<Row> events) {
-        Dataset<Row> services = events.filter(col("event_type").equalTo("Service").and(col("person_key").isNotNull()))
-                .select(col("person_key").as("_ev_person"), col("event_id").as("care_event_id"),
-                        col("event_start_date").as("care_start_date"), col("service_type").as("care_service_type"),
-                        col("service_component").as("care_service_component"));
-        Dataset<Row> discharged = spells.filter(col("person_key").isNotNull().and(col("discharge_date").isNotNull()))
-                .select(col("provider_code").as("_sp_provider"), col("spell_id").as("_sp_spell"),
-                        col("person_key").as("_sp_person"), col("discharge_date").as("_sp_discharge"));
+        Dataset<Row> services = events.filter(col(EVENT_TYPE).equalTo("Service").and(col(PERSON_KEY).isNotNull()))
+                .select(col(PERSON_KEY).as("_ev_person"), col(EVENT_ID).as(CARE_EVENT_ID),
+                        col(EVENT_START_DATE).as(CARE_START_DATE), col(SERVICE_TYPE).as(CARE_SERVICE_TYPE),
+                        col(SERVICE_COMPONENT).as(CARE_SERVICE_COMPONENT));
+        Dataset<Row> discharged = spells.filter(col(PERSON_KEY).isNotNull().and(col(DISCHARGE_DATE).isNotNull()))
+                .select(col(PROVIDER_CODE).as("_sp_provider"), col(SPELL_ID).as("_sp_spell"),
+                        col(PERSON_KEY).as("_sp_person"), col(DISCHARGE_DATE).as("_sp_discharge"));
         Dataset<Row> candidates = discharged.join(services, col("_sp_person").equalTo(col("_ev_person"))
-                .and(col("care_start_date").geq(date_sub(col("_sp_discharge"), DAYS_BEFORE)))
-                .and(col("care_start_date").leq(date_add(col("_sp_discharge"), DAYS_AFTER))));
-        var first = Window.partitionBy("_sp_provider", "_sp_spell").orderBy(col("care_start_date"), col("care_event_id"));
+                .and(col(CARE_START_DATE).geq(date_sub(col("_sp_discharge"), DAYS_BEFORE)))
+                .and(col(CARE_START_DATE).leq(date_add(col("_sp_discharge"), DAYS_AFTER))));
+        var first = Window.partitionBy("_sp_provider", "_sp_spell").orderBy(col(CARE_START_DATE), col(CARE_EVENT_ID));
         Dataset<Row> chosen = candidates.withColumn("_rank", row_number().over(first)).filter(col("_rank").equalTo(1))
-                .select("_sp_provider", "_sp_spell", "care_event_id", "care_start_date", "care_service_type",
-                        "care_service_component");
-        return spells.join(chosen, col("provider_code").equalTo(col("_sp_provider"))
-                        .and(col("spell_id").equalTo(col("_sp_spell"))), "left")
+                .select("_sp_provider", "_sp_spell", CARE_EVENT_ID, CARE_START_DATE, CARE_SERVICE_TYPE,
+                        CARE_SERVICE_COMPONENT);
+        return spells.join(chosen, col(PROVIDER_CODE).equalTo(col("_sp_provider"))
+                        .and(col(SPELL_ID).equalTo(col("_sp_spell"))), "left")
                 .drop("_sp_provider", "_sp_spell")
-                .withColumn("drd_to_care_start_days", datediff(col("care_start_date"), col("discharge_ready_date")));
+                .withColumn(DRD_TO_CARE_START_DAYS, datediff(col(CARE_START_DATE), col(DISCHARGE_READY_DATE)));
     }
 }

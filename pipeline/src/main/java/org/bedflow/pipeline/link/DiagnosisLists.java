@@ -3,6 +3,8 @@ package org.bedflow.pipeline.link;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.bedflow.pipeline.schema.columns.ApcAdmissionsColumns.PRIMARY_DIAGNOSIS;
+import static org.bedflow.pipeline.schema.columns.ApcAdmissionsColumns.SECONDARY_DIAGNOSES;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -36,11 +38,11 @@ public final class DiagnosisLists {
     }
 
     private static Column primary() {
-        return coalesce(col("primary_diagnosis"), lit(""));
+        return coalesce(col(PRIMARY_DIAGNOSIS), lit(""));
     }
 
     private static Column secondaries() {
-        return coalesce(col("secondary_diagnoses"), lit(""));
+        return coalesce(col(SECONDARY_DIAGNOSES), lit(""));
     }
 
     /** primary diagnosis in the chronic ACSC list, J20 only with a secondary J41-J44 or J47 */

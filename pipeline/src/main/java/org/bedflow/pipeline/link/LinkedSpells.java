@@ -4,12 +4,17 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.RUN_ID;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.LA_CODE;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.NHS_NUMBER;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.PERSON_ID;
 
 import org.apache.spark.sql.Column;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.OutputTables;
 
@@ -19,6 +24,12 @@ import org.bedflow.pipeline.schema.OutputTables;
  * replaced by person keys before anything is joined.
  */
 public final class LinkedSpells {
+
+    /**
+     * Of {@link #careEvents}: the person key, else a keyed hash of the council and its person
+     * id, so that people without an NHS number are still followed within their council's data.
+     */
+    public static final String CARE_PERSON_KEY = "care_person_key";
 
     private LinkedSpells() {
     }
@@ -33,12 +44,12 @@ public final class LinkedSpells {
      * and unitary_area. NHS numbers and council person ids are dropped.
      */
     public static Dataset<Row> careEvents(SparkSession spark, Dataset<Row> socialCare, Settings s) {
-        Column councilPerson = concat_ws(":", lit("council"), col("la_code"), col("person_id"));
+        Column councilPerson = concat_ws(":", lit("council"), col(LA_CODE), col(PERSON_ID));
         Dataset<Row> events = socialCare
-                .withColumn("care_person_key", coalesce(
-                        PersonKeys.personKey(spark, s.key(), col("nhs_number")),
+                .withColumn(CARE_PERSON_KEY, coalesce(
+                        PersonKeys.personKey(spark, s.key(), col(NHS_NUMBER)),
                         PersonKeys.personKey(spark, s.key(), councilPerson)));
-        events = PersonKeys.pseudonymise(spark, s.key(), events).drop("person_id");
+        events = PersonKeys.pseudonymise(spark, s.key(), events).drop(PERSON_ID);
         return ResidenceAreas.forCareEvents(events, s.mapping());
     }
 
@@ -68,6 +79,6 @@ public final class LinkedSpells {
         // computing them on the linked frame would repeat the care linkage for every side of the pairs
         Dataset<Row> out = CareLinkage.link(spells, careEvents);
         out = Readmissions.withFlags(out, Readmissions.flags(spells));
-        return OutputTables.LINKED_SPELLS.conform(out.withColumn("run_id", lit(s.runId())));
+        return OutputTables.LINKED_SPELLS.conform(out.withColumn(RUN_ID, lit(s.runId())));
     }
 }

@@ -2,6 +2,8 @@ package org.bedflow.pipeline.link;
 
 import static org.apache.spark.sql.functions.callUDF;
 import static org.apache.spark.sql.functions.col;
+import static org.bedflow.pipeline.schema.columns.ApcAdmissionsColumns.NHS_NUMBER;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -63,6 +65,6 @@ public final class PersonKeys {
 
     /** Replaces {@code nhs_number} by {@code person_key}. */
     public static Dataset<Row> pseudonymise(SparkSession spark, PseudonymKey key, Dataset<Row> rows) {
-        return rows.withColumn("person_key", personKey(spark, key, col("nhs_number"))).drop("nhs_number");
+        return rows.withColumn(PERSON_KEY, personKey(spark, key, col(NHS_NUMBER))).drop(NHS_NUMBER);
     }
 }

@@ -5,6 +5,12 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.GeographyColumns.LAD_CODE;
+import static org.bedflow.pipeline.schema.columns.GeographyColumns.LSOA_CODE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.RESIDENCE_LAD_CODE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.UNITARY_AREA;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.UNITARY_AREA_NAME;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.LA_CODE;
 
 import java.util.Map;
 
@@ -47,16 +53,16 @@ public final class ResidenceAreas {
      * unitary_area / unitary_area_name. {@code geography} (lsoa_code, lad_code) may be empty.
      */
     public static Dataset<Row> forSpells(Dataset<Row> spells, Dataset<Row> geography, ReorganisationMapping mapping) {
-        Dataset<Row> lookup = geography.select(col("lsoa_code").as("_geo_lsoa"), col("lad_code").as("_geo_lad"));
+        Dataset<Row> lookup = geography.select(col(LSOA_CODE).as("_geo_lsoa"), col(LAD_CODE).as("_geo_lad"));
         Dataset<Row> joined = spells.join(broadcast(lookup),
-                col("residence_lad_code").isNull().and(col("lsoa_code").equalTo(col("_geo_lsoa"))), "left");
-        Column district = coalesce(col("residence_lad_code"), col("_geo_lad"));
+                col(RESIDENCE_LAD_CODE).isNull().and(col(LSOA_CODE).equalTo(col("_geo_lsoa"))), "left");
+        Column district = coalesce(col(RESIDENCE_LAD_CODE), col("_geo_lad"));
         Column area = when(district.isNull(), lit(ReorganisationMapping.UNKNOWN))
                 .otherwise(coalesce(successor(mapping, district), lit(ReorganisationMapping.OTHER)));
         return joined
-                .withColumn("residence_lad_code", district)
-                .withColumn("unitary_area", area)
-                .withColumn("unitary_area_name", areaName(mapping, col("unitary_area")))
+                .withColumn(RESIDENCE_LAD_CODE, district)
+                .withColumn(UNITARY_AREA, area)
+                .withColumn(UNITARY_AREA_NAME, areaName(mapping, col(UNITARY_AREA)))
                 .drop("_geo_lsoa", "_geo_lad");
     }
 
@@ -66,12 +72,12 @@ public final class ResidenceAreas {
      * residence are UNKNOWN.
      */
     public static Dataset<Row> forCareEvents(Dataset<Row> events, ReorganisationMapping mapping) {
-        Column fromResidence = coalesce(successor(mapping, col("residence_lad_code")), lit(ReorganisationMapping.OTHER));
-        Column fromCouncil = when(col("la_code").startsWith("E06"),
-                coalesce(successor(mapping, col("la_code")), lit(ReorganisationMapping.OTHER)))
+        Column fromResidence = coalesce(successor(mapping, col(RESIDENCE_LAD_CODE)), lit(ReorganisationMapping.OTHER));
+        Column fromCouncil = when(col(LA_CODE).startsWith("E06"),
+                coalesce(successor(mapping, col(LA_CODE)), lit(ReorganisationMapping.OTHER)))
                 .otherwise(lit(ReorganisationMapping.UNKNOWN));
         return events
-                .withColumn("unitary_area", when(col("residence_lad_code").isNotNull(), fromResidence).otherwise(fromCouncil))
-                .withColumn("unitary_area_name", areaName(mapping, col("unitary_area")));
+                .withColumn(UNITARY_AREA, when(col(RESIDENCE_LAD_CODE).isNotNull(), fromResidence).otherwise(fromCouncil))
+                .withColumn(UNITARY_AREA_NAME, areaName(mapping, col(UNITARY_AREA)));
     }
 }

@@ -2,15 +2,37 @@ package org.bedflow.pipeline.link;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.ApcDischargesColumns.DELAY_REASON;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.ADMISSION_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.ADMISSION_METHOD;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.ADMISSION_MONTH;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.AGE_BAND;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.AGE_ON_ADMISSION;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_DAYS;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_REASON_CATEGORY;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_RESPONSIBLE_SECTOR;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DESTINATION;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_METHOD;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_MONTH;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_READY_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_ACUTE_ACSC;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_ALIVE_DISCHARGE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_CHRONIC_ACSC;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_DELAYED;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_EMERGENCY;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_FALL_65PLUS;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.LOS_DAYS;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.bedflow.pipeline.reference.DelayReasons;
 
 /**
  * The spell-level fields of metrics.md that need only the spell itself: age band, months,
@@ -31,34 +53,34 @@ public final class SpellFields {
     }
 
     public static Column isEmergency() {
-        return col("admission_method").isin(DiagnosisLists.admissionMethods("emergency").toArray());
+        return col(ADMISSION_METHOD).isin(DiagnosisLists.admissionMethods("emergency").toArray());
     }
 
     /** Discharged, method not 4 (died) or 5 (stillbirth), destination not 79; null while open. */
     public static Column isAliveDischarge() {
-        Column died = col("discharge_method").isin("4", "5").or(col("discharge_destination").equalTo("79"));
-        return when(col("discharge_date").isNull(), lit(null).cast("boolean")).otherwise(org.apache.spark.sql.functions.not(org.apache.spark.sql.functions.coalesce(died, lit(false))));
+        Column died = col(DISCHARGE_METHOD).isin("4", "5").or(col(DISCHARGE_DESTINATION).equalTo("79"));
+        return when(col(DISCHARGE_DATE).isNull(), lit(null).cast("boolean")).otherwise(org.apache.spark.sql.functions.not(org.apache.spark.sql.functions.coalesce(died, lit(false))));
     }
 
     public static Dataset<Row> derive(Dataset<Row> spells, DelayReasons delayReasons) {
         Column emergency = isEmergency();
-        Column delayDays = when(col("discharge_ready_date").isNotNull().and(col("discharge_date").isNotNull()),
-                datediff(col("discharge_date"), col("discharge_ready_date")));
+        Column delayDays = when(col(DISCHARGE_READY_DATE).isNotNull().and(col(DISCHARGE_DATE).isNotNull()),
+                datediff(col(DISCHARGE_DATE), col(DISCHARGE_READY_DATE)));
         return spells
-                .withColumn("age_band", ageBand(col("age_on_admission")))
-                .withColumn("admission_month", date_format(col("admission_date"), "yyyy-MM"))
-                .withColumn("is_emergency", emergency)
-                .withColumn("is_chronic_acsc", emergency.and(DiagnosisLists.chronicAcsc()))
-                .withColumn("is_acute_acsc", emergency.and(DiagnosisLists.acuteAcsc()))
-                .withColumn("is_fall_65plus", emergency.and(col("age_on_admission").geq(65)).and(DiagnosisLists.fall()))
-                .withColumn("discharge_month", date_format(col("discharge_date"), "yyyy-MM"))
-                .withColumn("los_days", datediff(col("discharge_date"), col("admission_date")))
-                .withColumn("is_alive_discharge", isAliveDischarge())
-                .withColumn("delay_days", delayDays)
-                .withColumn("is_delayed", col("delay_days").geq(1))
-                .withColumn("delay_reason_category",
-                        when(col("is_delayed"), delayReasons.category(col("delay_reason"))))
-                .withColumn("delay_responsible_sector",
-                        when(col("is_delayed"), delayReasons.sector(col("delay_reason"))));
+                .withColumn(AGE_BAND, ageBand(col(AGE_ON_ADMISSION)))
+                .withColumn(ADMISSION_MONTH, date_format(col(ADMISSION_DATE), "yyyy-MM"))
+                .withColumn(IS_EMERGENCY, emergency)
+                .withColumn(IS_CHRONIC_ACSC, emergency.and(DiagnosisLists.chronicAcsc()))
+                .withColumn(IS_ACUTE_ACSC, emergency.and(DiagnosisLists.acuteAcsc()))
+                .withColumn(IS_FALL_65PLUS, emergency.and(col(AGE_ON_ADMISSION).geq(65)).and(DiagnosisLists.fall()))
+                .withColumn(DISCHARGE_MONTH, date_format(col(DISCHARGE_DATE), "yyyy-MM"))
+                .withColumn(LOS_DAYS, datediff(col(DISCHARGE_DATE), col(ADMISSION_DATE)))
+                .withColumn(IS_ALIVE_DISCHARGE, isAliveDischarge())
+                .withColumn(DELAY_DAYS, delayDays)
+                .withColumn(IS_DELAYED, col(DELAY_DAYS).geq(1))
+                .withColumn(DELAY_REASON_CATEGORY,
+                        when(col(IS_DELAYED), delayReasons.category(col(DELAY_REASON))))
+                .withColumn(DELAY_RESPONSIBLE_SECTOR,
+                        when(col(IS_DELAYED), delayReasons.sector(col(DELAY_REASON))));
     }
 }

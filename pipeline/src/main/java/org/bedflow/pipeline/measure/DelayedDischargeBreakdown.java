@@ -6,6 +6,21 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns.CATEGORY;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns.DELAYED_DISCHARGES;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns.DELAY_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns.DIMENSION;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns.DISCHARGES;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns.MONTH;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns.RUN_ID;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns.UNITARY_AREA;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns.UNITARY_AREA_NAME;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_EVENT_ID;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_SERVICE_COMPONENT;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_REASON_CATEGORY;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_RESPONSIBLE_SECTOR;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_PATHWAY;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_DELAYED;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +34,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.bedflow.pipeline.link.DelayReasons;
+import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.ReferenceFiles;
 import org.bedflow.pipeline.schema.OutputTables;
+import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 
 /**
  * delayed_discharge_breakdown (metrics.md): discharges, delayed discharges and delay days
@@ -58,11 +74,11 @@ public final class DelayedDischargeBreakdown {
 
     private static Column category(String dimension) {
         return switch (dimension) {
-            case "pathway" -> coalesce(col("discharge_pathway"), lit(UNKNOWN));
-            case "delay_reason" -> coalesce(col("delay_reason_category"), lit(UNKNOWN));
-            case "responsible_sector" -> coalesce(col("delay_responsible_sector"), lit(UNKNOWN));
-            case "care_component" -> when(col("care_event_id").isNull(), lit(NONE))
-                    .otherwise(coalesce(col("care_service_component"), lit(UNKNOWN)));
+            case "pathway" -> coalesce(col(DISCHARGE_PATHWAY), lit(UNKNOWN));
+            case "delay_reason" -> coalesce(col(DELAY_REASON_CATEGORY), lit(UNKNOWN));
+            case "responsible_sector" -> coalesce(col(DELAY_RESPONSIBLE_SECTOR), lit(UNKNOWN));
+            case "care_component" -> when(col(CARE_EVENT_ID).isNull(), lit(NONE))
+                    .otherwise(coalesce(col(CARE_SERVICE_COMPONENT), lit(UNKNOWN)));
             default -> throw new IllegalArgumentException(dimension);
         };
     }
@@ -73,29 +89,31 @@ public final class DelayedDischargeBreakdown {
         Dataset<Row> universe = DelayedDischargeMeasures.universe(linkedSpells, grid);
         Dataset<Row> measured = null;
         for (String dimension : categories.keySet()) {
-            Dataset<Row> one = universe.withColumn("dimension", lit(dimension))
-                    .withColumn("category", category(dimension))
-                    .groupBy("unitary_area", "month", "dimension", "category")
-                    .agg(count(lit(1)).as("discharges"),
-                            count(when(col("is_delayed").equalTo(true), lit(1))).as("delayed_discharges"),
-                            sum(when(col("is_delayed").equalTo(true), col("delay_days"))).as("delay_days"));
+            Dataset<Row> one = universe.withColumn(DIMENSION, lit(dimension))
+                    .withColumn(CATEGORY, category(dimension))
+                    .groupBy(UNITARY_AREA, MONTH, DIMENSION, CATEGORY)
+                    .agg(count(lit(1)).as(DISCHARGES),
+                            count(when(col(IS_DELAYED).equalTo(true), lit(1))).as(DELAYED_DISCHARGES),
+                            sum(when(col(IS_DELAYED).equalTo(true), col(LinkedSpellsColumns.DELAY_DAYS)))
+                                    .as(DELAY_DAYS));
             measured = measured == null ? one : measured.unionByName(one);
         }
         List<Row> cats = new ArrayList<>();
         categories.forEach((d, list) -> list.forEach(c -> cats.add(RowFactory.create(d, c))));
         Dataset<Row> categoryRows = spark.createDataFrame(cats, new StructType()
-                .add("dimension", DataTypes.StringType, false).add("category", DataTypes.StringType, false));
+                .add(DIMENSION, DataTypes.StringType, false).add(CATEGORY, DataTypes.StringType, false));
         Dataset<Row> cells = grid.areaMonths(spark).crossJoin(categoryRows);
         // categories outside the reference lists (e.g. a provider's pathway "4") still appear, never dropped
-        Dataset<Row> extra = measured.join(cells, DelayedDischargeMeasures.scalaSeq("unitary_area", "month", "dimension", "category"), "left_anti")
-                .join(grid.areaRows(spark), DelayedDischargeMeasures.scalaSeq("unitary_area"))
-                .select("unitary_area", "unitary_area_name", "month", "dimension", "category");
+        Dataset<Row> extra = measured
+                .join(cells, DelayedDischargeMeasures.scalaSeq(UNITARY_AREA, MONTH, DIMENSION, CATEGORY), "left_anti")
+                .join(grid.areaRows(spark), DelayedDischargeMeasures.scalaSeq(UNITARY_AREA))
+                .select(UNITARY_AREA, UNITARY_AREA_NAME, MONTH, DIMENSION, CATEGORY);
         Dataset<Row> full = cells.unionByName(extra)
-                .join(measured, DelayedDischargeMeasures.scalaSeq("unitary_area", "month", "dimension", "category"), "left")
-                .withColumn("discharges", coalesce(col("discharges"), lit(0L)))
-                .withColumn("delayed_discharges", coalesce(col("delayed_discharges"), lit(0L)))
-                .withColumn("delay_days", coalesce(col("delay_days"), lit(0L)))
-                .withColumn("run_id", lit(runId));
+                .join(measured, DelayedDischargeMeasures.scalaSeq(UNITARY_AREA, MONTH, DIMENSION, CATEGORY), "left")
+                .withColumn(DISCHARGES, coalesce(col(DISCHARGES), lit(0L)))
+                .withColumn(DELAYED_DISCHARGES, coalesce(col(DELAYED_DISCHARGES), lit(0L)))
+                .withColumn(DELAY_DAYS, coalesce(col(DELAY_DAYS), lit(0L)))
+                .withColumn(RUN_ID, lit(runId));
         return OutputTables.DELAYED_DISCHARGE_BREAKDOWN.conform(full);
     }
 }

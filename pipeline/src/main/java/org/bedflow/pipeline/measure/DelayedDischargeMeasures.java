@@ -7,6 +7,40 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_7PLUS_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_DISCHARGES;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_REPORTED_SOCIAL_CARE;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_WITH_NEW_CARE_START;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAY_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAY_DAYS_WITH_NEW_CARE_START;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DISCHARGED_ON_DRD;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DISCHARGED_TO_USUAL_RESIDENCE;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DISCHARGES;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DISCHARGES_WITH_DRD;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DISCHARGES_WITH_DRD_AND_CARE_START;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.LONG_STAY_14PLUS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.LONG_STAY_21PLUS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.LONG_STAY_7PLUS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.MEAN_DELAY_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.MEDIAN_DELAY_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.MEDIAN_DRD_TO_CARE_START_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.MONTH;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.P90_DELAY_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.PCT_DELAYED_7PLUS_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.PCT_DISCHARGED_ON_DRD;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.PCT_DISCHARGED_TO_USUAL_RESIDENCE;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.RUN_ID;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.UNITARY_AREA;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.AGE_ON_ADMISSION;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_EVENT_ID;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_RESPONSIBLE_SECTOR;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DESTINATION;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_MONTH;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_READY_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DRD_TO_CARE_START_DAYS;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_ALIVE_DISCHARGE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_DELAYED;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.LOS_DAYS;
 
 import java.util.List;
 
@@ -15,6 +49,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.schema.OutputTables;
+import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 
 /**
  * delayed_discharge_monthly (metrics.md). Universe: alive discharges of patients aged 18+
@@ -28,20 +63,20 @@ import org.bedflow.pipeline.schema.OutputTables;
  */
 public final class DelayedDischargeMeasures {
 
-    static final List<String> COUNT_COLUMNS = List.of("discharges", "discharges_with_drd", "discharged_on_drd",
-            "delayed_discharges", "delay_days", "delayed_7plus_days", "delayed_reported_social_care",
-            "delayed_with_new_care_start", "delay_days_with_new_care_start", "discharges_with_drd_and_care_start", "long_stay_7plus", "long_stay_14plus",
-            "long_stay_21plus", "discharged_to_usual_residence");
+    static final List<String> COUNT_COLUMNS = List.of(DISCHARGES, DISCHARGES_WITH_DRD, DISCHARGED_ON_DRD,
+            DELAYED_DISCHARGES, DELAY_DAYS, DELAYED_7PLUS_DAYS, DELAYED_REPORTED_SOCIAL_CARE,
+            DELAYED_WITH_NEW_CARE_START, DELAY_DAYS_WITH_NEW_CARE_START, DISCHARGES_WITH_DRD_AND_CARE_START,
+            LONG_STAY_7PLUS, LONG_STAY_14PLUS, LONG_STAY_21PLUS, DISCHARGED_TO_USUAL_RESIDENCE);
 
     private DelayedDischargeMeasures() {
     }
 
     /** The universe shared with the breakdown: adult alive discharges of configured areas. */
     public static Dataset<Row> universe(Dataset<Row> linkedSpells, ReportingGrid grid) {
-        return linkedSpells.filter(col("is_alive_discharge").equalTo(true)
-                .and(col("age_on_admission").geq(18))
-                .and(col("unitary_area").isin(grid.areas().keySet().toArray())))
-                .withColumn("month", col("discharge_month"));
+        return linkedSpells.filter(col(IS_ALIVE_DISCHARGE).equalTo(true)
+                .and(col(AGE_ON_ADMISSION).geq(18))
+                .and(col(UNITARY_AREA).isin(grid.areas().keySet().toArray())))
+                .withColumn(MONTH, col(DISCHARGE_MONTH));
     }
 
     private static Column countIf(Column condition) {
@@ -57,41 +92,41 @@ public final class DelayedDischargeMeasures {
     }
 
     public static Dataset<Row> monthly(SparkSession spark, Dataset<Row> linkedSpells, ReportingGrid grid, String runId) {
-        Column delayed = col("is_delayed").equalTo(true);
-        Column withCare = delayed.and(col("care_event_id").isNotNull());
+        Column delayed = col(IS_DELAYED).equalTo(true);
+        Column withCare = delayed.and(col(CARE_EVENT_ID).isNotNull());
         Dataset<Row> measured = universe(linkedSpells, grid)
-                .groupBy("unitary_area", "month")
-                .agg(count(lit(1)).as("discharges"),
-                        count(col("discharge_ready_date")).as("discharges_with_drd"),
-                        countIf(col("delay_days").equalTo(0)).as("discharged_on_drd"),
-                        countIf(delayed).as("delayed_discharges"),
-                        sumIf(delayed, col("delay_days")).as("delay_days"),
-                        percentile(when(delayed, col("delay_days")), lit(0.5)).as("median_delay_days"),
-                        percentile(when(delayed, col("delay_days")), lit(0.9)).as("p90_delay_days"),
-                        countIf(col("delay_days").geq(7)).as("delayed_7plus_days"),
-                        countIf(delayed.and(col("delay_responsible_sector").isin("Social care", "Both")))
-                                .as("delayed_reported_social_care"),
-                        countIf(withCare).as("delayed_with_new_care_start"),
-                        sumIf(withCare, col("delay_days")).as("delay_days_with_new_care_start"),
-                        count(col("drd_to_care_start_days")).as("discharges_with_drd_and_care_start"),
-                        percentile(col("drd_to_care_start_days"), lit(0.5)).as("median_drd_to_care_start_days"),
-                        countIf(col("los_days").geq(7)).as("long_stay_7plus"),
-                        countIf(col("los_days").geq(14)).as("long_stay_14plus"),
-                        countIf(col("los_days").geq(21)).as("long_stay_21plus"),
-                        countIf(col("discharge_destination").equalTo("19")).as("discharged_to_usual_residence"));
+                .groupBy(UNITARY_AREA, MONTH)
+                .agg(count(lit(1)).as(DISCHARGES),
+                        count(col(DISCHARGE_READY_DATE)).as(DISCHARGES_WITH_DRD),
+                        countIf(col(LinkedSpellsColumns.DELAY_DAYS).equalTo(0)).as(DISCHARGED_ON_DRD),
+                        countIf(delayed).as(DELAYED_DISCHARGES),
+                        sumIf(delayed, col(LinkedSpellsColumns.DELAY_DAYS)).as(DELAY_DAYS),
+                        percentile(when(delayed, col(LinkedSpellsColumns.DELAY_DAYS)), lit(0.5)).as(MEDIAN_DELAY_DAYS),
+                        percentile(when(delayed, col(LinkedSpellsColumns.DELAY_DAYS)), lit(0.9)).as(P90_DELAY_DAYS),
+                        countIf(col(LinkedSpellsColumns.DELAY_DAYS).geq(7)).as(DELAYED_7PLUS_DAYS),
+                        countIf(delayed.and(col(DELAY_RESPONSIBLE_SECTOR).isin("Social care", "Both")))
+                                .as(DELAYED_REPORTED_SOCIAL_CARE),
+                        countIf(withCare).as(DELAYED_WITH_NEW_CARE_START),
+                        sumIf(withCare, col(LinkedSpellsColumns.DELAY_DAYS)).as(DELAY_DAYS_WITH_NEW_CARE_START),
+                        count(col(DRD_TO_CARE_START_DAYS)).as(DISCHARGES_WITH_DRD_AND_CARE_START),
+                        percentile(col(DRD_TO_CARE_START_DAYS), lit(0.5)).as(MEDIAN_DRD_TO_CARE_START_DAYS),
+                        countIf(col(LOS_DAYS).geq(7)).as(LONG_STAY_7PLUS),
+                        countIf(col(LOS_DAYS).geq(14)).as(LONG_STAY_14PLUS),
+                        countIf(col(LOS_DAYS).geq(21)).as(LONG_STAY_21PLUS),
+                        countIf(col(DISCHARGE_DESTINATION).equalTo("19")).as(DISCHARGED_TO_USUAL_RESIDENCE));
 
-        Dataset<Row> full = grid.areaMonths(spark).join(measured, scalaSeq("unitary_area", "month"), "left");
+        Dataset<Row> full = grid.areaMonths(spark).join(measured, scalaSeq(UNITARY_AREA, MONTH), "left");
         for (String c : COUNT_COLUMNS) {
             full = full.withColumn(c, coalesce(col(c), lit(0L)).cast("long"));
         }
         full = full
-                .withColumn("pct_discharged_on_drd", pct(col("discharged_on_drd"), col("discharges_with_drd")))
-                .withColumn("mean_delay_days", when(col("delayed_discharges").gt(0),
-                        col("delay_days").cast("double").divide(col("delayed_discharges"))))
-                .withColumn("pct_delayed_7plus_days", pct(col("delayed_7plus_days"), col("discharges_with_drd")))
-                .withColumn("pct_discharged_to_usual_residence",
-                        pct(col("discharged_to_usual_residence"), col("discharges")))
-                .withColumn("run_id", lit(runId));
+                .withColumn(PCT_DISCHARGED_ON_DRD, pct(col(DISCHARGED_ON_DRD), col(DISCHARGES_WITH_DRD)))
+                .withColumn(MEAN_DELAY_DAYS, when(col(DELAYED_DISCHARGES).gt(0),
+                        col(DELAY_DAYS).cast("double").divide(col(DELAYED_DISCHARGES))))
+                .withColumn(PCT_DELAYED_7PLUS_DAYS, pct(col(DELAYED_7PLUS_DAYS), col(DISCHARGES_WITH_DRD)))
+                .withColumn(PCT_DISCHARGED_TO_USUAL_RESIDENCE,
+                        pct(col(DISCHARGED_TO_USUAL_RESIDENCE), col(DISCHARGES)))
+                .withColumn(RUN_ID, lit(runId));
         return OutputTables.DELAYED_DISCHARGE_MONTHLY.conform(full);
     }
 

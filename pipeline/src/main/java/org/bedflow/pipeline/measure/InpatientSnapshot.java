@@ -6,6 +6,17 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.EMERGENCY_INPATIENTS;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.INPATIENTS;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.LOS_14PLUS;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.LOS_21PLUS;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.LOS_7PLUS;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.RUN_ID;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.SNAPSHOT_DATE;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.UNITARY_AREA;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.ADMISSION_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_EMERGENCY;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -29,21 +40,21 @@ public final class InpatientSnapshot {
     public static Dataset<Row> snapshot(SparkSession spark, Dataset<Row> linkedSpells, ReportingGrid grid,
                                         LocalDate runDate, String runId) {
         Column day = lit(Date.valueOf(runDate));
-        Column stay = datediff(day, col("admission_date"));
-        Dataset<Row> open = linkedSpells.filter(col("unitary_area").isin(grid.areas().keySet().toArray())
-                .and(col("admission_date").leq(day))
-                .and(col("discharge_date").isNull().or(col("discharge_date").gt(day))));
-        Dataset<Row> counted = open.groupBy("unitary_area").agg(
-                count(lit(1)).as("inpatients"),
-                count(when(stay.geq(7), lit(1))).as("los_7plus"),
-                count(when(stay.geq(14), lit(1))).as("los_14plus"),
-                count(when(stay.geq(21), lit(1))).as("los_21plus"),
-                count(when(col("is_emergency"), lit(1))).as("emergency_inpatients"));
-        Dataset<Row> full = grid.areaRows(spark).join(counted, DelayedDischargeMeasures.scalaSeq("unitary_area"), "left")
-                .withColumn("snapshot_date", day);
-        for (String c : new String[] {"inpatients", "los_7plus", "los_14plus", "los_21plus", "emergency_inpatients"}) {
+        Column stay = datediff(day, col(ADMISSION_DATE));
+        Dataset<Row> open = linkedSpells.filter(col(UNITARY_AREA).isin(grid.areas().keySet().toArray())
+                .and(col(ADMISSION_DATE).leq(day))
+                .and(col(DISCHARGE_DATE).isNull().or(col(DISCHARGE_DATE).gt(day))));
+        Dataset<Row> counted = open.groupBy(UNITARY_AREA).agg(
+                count(lit(1)).as(INPATIENTS),
+                count(when(stay.geq(7), lit(1))).as(LOS_7PLUS),
+                count(when(stay.geq(14), lit(1))).as(LOS_14PLUS),
+                count(when(stay.geq(21), lit(1))).as(LOS_21PLUS),
+                count(when(col(IS_EMERGENCY), lit(1))).as(EMERGENCY_INPATIENTS));
+        Dataset<Row> full = grid.areaRows(spark).join(counted, DelayedDischargeMeasures.scalaSeq(UNITARY_AREA), "left")
+                .withColumn(SNAPSHOT_DATE, day);
+        for (String c : new String[] {INPATIENTS, LOS_7PLUS, LOS_14PLUS, LOS_21PLUS, EMERGENCY_INPATIENTS}) {
             full = full.withColumn(c, coalesce(col(c), lit(0L)));
         }
-        return OutputTables.INPATIENT_SNAPSHOT.conform(full.withColumn("run_id", lit(runId)));
+        return OutputTables.INPATIENT_SNAPSHOT.conform(full.withColumn(RUN_ID, lit(runId)));
     }
 }

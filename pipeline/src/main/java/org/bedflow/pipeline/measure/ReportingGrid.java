@@ -1,5 +1,9 @@
 package org.bedflow.pipeline.measure;
 
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.MONTH;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.UNITARY_AREA;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.UNITARY_AREA_NAME;
+
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,9 +60,9 @@ public record ReportingGrid(Map<String, String> areas, YearMonth firstMonth, Yea
             }
         }
         StructType t = new StructType()
-                .add("unitary_area", DataTypes.StringType, false)
-                .add("unitary_area_name", DataTypes.StringType, false)
-                .add("month", DataTypes.StringType, false);
+                .add(UNITARY_AREA, DataTypes.StringType, false)
+                .add(UNITARY_AREA_NAME, DataTypes.StringType, false)
+                .add(MONTH, DataTypes.StringType, false);
         return spark.createDataFrame(rows, t);
     }
 
@@ -67,8 +71,8 @@ public record ReportingGrid(Map<String, String> areas, YearMonth firstMonth, Yea
         List<Row> rows = new ArrayList<>();
         areas.forEach((code, name) -> rows.add(RowFactory.create(code, name)));
         StructType t = new StructType()
-                .add("unitary_area", DataTypes.StringType, false)
-                .add("unitary_area_name", DataTypes.StringType, false);
+                .add(UNITARY_AREA, DataTypes.StringType, false)
+                .add(UNITARY_AREA_NAME, DataTypes.StringType, false);
         return spark.createDataFrame(rows, t);
     }
 }

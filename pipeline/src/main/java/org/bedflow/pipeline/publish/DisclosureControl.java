@@ -6,6 +6,37 @@ import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_7PLUS_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_DISCHARGES;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_REPORTED_SOCIAL_CARE;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_WITH_NEW_CARE_START;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAY_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAY_DAYS_WITH_NEW_CARE_START;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DISCHARGED_ON_DRD;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DISCHARGED_TO_USUAL_RESIDENCE;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DISCHARGES;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DISCHARGES_WITH_DRD;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DISCHARGES_WITH_DRD_AND_CARE_START;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.LONG_STAY_14PLUS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.LONG_STAY_21PLUS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.LONG_STAY_7PLUS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.MEAN_DELAY_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.MEDIAN_DELAY_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.MEDIAN_DRD_TO_CARE_START_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.P90_DELAY_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.PCT_DELAYED_7PLUS_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.PCT_DISCHARGED_ON_DRD;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.PCT_DISCHARGED_TO_USUAL_RESIDENCE;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.DENOMINATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.LOWER_95;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.NUMERATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.UPPER_95;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.VALUE;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.EMERGENCY_INPATIENTS;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.INPATIENTS;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.LOS_14PLUS;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.LOS_21PLUS;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.LOS_7PLUS;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +57,7 @@ import org.bedflow.pipeline.measure.indicators.IndicatorStatistics;
 import org.bedflow.pipeline.measure.stats.Estimate;
 import org.bedflow.pipeline.measure.stats.Interval;
 import org.bedflow.pipeline.measure.stats.PublicHealthStatistics;
+import org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns;
 
 /**
  * Disclosure control for {@code published/} (metrics.md, last section), following NHS
@@ -94,25 +126,25 @@ public final class DisclosureControl {
 
     /** delayed_discharge_monthly for commissioners. */
     public static Dataset<Row> delayedDischargeMonthly(Dataset<Row> t) {
-        List<String> counts = List.of("discharges", "discharges_with_drd", "discharged_on_drd", "delayed_discharges",
-                "delay_days", "delayed_7plus_days", "delayed_reported_social_care", "delayed_with_new_care_start",
-                "delay_days_with_new_care_start", "discharges_with_drd_and_care_start", "long_stay_7plus",
-                "long_stay_14plus", "long_stay_21plus", "discharged_to_usual_residence");
+        List<String> counts = List.of(DISCHARGES, DISCHARGES_WITH_DRD, DISCHARGED_ON_DRD, DELAYED_DISCHARGES,
+                DELAY_DAYS, DELAYED_7PLUS_DAYS, DELAYED_REPORTED_SOCIAL_CARE, DELAYED_WITH_NEW_CARE_START,
+                DELAY_DAYS_WITH_NEW_CARE_START, DISCHARGES_WITH_DRD_AND_CARE_START, LONG_STAY_7PLUS,
+                LONG_STAY_14PLUS, LONG_STAY_21PLUS, DISCHARGED_TO_USUAL_RESIDENCE);
         Map<String, Column> derived = Map.of(
-                "pct_discharged_on_drd", ratio(p("discharged_on_drd"), p("discharges_with_drd"), 100),
-                "pct_delayed_7plus_days", ratio(p("delayed_7plus_days"), p("discharges_with_drd"), 100),
-                "pct_discharged_to_usual_residence", ratio(p("discharged_to_usual_residence"), p("discharges"), 100),
-                "mean_delay_days", smallNStatistic(col("mean_delay_days"), col("delayed_discharges")),
-                "median_delay_days", smallNStatistic(col("median_delay_days"), col("delayed_discharges")),
-                "p90_delay_days", smallNStatistic(col("p90_delay_days"), col("delayed_discharges")),
-                "median_drd_to_care_start_days", smallNStatistic(col("median_drd_to_care_start_days"),
-                        col("discharges_with_drd_and_care_start")));
+                PCT_DISCHARGED_ON_DRD, ratio(p(DISCHARGED_ON_DRD), p(DISCHARGES_WITH_DRD), 100),
+                PCT_DELAYED_7PLUS_DAYS, ratio(p(DELAYED_7PLUS_DAYS), p(DISCHARGES_WITH_DRD), 100),
+                PCT_DISCHARGED_TO_USUAL_RESIDENCE, ratio(p(DISCHARGED_TO_USUAL_RESIDENCE), p(DISCHARGES), 100),
+                MEAN_DELAY_DAYS, smallNStatistic(col(MEAN_DELAY_DAYS), col(DELAYED_DISCHARGES)),
+                MEDIAN_DELAY_DAYS, smallNStatistic(col(MEDIAN_DELAY_DAYS), col(DELAYED_DISCHARGES)),
+                P90_DELAY_DAYS, smallNStatistic(col(P90_DELAY_DAYS), col(DELAYED_DISCHARGES)),
+                MEDIAN_DRD_TO_CARE_START_DAYS, smallNStatistic(col(MEDIAN_DRD_TO_CARE_START_DAYS),
+                        col(DISCHARGES_WITH_DRD_AND_CARE_START)));
         return apply(t, counts, derived);
     }
 
     /** inpatient_snapshot for commissioners. */
     public static Dataset<Row> inpatientSnapshot(Dataset<Row> t) {
-        return apply(t, List.of("inpatients", "los_7plus", "los_14plus", "los_21plus", "emergency_inpatients"), Map.of());
+        return apply(t, List.of(INPATIENTS, LOS_7PLUS, LOS_14PLUS, LOS_21PLUS, EMERGENCY_INPATIENTS), Map.of());
     }
 
     /**
@@ -120,8 +152,10 @@ public final class DisclosureControl {
      * (unitary_area, month, dimension) and count column.
      */
     public static Dataset<Row> delayedDischargeBreakdown(Dataset<Row> t) {
-        List<String> counts = List.of("discharges", "delayed_discharges", "delay_days");
-        WindowSpec cell = Window.partitionBy("unitary_area", "month", "dimension");
+        List<String> counts = List.of(DelayedDischargeBreakdownColumns.DISCHARGES,
+                DelayedDischargeBreakdownColumns.DELAYED_DISCHARGES, DelayedDischargeBreakdownColumns.DELAY_DAYS);
+        WindowSpec cell = Window.partitionBy(DelayedDischargeBreakdownColumns.UNITARY_AREA,
+                DelayedDischargeBreakdownColumns.MONTH, DelayedDischargeBreakdownColumns.DIMENSION);
         Dataset<Row> out = t;
         List<Column> anySuppressed = new ArrayList<>();
         for (String c : counts) {
@@ -132,7 +166,7 @@ public final class DisclosureControl {
                     // candidates for secondary suppression: unsuppressed non-zero values, smallest first
                     .withColumn("_candidate", col(c).gt(MAX_SUPPRESSED))
                     .withColumn("_rank", row_number().over(cell.orderBy(col("_candidate").desc(), col(c).asc(),
-                            col("category").asc())))
+                            col(DelayedDischargeBreakdownColumns.CATEGORY).asc())))
                     .withColumn(flag, col("_primary").or(col("_n_primary").equalTo(1)
                             .and(col("_candidate")).and(col("_rank").equalTo(1))))
                     .withColumn(c, when(col(flag), lit(null).cast("long")).otherwise(publishCount(col(c))))
@@ -216,11 +250,11 @@ public final class DisclosureControl {
             for (int i = 0; i < in.fields().length; i++) {
                 values[i] = r.get(i);
             }
-            values[in.fieldIndex("numerator")] = p.numerator();
-            values[in.fieldIndex("denominator")] = p.denominator();
-            values[in.fieldIndex("value")] = p.value();
-            values[in.fieldIndex("lower_95")] = p.lower95();
-            values[in.fieldIndex("upper_95")] = p.upper95();
+            values[in.fieldIndex(NUMERATOR)] = p.numerator();
+            values[in.fieldIndex(DENOMINATOR)] = p.denominator();
+            values[in.fieldIndex(VALUE)] = p.value();
+            values[in.fieldIndex(LOWER_95)] = p.lower95();
+            values[in.fieldIndex(UPPER_95)] = p.upper95();
             values[values.length - 1] = p.suppressed();
             out.add(RowFactory.create(values));
         }

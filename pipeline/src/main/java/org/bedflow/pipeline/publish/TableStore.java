@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 import org.bedflow.pipeline.spark.ParquetWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +108,8 @@ public final class TableStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Row> first = read(table).select("run_id").limit(1).collectAsList();
+        // run_id is a column of every output table
+        List<Row> first = read(table).select(LinkedSpellsColumns.RUN_ID).limit(1).collectAsList();
         return first.isEmpty() || runId.equals(first.get(0).getString(0));
     }
 

@@ -6,9 +6,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.ingest.IngestStage;
+import org.bedflow.pipeline.link.CommunityContacts;
 import org.bedflow.pipeline.link.LinkedSpells;
 import org.bedflow.pipeline.link.PseudonymKey;
-import org.bedflow.pipeline.measure.UrgentCommunityResponse;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.spark.Concurrently;
@@ -69,7 +69,7 @@ public final class LinkSpells {
                         IngestStage.accepted(work, Feeds.SOCIAL_CARE_EVENTS), settings)),
                 () -> work.write(SPELLS, LinkedSpells.spells(spark, IngestStage.accepted(work, Feeds.APC_ADMISSIONS),
                         IngestStage.accepted(work, Feeds.APC_DISCHARGES), geography, settings)),
-                () -> work.write(COMMUNITY_CONTACTS, UrgentCommunityResponse.contacts(spark,
+                () -> work.write(COMMUNITY_CONTACTS, CommunityContacts.contacts(spark,
                         IngestStage.accepted(work, Feeds.COMMUNITY_CONTACTS), geography, key, settings.mapping()))));
         // staged partitioned as published: publish only swaps it in
         work.stage(OutputTables.LINKED_SPELLS,

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.bedflow.pipeline.descriptor.FeedDescriptors;
-import org.bedflow.pipeline.link.DelayReasons;
+import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 
 /**

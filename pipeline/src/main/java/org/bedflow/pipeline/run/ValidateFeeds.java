@@ -11,7 +11,7 @@ import org.bedflow.pipeline.ingest.IngestReport;
 import org.bedflow.pipeline.ingest.IngestStage;
 import org.bedflow.pipeline.ingest.RawFeed;
 import org.bedflow.pipeline.ingest.read.FeedReader;
-import org.bedflow.pipeline.link.DelayReasons;
+import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.publish.RunManifest;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.Feeds;

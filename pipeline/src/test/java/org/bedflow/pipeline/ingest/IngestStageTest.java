@@ -25,6 +25,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bedflow.pipeline.ingest.read.FeedReader;
+import org.bedflow.pipeline.schema.FeedInputException;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.testing.WorkAreas;

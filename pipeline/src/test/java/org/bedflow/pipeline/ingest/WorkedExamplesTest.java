@@ -23,11 +23,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.descriptor.FeedDescriptors;
 import org.bedflow.pipeline.ingest.read.FeedReader;
-import org.bedflow.pipeline.link.DelayReasons;
+import org.bedflow.pipeline.link.CommunityContacts;
 import org.bedflow.pipeline.link.LinkedSpells;
 import org.bedflow.pipeline.link.PseudonymKey;
 import org.bedflow.pipeline.measure.ReportingGrid;
-import org.bedflow.pipeline.measure.UrgentCommunityResponse;
+import org.bedflow.pipeline.measure.indicators.UrgentCommunityResponse;
+import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.Feeds;
@@ -251,7 +252,7 @@ class WorkedExamplesTest {
         Dataset<Row> events = LinkedSpells.careEvents(spark, validated("social_care_events"), settings);
         Dataset<Row> spells = LinkedSpells.build(spark, validated("apc_admissions"), validated("apc_discharges"), events,
                 validated("geography"), settings);
-        Dataset<Row> contacts = UrgentCommunityResponse.contacts(spark, validated("community_contacts"),
+        Dataset<Row> contacts = CommunityContacts.contacts(spark, validated("community_contacts"),
                 validated("geography"), PseudonymKey.demo(), northants);
         ReportingGrid grid = ReportingGrid.of(northants, YearMonth.of(2021, 10), YearMonth.of(2022, 3));
         Dataset<Row> indicator = UrgentCommunityResponse.indicator(spark, contacts, spells, grid, RUN_DATE, "test-run");

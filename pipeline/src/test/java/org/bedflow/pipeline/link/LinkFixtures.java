@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.testing.Frames;

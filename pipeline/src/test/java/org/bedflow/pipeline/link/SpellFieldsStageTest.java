@@ -6,6 +6,7 @@ import static org.bedflow.pipeline.testing.TableLiteral.parse;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.bedflow.pipeline.reference.DelayReasons;
 import org.junit.jupiter.api.Test;
 
 /**

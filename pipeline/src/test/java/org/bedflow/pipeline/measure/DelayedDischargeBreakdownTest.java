@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.spark.sql.Row;
-import org.bedflow.pipeline.link.DelayReasons;
+import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -55,7 +55,7 @@ import org.apache.spark.sql.types.TimestampNTZType;
 import org.bedflow.pipeline.descriptor.FeedDescriptor;
 import org.bedflow.pipeline.descriptor.FeedDescriptorException;
 import org.bedflow.pipeline.descriptor.FeedDescriptors;
-import org.bedflow.pipeline.ingest.FeedInputException;
+import org.bedflow.pipeline.schema.FeedInputException;
 import org.bedflow.pipeline.ingest.InputFile;
 import org.bedflow.pipeline.ingest.RawFeed;
 import org.bedflow.pipeline.schema.FeedSchema;

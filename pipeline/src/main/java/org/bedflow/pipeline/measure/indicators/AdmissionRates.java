@@ -2,6 +2,12 @@ package org.bedflow.pipeline.measure.indicators;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.ADMISSION_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.AGE_ON_ADMISSION;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_ACUTE_ACSC;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_CHRONIC_ACSC;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_EMERGENCY;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_FALL_65PLUS;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -37,15 +43,15 @@ public final class AdmissionRates {
     }
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, ReportingGrid grid) {
-        return count(linkedSpells, Indicator.EMERGENCY_ADMISSIONS, col("is_emergency"), grid)
-                .unionByName(count(linkedSpells, Indicator.CHRONIC_ACSC_ADMISSIONS, col("is_chronic_acsc"), grid))
-                .unionByName(count(linkedSpells, Indicator.ACUTE_ACSC_ADMISSIONS, col("is_acute_acsc"), grid))
-                .unionByName(count(linkedSpells, Indicator.FALLS_ADMISSIONS_65PLUS, col("is_fall_65plus"), grid));
+        return count(linkedSpells, Indicator.EMERGENCY_ADMISSIONS, col(IS_EMERGENCY), grid)
+                .unionByName(count(linkedSpells, Indicator.CHRONIC_ACSC_ADMISSIONS, col(IS_CHRONIC_ACSC), grid))
+                .unionByName(count(linkedSpells, Indicator.ACUTE_ACSC_ADMISSIONS, col(IS_ACUTE_ACSC), grid))
+                .unionByName(count(linkedSpells, Indicator.FALLS_ADMISSIONS_65PLUS, col(IS_FALL_65PLUS), grid));
     }
 
     private static Dataset<Row> count(Dataset<Row> spells, Indicator indicator, Column flag, ReportingGrid grid) {
         // age_on_admission is required by the feed, so every spell has a band
-        return IndicatorCounts.byPeriod(spells.filter(flag.equalTo(true)), indicator, col("admission_date"),
-                SpellFields.ageBand(col("age_on_admission")), lit(1), lit(0), grid);
+        return IndicatorCounts.byPeriod(spells.filter(flag.equalTo(true)), indicator, col(ADMISSION_DATE),
+                SpellFields.ageBand(col(AGE_ON_ADMISSION)), lit(1), lit(0), grid);
     }
 }

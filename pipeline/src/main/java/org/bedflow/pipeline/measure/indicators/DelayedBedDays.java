@@ -3,6 +3,9 @@ package org.bedflow.pipeline.measure.indicators;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_DAYS;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_DELAYED;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,7 +29,7 @@ public final class DelayedBedDays {
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, ReportingGrid grid) {
         return IndicatorCounts.byPeriod(DelayedDischargeMeasures.universe(linkedSpells, grid),
-                Indicator.DELAYED_BEDS_PER_DAY_PER_100K_18PLUS, col("discharge_date"), lit(IndicatorCounts.ALL_AGES),
-                when(col("is_delayed").equalTo(true), col("delay_days")).otherwise(0), lit(0), grid);
+                Indicator.DELAYED_BEDS_PER_DAY_PER_100K_18PLUS, col(DISCHARGE_DATE), lit(IndicatorCounts.ALL_AGES),
+                when(col(IS_DELAYED).equalTo(true), col(DELAY_DAYS)).otherwise(0), lit(0), grid);
     }
 }

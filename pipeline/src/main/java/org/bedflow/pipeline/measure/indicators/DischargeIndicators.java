@@ -3,6 +3,10 @@ package org.bedflow.pipeline.measure.indicators;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_DAYS;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DESTINATION;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_READY_DATE;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,12 +34,12 @@ public final class DischargeIndicators {
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, ReportingGrid grid) {
         Dataset<Row> universe = DelayedDischargeMeasures.universe(linkedSpells, grid);
-        Dataset<Row> onDrd = IndicatorCounts.byPeriod(universe, Indicator.DISCHARGED_ON_DRD, col("discharge_date"),
-                lit(IndicatorCounts.ALL_AGES), when(col("delay_days").equalTo(0), 1).otherwise(0),
-                when(col("discharge_ready_date").isNotNull(), 1).otherwise(0), grid);
+        Dataset<Row> onDrd = IndicatorCounts.byPeriod(universe, Indicator.DISCHARGED_ON_DRD, col(DISCHARGE_DATE),
+                lit(IndicatorCounts.ALL_AGES), when(col(DELAY_DAYS).equalTo(0), 1).otherwise(0),
+                when(col(DISCHARGE_READY_DATE).isNotNull(), 1).otherwise(0), grid);
         Dataset<Row> usual = IndicatorCounts.byPeriod(universe, Indicator.DISCHARGE_TO_USUAL_RESIDENCE,
-                col("discharge_date"), lit(IndicatorCounts.ALL_AGES),
-                when(col("discharge_destination").equalTo("19"), 1).otherwise(0), lit(1), grid);
+                col(DISCHARGE_DATE), lit(IndicatorCounts.ALL_AGES),
+                when(col(DISCHARGE_DESTINATION).equalTo("19"), 1).otherwise(0), lit(1), grid);
         return onDrd.unionByName(usual);
     }
 }

@@ -3,6 +3,10 @@ package org.bedflow.pipeline.measure.indicators;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.FOLLOWED_BY_READMISSION_30D;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_ALIVE_DISCHARGE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -30,11 +34,11 @@ public final class EmergencyReadmissions {
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, ReportingGrid grid, LocalDate runDate) {
         LocalDate lastDischarge = runDate.minusDays(Readmissions.WINDOW_DAYS);
-        Dataset<Row> universe = linkedSpells.filter(col("is_alive_discharge").equalTo(true)
-                .and(col("person_key").isNotNull())
-                .and(col("discharge_date").leq(lit(Date.valueOf(lastDischarge)))));
-        return IndicatorCounts.byPeriod(universe, Indicator.EMERGENCY_READMISSIONS_30D, col("discharge_date"),
-                lit(IndicatorCounts.ALL_AGES), when(col("followed_by_readmission_30d").equalTo(true), 1).otherwise(0),
+        Dataset<Row> universe = linkedSpells.filter(col(IS_ALIVE_DISCHARGE).equalTo(true)
+                .and(col(PERSON_KEY).isNotNull())
+                .and(col(DISCHARGE_DATE).leq(lit(Date.valueOf(lastDischarge)))));
+        return IndicatorCounts.byPeriod(universe, Indicator.EMERGENCY_READMISSIONS_30D, col(DISCHARGE_DATE),
+                lit(IndicatorCounts.ALL_AGES), when(col(FOLLOWED_BY_READMISSION_30D).equalTo(true), 1).otherwise(0),
                 lit(1), grid);
     }
 }

@@ -33,7 +33,7 @@ public enum Indicator {
     /** {@link ReablementAtHome}: ASCOF 2B style. */
     REABLEMENT_AT_HOME_91D("reablement_at_home_91d", Statistic.PERCENT, null),
     /**
-     * {@link org.bedflow.pipeline.measure.UrgentCommunityResponse}: urgent community response contacts
+     * {@link UrgentCommunityResponse}: urgent community response contacts
      * not followed by an emergency admission within 7 days, from the community_contacts feed
      * (docs/adding-a-feed.md, worked example 3).
      */

@@ -6,6 +6,12 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.DENOMINATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.INDICATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.NUMERATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.PERIOD;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.PERIOD_TYPE;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.UNITARY_AREA;
 
 import java.sql.Date;
 
@@ -28,15 +34,19 @@ public final class IndicatorCounts {
 
     /** age_band of indicators that are not age-standardised */
     public static final String ALL_AGES = "all";
-    static final String[] COLUMNS = {"indicator", "unitary_area", "period_type", "period", "age_band", "numerator",
-            "denominator"};
+    /** the ESP2013 age band of the counts, {@link #ALL_AGES} for indicators that are not standardised */
+    public static final String AGE_BAND = "age_band";
+    /** the date a row is counted by (its month and financial year) */
+    private static final String DATE = "_date";
+    static final String[] COLUMNS = {INDICATOR, UNITARY_AREA, PERIOD_TYPE, PERIOD, AGE_BAND, NUMERATOR,
+            DENOMINATOR};
 
     private IndicatorCounts() {
     }
 
     /** unitary_area is a configured area and {@code date} lies in the grid's months. */
     static Column inGrid(Column date, ReportingGrid grid) {
-        return col("unitary_area").isin(grid.areas().keySet().toArray())
+        return col(UNITARY_AREA).isin(grid.areas().keySet().toArray())
                 .and(date.geq(lit(Date.valueOf(grid.firstMonth().atDay(1)))))
                 .and(date.leq(lit(Date.valueOf(grid.lastMonth().atEndOfMonth()))));
     }
@@ -48,13 +58,13 @@ public final class IndicatorCounts {
     public static Dataset<Row> byPeriod(Dataset<Row> rows, Indicator indicator, Column date, Column ageBand,
                                         Column numerator, Column denominator, ReportingGrid grid) {
         Dataset<Row> in = rows.filter(inGrid(date, grid))
-                .select(col("unitary_area"), date.as("_date"), ageBand.as("age_band"),
+                .select(col(UNITARY_AREA), date.as(DATE), ageBand.as(AGE_BAND),
                         coalesce(numerator.cast("long"), lit(0L)).as("_num"),
                         coalesce(denominator.cast("long"), lit(0L)).as("_den"));
         return periods(in)
-                .groupBy("unitary_area", "period_type", "period", "age_band")
-                .agg(sum("_num").as("numerator"), sum("_den").as("denominator"))
-                .withColumn("indicator", lit(indicator.id()))
+                .groupBy(UNITARY_AREA, PERIOD_TYPE, PERIOD, AGE_BAND)
+                .agg(sum("_num").as(NUMERATOR), sum("_den").as(DENOMINATOR))
+                .withColumn(INDICATOR, lit(indicator.id()))
                 .selectExpr(COLUMNS);
     }
 
@@ -64,22 +74,22 @@ public final class IndicatorCounts {
      */
     public static Dataset<Row> personsByPeriod(Dataset<Row> rows, Indicator indicator, Column date, Column person,
                                                ReportingGrid grid) {
-        Dataset<Row> in = rows.filter(inGrid(date, grid)).select(col("unitary_area"), date.as("_date"), person.as("_person"));
+        Dataset<Row> in = rows.filter(inGrid(date, grid)).select(col(UNITARY_AREA), date.as(DATE), person.as("_person"));
         return periods(in)
-                .groupBy("unitary_area", "period_type", "period")
-                .agg(countDistinct("_person").as("numerator"))
-                .withColumn("denominator", lit(0L))
-                .withColumn("age_band", lit(ALL_AGES))
-                .withColumn("indicator", lit(indicator.id()))
+                .groupBy(UNITARY_AREA, PERIOD_TYPE, PERIOD)
+                .agg(countDistinct("_person").as(NUMERATOR))
+                .withColumn(DENOMINATOR, lit(0L))
+                .withColumn(AGE_BAND, lit(ALL_AGES))
+                .withColumn(INDICATOR, lit(indicator.id()))
                 .selectExpr(COLUMNS);
     }
 
     /** each row twice: once in its month, once in its financial year */
     private static Dataset<Row> periods(Dataset<Row> in) {
-        Dataset<Row> monthly = in.withColumn("period_type", lit(Periods.Type.MONTH.value()))
-                .withColumn("period", date_format(col("_date"), "yyyy-MM"));
-        Dataset<Row> yearly = in.withColumn("period_type", lit(Periods.Type.FINANCIAL_YEAR.value()))
-                .withColumn("period", Periods.financialYear(col("_date")));
+        Dataset<Row> monthly = in.withColumn(PERIOD_TYPE, lit(Periods.Type.MONTH.value()))
+                .withColumn(PERIOD, date_format(col(DATE), "yyyy-MM"));
+        Dataset<Row> yearly = in.withColumn(PERIOD_TYPE, lit(Periods.Type.FINANCIAL_YEAR.value()))
+                .withColumn(PERIOD, Periods.financialYear(col(DATE)));
         return monthly.unionByName(yearly);
     }
 }

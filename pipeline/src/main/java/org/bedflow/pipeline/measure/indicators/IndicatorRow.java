@@ -1,5 +1,17 @@
 package org.bedflow.pipeline.measure.indicators;
 
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.DENOMINATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.INDICATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.LOWER_95;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.NUMERATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.PERIOD;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.PERIOD_TYPE;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.UNITARY_AREA;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.UNITARY_AREA_NAME;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.UPPER_95;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.VALUE;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.VALUE_TYPE;
+
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -15,8 +27,8 @@ public record IndicatorRow(String unitaryArea, String unitaryAreaName, String pe
     }
 
     public static IndicatorRow of(Row r) {
-        return new IndicatorRow(r.getAs("unitary_area"), r.getAs("unitary_area_name"), r.getAs("period_type"),
-                r.getAs("period"), r.getAs("indicator"), r.<Long>getAs("numerator"), r.getAs("denominator"),
-                r.getAs("value"), r.getAs("value_type"), r.getAs("lower_95"), r.getAs("upper_95"));
+        return new IndicatorRow(r.getAs(UNITARY_AREA), r.getAs(UNITARY_AREA_NAME), r.getAs(PERIOD_TYPE),
+                r.getAs(PERIOD), r.getAs(INDICATOR), r.<Long>getAs(NUMERATOR), r.getAs(DENOMINATOR),
+                r.getAs(VALUE), r.getAs(VALUE_TYPE), r.getAs(LOWER_95), r.getAs(UPPER_95));
     }
 }

@@ -1,5 +1,12 @@
 package org.bedflow.pipeline.measure.indicators;
 
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.DENOMINATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.INDICATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.NUMERATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.PERIOD;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.PERIOD_TYPE;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.UNITARY_AREA;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +17,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.measure.ReportingGrid;
-import org.bedflow.pipeline.measure.UrgentCommunityResponse;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.OutputTables;
 
@@ -48,7 +54,7 @@ public final class Indicators {
     }
 
     /**
-     * @param communityContacts linkable community contacts ({@code UrgentCommunityResponse.contacts}): with
+     * @param communityContacts linkable community contacts ({@code CommunityContacts.contacts}): with
      *                          person_key and unitary_area; null when the run has none (their indicator's
      *                          rows are then empty cells)
      */
@@ -62,8 +68,13 @@ public final class Indicators {
         }
         List<Row> counts = all.collectAsList();
         Population.Table people = Population.collect(Population.byUnitary(population, mapping));
-        List<Row> rows = assemble(counts, people, grid).stream().map(r -> r.toRow(runId)).toList();
-        return OutputTables.INDICATORS.conform(spark.createDataFrame(rows, OutputTables.INDICATORS.sparkType()));
+        return table(spark, assemble(counts, people, grid), runId);
+    }
+
+    /** Rows of the indicators table, in its columns ({@link OutputTables#INDICATORS}), with {@code run_id}. */
+    static Dataset<Row> table(SparkSession spark, List<IndicatorRow> rows, String runId) {
+        List<Row> out = rows.stream().map(r -> r.toRow(runId)).toList();
+        return OutputTables.INDICATORS.conform(spark.createDataFrame(out, OutputTables.INDICATORS.sparkType()));
     }
 
     /** The counts of every family ({@link IndicatorCounts} columns). */
@@ -80,13 +91,19 @@ public final class Indicators {
 
     /** The complete grid of rows from the collected counts: areas x (months, then financial years) x indicators. */
     static List<IndicatorRow> assemble(List<Row> counts, Population.Table population, ReportingGrid grid) {
+        return assemble(counts, population, grid, List.of(Indicator.values()));
+    }
+
+    /** The complete grid of rows of {@code indicators} alone, in the same order. */
+    static List<IndicatorRow> assemble(List<Row> counts, Population.Table population, ReportingGrid grid,
+                                       List<Indicator> indicators) {
         Map<String, Map<String, Long>> numerators = new HashMap<>();
         Map<String, Long> denominators = new HashMap<>();
         for (Row r : counts) {
-            String key = key(r.getAs("unitary_area"), r.getAs("period_type"), r.getAs("period"), r.getAs("indicator"));
-            numerators.computeIfAbsent(key, k -> new HashMap<>()).merge(r.getAs("age_band"), r.<Long>getAs("numerator"),
-                    Long::sum);
-            denominators.merge(key, r.<Long>getAs("denominator"), Long::sum);
+            String key = key(r.getAs(UNITARY_AREA), r.getAs(PERIOD_TYPE), r.getAs(PERIOD), r.getAs(INDICATOR));
+            numerators.computeIfAbsent(key, k -> new HashMap<>())
+                    .merge(r.getAs(IndicatorCounts.AGE_BAND), r.<Long>getAs(NUMERATOR), Long::sum);
+            denominators.merge(key, r.<Long>getAs(DENOMINATOR), Long::sum);
         }
         List<String> months = grid.months();
         List<String> years = Periods.financialYears(months);
@@ -94,7 +111,7 @@ public final class Indicators {
         for (var area : grid.areas().entrySet()) {
             for (Periods.Type type : Periods.Type.values()) {
                 for (String period : type == Periods.Type.MONTH ? months : years) {
-                    for (Indicator indicator : Indicator.values()) {
+                    for (Indicator indicator : indicators) {
                         String key = key(area.getKey(), type.value(), period, indicator.id());
                         var c = new IndicatorStatistics.Counts(numerators.getOrDefault(key, Map.of()),
                                 denominators.getOrDefault(key, 0L));

@@ -3,6 +3,11 @@ package org.bedflow.pipeline.measure.indicators;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.UNITARY_AREA;
+import static org.bedflow.pipeline.schema.columns.PopulationColumns.AGE;
+import static org.bedflow.pipeline.schema.columns.PopulationColumns.AREA_CODE;
+import static org.bedflow.pipeline.schema.columns.PopulationColumns.POPULATION;
+import static org.bedflow.pipeline.schema.columns.PopulationColumns.YEAR;
 
 import java.util.HashMap;
 import java.util.List;
@@ -36,26 +41,26 @@ public final class Population {
     /** unitary_area, year, age, population: the feed summed into configured unitary areas. */
     public static Dataset<Row> byUnitary(Dataset<Row> population, ReorganisationMapping mapping) {
         Dataset<Row> mapped = population
-                .withColumn("unitary_area", ResidenceAreas.successor(mapping, col("area_code")))
-                .filter(col("unitary_area").isNotNull())
-                .withColumn("_own", col("area_code").equalTo(col("unitary_area")));
-        Dataset<Row> own = mapped.filter(col("_own")).select("unitary_area", "year").distinct()
+                .withColumn(UNITARY_AREA, ResidenceAreas.successor(mapping, col(AREA_CODE)))
+                .filter(col(UNITARY_AREA).isNotNull())
+                .withColumn("_own", col(AREA_CODE).equalTo(col(UNITARY_AREA)));
+        Dataset<Row> own = mapped.filter(col("_own")).select(UNITARY_AREA, YEAR).distinct()
                 .withColumn("_has_own", lit(true));
-        return mapped.join(own, scala.jdk.javaapi.CollectionConverters.asScala(List.of("unitary_area", "year")).toList(),
+        return mapped.join(own, scala.jdk.javaapi.CollectionConverters.asScala(List.of(UNITARY_AREA, YEAR)).toList(),
                         "left")
                 .filter(col("_own").or(col("_has_own").isNull()))
-                .groupBy("unitary_area", "year", "age")
-                .agg(sum("population").as("population"))
-                .select("unitary_area", "year", "age", "population");
+                .groupBy(UNITARY_AREA, YEAR, AGE)
+                .agg(sum(POPULATION).as(POPULATION))
+                .select(UNITARY_AREA, YEAR, AGE, POPULATION);
     }
 
     /** {@link #byUnitary} collected to the driver (at most areas x years x 91 rows). */
     public static Table collect(Dataset<Row> byUnitary) {
         Map<String, long[]> out = new HashMap<>();
         for (Row r : byUnitary.collectAsList()) {
-            long[] ages = out.computeIfAbsent(key(r.getAs("unitary_area"), r.<Integer>getAs("year")),
+            long[] ages = out.computeIfAbsent(key(r.getAs(UNITARY_AREA), r.<Integer>getAs(YEAR)),
                     k -> new long[OLDEST + 1]);
-            ages[Math.min(r.<Integer>getAs("age"), OLDEST)] += r.<Long>getAs("population");
+            ages[Math.min(r.<Integer>getAs(AGE), OLDEST)] += r.<Long>getAs(POPULATION);
         }
         return new Table(out);
     }

@@ -4,6 +4,19 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.ADMISSION_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.AGE_ON_ADMISSION;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_EVENT_ID;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_SERVICE_COMPONENT;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_SERVICE_TYPE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_METHOD;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_ALIVE_DISCHARGE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PROVIDER_CODE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.SPELL_ID;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.EVENT_END_DATE;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.EVENT_START_DATE;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -39,55 +52,57 @@ public final class ReablementAtHome {
     public static final int FOLLOW_UP_DAYS = 91;
     public static final String REABLEMENT_SERVICE_TYPE = "Short Term Support: ST-Max";
     public static final String REABLEMENT_COMPONENT = "Reablement";
+    /** of {@link #followUp}: the person is at home on day 91 after the discharge */
+    public static final String AT_HOME_DAY_91 = "at_home_day_91";
 
     private ReablementAtHome() {
     }
 
     /** The denominator's spells with {@code at_home_day_91}. */
     public static Dataset<Row> followUp(Dataset<Row> linkedSpells, Dataset<Row> careEvents, LocalDate runDate) {
-        Column reablement = col("care_service_type").equalTo(REABLEMENT_SERVICE_TYPE)
-                .or(col("care_service_component").equalTo(REABLEMENT_COMPONENT));
-        Dataset<Row> index = linkedSpells.filter(col("is_alive_discharge").equalTo(true)
-                        .and(col("age_on_admission").geq(65))
-                        .and(col("person_key").isNotNull())
-                        .and(col("care_event_id").isNotNull())
+        Column reablement = col(CARE_SERVICE_TYPE).equalTo(REABLEMENT_SERVICE_TYPE)
+                .or(col(CARE_SERVICE_COMPONENT).equalTo(REABLEMENT_COMPONENT));
+        Dataset<Row> index = linkedSpells.filter(col(IS_ALIVE_DISCHARGE).equalTo(true)
+                        .and(col(AGE_ON_ADMISSION).geq(65))
+                        .and(col(PERSON_KEY).isNotNull())
+                        .and(col(CARE_EVENT_ID).isNotNull())
                         .and(reablement)
-                        .and(col("discharge_date").leq(lit(Date.valueOf(runDate.minusDays(FOLLOW_UP_DAYS))))))
-                .withColumn("_day91", date_add(col("discharge_date"), FOLLOW_UP_DAYS));
+                        .and(col(DISCHARGE_DATE).leq(lit(Date.valueOf(runDate.minusDays(FOLLOW_UP_DAYS))))))
+                .withColumn("_day91", date_add(col(DISCHARGE_DATE), FOLLOW_UP_DAYS));
 
-        Dataset<Row> others = linkedSpells.filter(col("person_key").isNotNull())
-                .select(col("person_key").as("_o_person"), col("provider_code").as("_o_provider"),
-                        col("spell_id").as("_o_spell"), col("admission_date").as("_o_admission"),
-                        col("discharge_date").as("_o_discharge"), col("discharge_method").as("_o_method"));
-        Column samePerson = col("person_key").equalTo(col("_o_person"))
-                .and(col("provider_code").notEqual(col("_o_provider")).or(col("spell_id").notEqual(col("_o_spell"))));
+        Dataset<Row> others = linkedSpells.filter(col(PERSON_KEY).isNotNull())
+                .select(col(PERSON_KEY).as("_o_person"), col(PROVIDER_CODE).as("_o_provider"),
+                        col(SPELL_ID).as("_o_spell"), col(ADMISSION_DATE).as("_o_admission"),
+                        col(DISCHARGE_DATE).as("_o_discharge"), col(DISCHARGE_METHOD).as("_o_method"));
+        Column samePerson = col(PERSON_KEY).equalTo(col("_o_person"))
+                .and(col(PROVIDER_CODE).notEqual(col("_o_provider")).or(col(SPELL_ID).notEqual(col("_o_spell"))));
         Column inHospital = col("_o_admission").leq(col("_day91"))
                 .and(col("_o_discharge").isNull().or(col("_o_discharge").geq(col("_day91"))));
-        Column diedInHospital = col("_o_admission").geq(col("discharge_date"))
+        Column diedInHospital = col("_o_admission").geq(col(DISCHARGE_DATE))
                 .and(col("_o_method").equalTo("4"))
                 .and(col("_o_discharge").leq(col("_day91")));
         Dataset<Row> notHomeByHospital = index.join(others, samePerson.and(inHospital.or(diedInHospital)), "left_semi");
 
         Dataset<Row> careHomes = ResidentialAdmissions.careHomePlacements(careEvents)
-                .filter(col("person_key").isNotNull())
-                .select(col("person_key").as("_c_person"), col("event_start_date").as("_c_start"),
-                        col("event_end_date").as("_c_end"));
-        Dataset<Row> notHomeByCareHome = index.join(careHomes, col("person_key").equalTo(col("_c_person"))
+                .filter(col(PERSON_KEY).isNotNull())
+                .select(col(PERSON_KEY).as("_c_person"), col(EVENT_START_DATE).as("_c_start"),
+                        col(EVENT_END_DATE).as("_c_end"));
+        Dataset<Row> notHomeByCareHome = index.join(careHomes, col(PERSON_KEY).equalTo(col("_c_person"))
                 .and(col("_c_start").leq(col("_day91")))
                 .and(col("_c_end").isNull().or(col("_c_end").geq(col("_day91")))), "left_semi");
 
         Dataset<Row> notHome = notHomeByHospital.unionByName(notHomeByCareHome)
-                .select(col("provider_code").as("_n_provider"), col("spell_id").as("_n_spell")).distinct();
-        return index.join(notHome, col("provider_code").equalTo(col("_n_provider"))
-                        .and(col("spell_id").equalTo(col("_n_spell"))), "left")
-                .withColumn("at_home_day_91", col("_n_provider").isNull())
+                .select(col(PROVIDER_CODE).as("_n_provider"), col(SPELL_ID).as("_n_spell")).distinct();
+        return index.join(notHome, col(PROVIDER_CODE).equalTo(col("_n_provider"))
+                        .and(col(SPELL_ID).equalTo(col("_n_spell"))), "left")
+                .withColumn(AT_HOME_DAY_91, col("_n_provider").isNull())
                 .drop("_n_provider", "_n_spell");
     }
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, Dataset<Row> careEvents, ReportingGrid grid,
                                       LocalDate runDate) {
         return IndicatorCounts.byPeriod(followUp(linkedSpells, careEvents, runDate), Indicator.REABLEMENT_AT_HOME_91D,
-                col("discharge_date"), lit(IndicatorCounts.ALL_AGES),
-                when(col("at_home_day_91"), 1).otherwise(0), lit(1), grid);
+                col(DISCHARGE_DATE), lit(IndicatorCounts.ALL_AGES),
+                when(col(AT_HOME_DAY_91), 1).otherwise(0), lit(1), grid);
     }
 }

@@ -5,6 +5,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
+import static org.bedflow.pipeline.link.LinkedSpells.CARE_PERSON_KEY;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.AGE;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.EVENT_END_DATE;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.EVENT_ID;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.EVENT_START_DATE;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.EVENT_TYPE;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.LA_CODE;
+import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.SERVICE_TYPE;
 
 import java.util.List;
 
@@ -47,34 +55,36 @@ public final class ResidentialAdmissions {
     public static final List<String> CARE_HOME_SERVICES = List.of("Long Term Support: Residential Care",
             "Long Term Support: Nursing Care");
     public static final int LOOKBACK_DAYS = 365;
+    /** of {@link #careHomePlacements}: the person of a placement, by care_person_key, else the event itself */
+    static final String PERSON = "_person";
 
     private ResidentialAdmissions() {
     }
 
     /** Long-term residential and nursing services of the care events, with {@code _person}. */
     static Dataset<Row> careHomePlacements(Dataset<Row> careEvents) {
-        Column person = coalesce(col("care_person_key"), concat_ws(":", lit("event"), col("la_code"), col("event_id")));
-        return careEvents.filter(col("event_type").equalTo("Service")
-                        .and(col("service_type").isin(CARE_HOME_SERVICES.toArray())))
-                .withColumn("_person", person);
+        Column person = coalesce(col(CARE_PERSON_KEY), concat_ws(":", lit("event"), col(LA_CODE), col(EVENT_ID)));
+        return careEvents.filter(col(EVENT_TYPE).equalTo("Service")
+                        .and(col(SERVICE_TYPE).isin(CARE_HOME_SERVICES.toArray())))
+                .withColumn(PERSON, person);
     }
 
     /** The placements that are new admissions (no placement of the person in the 365 days before). */
     public static Dataset<Row> newAdmissions(Dataset<Row> careEvents) {
         Dataset<Row> placements = careHomePlacements(careEvents);
-        Dataset<Row> earlier = placements.select(col("_person").as("_e_person"),
-                col("event_start_date").as("_e_start"), col("event_end_date").as("_e_end"));
-        Column inLookback = col("_person").equalTo(col("_e_person"))
-                .and(col("_e_start").lt(col("event_start_date")))
-                .and(col("_e_end").isNull().or(datediff(col("event_start_date"), col("_e_end")).lt(LOOKBACK_DAYS)));
+        Dataset<Row> earlier = placements.select(col(PERSON).as("_e_person"),
+                col(EVENT_START_DATE).as("_e_start"), col(EVENT_END_DATE).as("_e_end"));
+        Column inLookback = col(PERSON).equalTo(col("_e_person"))
+                .and(col("_e_start").lt(col(EVENT_START_DATE)))
+                .and(col("_e_end").isNull().or(datediff(col(EVENT_START_DATE), col("_e_end")).lt(LOOKBACK_DAYS)));
         return placements.join(earlier, inLookback, "left_anti");
     }
 
     public static Dataset<Row> counts(Dataset<Row> careEvents, ReportingGrid grid) {
         Dataset<Row> admissions = newAdmissions(careEvents);
-        return IndicatorCounts.personsByPeriod(admissions.filter(col("age").geq(65)),
-                        Indicator.RESIDENTIAL_ADMISSIONS_65PLUS, col("event_start_date"), col("_person"), grid)
-                .unionByName(IndicatorCounts.personsByPeriod(admissions.filter(col("age").between(18, 64)),
-                        Indicator.RESIDENTIAL_ADMISSIONS_18_64, col("event_start_date"), col("_person"), grid));
+        return IndicatorCounts.personsByPeriod(admissions.filter(col(AGE).geq(65)),
+                        Indicator.RESIDENTIAL_ADMISSIONS_65PLUS, col(EVENT_START_DATE), col(PERSON), grid)
+                .unionByName(IndicatorCounts.personsByPeriod(admissions.filter(col(AGE).between(18, 64)),
+                        Indicator.RESIDENTIAL_ADMISSIONS_18_64, col(EVENT_START_DATE), col(PERSON), grid));
     }
 }

@@ -3,6 +3,10 @@ package org.bedflow.pipeline.measure.indicators;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.ADMISSION_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_EMERGENCY;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.LOS_DAYS;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -23,10 +27,10 @@ public final class ZeroLengthOfStay {
     }
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, ReportingGrid grid) {
-        Column discharged = col("discharge_date").isNotNull();
-        return IndicatorCounts.byPeriod(linkedSpells.filter(col("is_emergency").equalTo(true)),
-                Indicator.ZERO_LOS_EMERGENCY_ADMISSIONS, col("admission_date"), lit(IndicatorCounts.ALL_AGES),
-                when(discharged.and(col("los_days").equalTo(0)), 1).otherwise(0),
+        Column discharged = col(DISCHARGE_DATE).isNotNull();
+        return IndicatorCounts.byPeriod(linkedSpells.filter(col(IS_EMERGENCY).equalTo(true)),
+                Indicator.ZERO_LOS_EMERGENCY_ADMISSIONS, col(ADMISSION_DATE), lit(IndicatorCounts.ALL_AGES),
+                when(discharged.and(col(LOS_DAYS).equalTo(0)), 1).otherwise(0),
                 when(discharged, 1).otherwise(0), grid);
     }
 }

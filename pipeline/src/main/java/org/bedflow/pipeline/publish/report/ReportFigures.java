@@ -5,6 +5,21 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAY_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.MONTH;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.PCT_DISCHARGED_ON_DRD;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.RUN_ID;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.UNITARY_AREA;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.UNITARY_AREA_NAME;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.ADMISSION_MONTH;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_EVENT_ID;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_MONTH;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.FOLLOWED_BY_READMISSION_30D;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_ALIVE_DISCHARGE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_CHRONIC_ACSC;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_EMERGENCY;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +39,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.schema.OutputTables;
+import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 
 /**
  * The few aggregates the run report draws, collected from the tables a run has just
@@ -108,8 +124,8 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
             return none();
         }
         List<Row> monthly = monthlyTable.get()
-                .select("unitary_area", "unitary_area_name", "month", "delay_days", "pct_discharged_on_drd")
-                .orderBy("unitary_area", "month").collectAsList();
+                .select(UNITARY_AREA, UNITARY_AREA_NAME, MONTH, DELAY_DAYS, PCT_DISCHARGED_ON_DRD)
+                .orderBy(UNITARY_AREA, MONTH).collectAsList();
         if (monthly.isEmpty()) {
             return none();
         }
@@ -130,23 +146,23 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
         Optional<Dataset<Row>> spellsTable = read(spark, outputDir, OutputTables.LINKED_SPELLS, runId);
         if (spellsTable.isPresent()) {
             Dataset<Row> spells = spellsTable.get();
-            for (Row r : spells.groupBy("unitary_area", "admission_month")
-                    .agg(countIf(col("is_emergency")), countIf(col("is_chronic_acsc"))).collectAsList()) {
+            for (Row r : spells.groupBy(LinkedSpellsColumns.UNITARY_AREA, ADMISSION_MONTH)
+                    .agg(countIf(col(IS_EMERGENCY)), countIf(col(IS_CHRONIC_ACSC))).collectAsList()) {
                 admissions.put(r.getString(0) + "|" + r.getString(1), new long[] {r.getLong(2), r.getLong(3)});
             }
             for (Row r : spells
-                    .where(col("is_alive_discharge").and(col("person_key").isNotNull())
-                            .and(col("discharge_date").leq(lit(java.sql.Date.valueOf(cutoff)))))
-                    .groupBy("unitary_area", "discharge_month")
-                    .agg(countIf(col("followed_by_readmission_30d")), count(lit(1))).collectAsList()) {
+                    .where(col(IS_ALIVE_DISCHARGE).and(col(PERSON_KEY).isNotNull())
+                            .and(col(DISCHARGE_DATE).leq(lit(java.sql.Date.valueOf(cutoff)))))
+                    .groupBy(LinkedSpellsColumns.UNITARY_AREA, DISCHARGE_MONTH)
+                    .agg(countIf(col(FOLLOWED_BY_READMISSION_30D)), count(lit(1))).collectAsList()) {
                 readmissions.put(r.getString(0) + "|" + r.getString(1), new long[] {r.getLong(2), r.getLong(3)});
             }
-            Column discharged = col("discharge_date").isNotNull();
-            Column keyed = col("person_key").isNotNull();
+            Column discharged = col(DISCHARGE_DATE).isNotNull();
+            Column keyed = col(PERSON_KEY).isNotNull();
             Map<String, Linkage> byArea = new HashMap<>();
-            for (Row r : spells.groupBy("unitary_area")
+            for (Row r : spells.groupBy(LinkedSpellsColumns.UNITARY_AREA)
                     .agg(count(lit(1)), countIf(keyed), countIf(discharged), countIf(discharged.and(keyed)),
-                            countIf(discharged.and(keyed).and(col("care_event_id").isNotNull())))
+                            countIf(discharged.and(keyed).and(col(CARE_EVENT_ID).isNotNull())))
                     .collectAsList()) {
                 String area = r.getString(0);
                 byArea.put(area, new Linkage(area, areaNames.getOrDefault(area, otherName(area)), r.getLong(1),
@@ -202,7 +218,7 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
             throw new UncheckedIOException(e);
         }
         return Optional.of(spark.read().schema(table.sparkType()).parquet(path.toString())
-                .where(col("run_id").equalTo(runId)));
+                .where(col(RUN_ID).equalTo(runId)));
     }
 
     /** Months of {@code months} not complete at the run date: their last day is on or after it (metrics.md). */

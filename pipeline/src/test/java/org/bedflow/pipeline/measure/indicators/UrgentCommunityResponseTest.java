@@ -1,10 +1,10 @@
-package org.bedflow.pipeline.measure;
+package org.bedflow.pipeline.measure.indicators;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bedflow.pipeline.measure.LinkedSpellRows.NORTH;
-import static org.bedflow.pipeline.measure.LinkedSpellRows.NORTHANTS;
-import static org.bedflow.pipeline.measure.LinkedSpellRows.WEST;
+import static org.bedflow.pipeline.measure.indicators.IndicatorFixtures.NORTH;
+import static org.bedflow.pipeline.measure.indicators.IndicatorFixtures.NORTHANTS;
+import static org.bedflow.pipeline.measure.indicators.IndicatorFixtures.WEST;
 import static org.bedflow.pipeline.testing.Frames.row;
 
 import java.time.LocalDate;
@@ -16,11 +16,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.bedflow.pipeline.link.DelayReasons;
+import org.bedflow.pipeline.link.CommunityContacts;
 import org.bedflow.pipeline.link.LinkedSpells;
-import org.bedflow.pipeline.measure.indicators.Indicators;
 import org.bedflow.pipeline.link.PersonKeys;
 import org.bedflow.pipeline.link.PseudonymKey;
+import org.bedflow.pipeline.measure.ReportingGrid;
+import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.testing.Frames;
 import org.bedflow.pipeline.testing.SharedSpark;
@@ -60,7 +61,7 @@ class UrgentCommunityResponseTest {
     }
 
     Map<String, Object> emergency(String nhs, String admitted) {
-        return LinkedSpellRows.spell("person_key", PersonKeys.personKey(KEY.bytes(), nhs), "admission_date", admitted,
+        return IndicatorFixtures.spell("person_key", PersonKeys.personKey(KEY.bytes(), nhs), "admission_date", admitted,
                 "admission_month", admitted.substring(0, 7), "discharge_date", admitted, "discharge_month",
                 admitted.substring(0, 7), "los_days", 0);
     }
@@ -85,7 +86,7 @@ class UrgentCommunityResponseTest {
                 emergency(A, "2022-03-07"), emergency(B, "2022-03-08"), emergency(C, "2022-03-09"),
                 emergency(D, "2022-03-02"), emergency(F, "2022-03-04"), emergency(G, "2022-03-28"),
                 emergency(I, "2022-03-04"), emergency(K, "2022-03-11")));
-        spells.add(LinkedSpellRows.spell("person_key", PersonKeys.personKey(KEY.bytes(), E), "admission_date",
+        spells.add(IndicatorFixtures.spell("person_key", PersonKeys.personKey(KEY.bytes(), E), "admission_date",
                 "2022-03-03", "admission_month", "2022-03", "admission_method", "11", "is_emergency", false));
 
         List<String> rows = indicator(contacts, spells, "2022-02", "2022-03");
@@ -107,9 +108,9 @@ class UrgentCommunityResponseTest {
     @Test
     void every_area_and_month_of_the_grid_gets_a_row_in_the_indicators_columns() {
         Dataset<Row> out = UrgentCommunityResponse.indicator(spark,
-                UrgentCommunityResponse.contacts(spark, Frames.feed(Feeds.COMMUNITY_CONTACTS, List.of()),
+                CommunityContacts.contacts(spark, Frames.feed(Feeds.COMMUNITY_CONTACTS, List.of()),
                         Frames.feed(Feeds.GEOGRAPHY, List.of()), KEY, NORTHANTS),
-                LinkedSpellRows.frame(List.of()), LinkedSpellRows.grid("2021-03", "2021-05"), RUN_DATE, "run-1");
+                IndicatorFixtures.spells(List.of()), IndicatorFixtures.grid("2021-03", "2021-05"), RUN_DATE, "run-1");
 
         // 2 areas x (3 months + financial years 2020-21 and 2021-22)
         assertThat(out.count()).isEqualTo(2 * (3 + 2));
@@ -127,10 +128,10 @@ class UrgentCommunityResponseTest {
         List<Map<String, Object>> contacts = List.of(contact(A, UCR, "2022-03-01", "E07000154"),
                 contact(B, UCR, "2022-03-01", "E07000154"), contact(J, UCR, "2022-02-10", "E07000150"));
         List<Map<String, Object>> spells = List.of(emergency(A, "2022-03-07"), emergency(B, "2022-03-08"));
-        Dataset<Row> linkable = UrgentCommunityResponse.contacts(spark, Frames.feed(Feeds.COMMUNITY_CONTACTS, contacts),
+        Dataset<Row> linkable = CommunityContacts.contacts(spark, Frames.feed(Feeds.COMMUNITY_CONTACTS, contacts),
                 Frames.feed(Feeds.GEOGRAPHY, List.of()), KEY, NORTHANTS);
-        ReportingGrid grid = LinkedSpellRows.grid("2022-02", "2022-03");
-        Dataset<Row> spellFrame = LinkedSpellRows.frame(spells);
+        ReportingGrid grid = IndicatorFixtures.grid("2022-02", "2022-03");
+        Dataset<Row> spellFrame = IndicatorFixtures.spells(spells);
         StructType careEvents = LinkedSpells.careEvents(spark, Frames.feed(Feeds.SOCIAL_CARE_EVENTS, List.of()),
                 new LinkedSpells.Settings(KEY, NORTHANTS, DelayReasons.load("dtoc"), "r")).schema();
 
@@ -150,10 +151,10 @@ class UrgentCommunityResponseTest {
     /** "area period_type period numerator/denominator value [lower, upper]" for every row */
     List<String> indicator(List<Map<String, Object>> contacts, List<Map<String, Object>> spells, String first,
                            String last) {
-        Dataset<Row> linkable = UrgentCommunityResponse.contacts(spark, Frames.feed(Feeds.COMMUNITY_CONTACTS, contacts),
+        Dataset<Row> linkable = CommunityContacts.contacts(spark, Frames.feed(Feeds.COMMUNITY_CONTACTS, contacts),
                 Frames.feed(Feeds.GEOGRAPHY, List.of()), KEY, NORTHANTS);
-        Dataset<Row> out = UrgentCommunityResponse.indicator(spark, linkable, LinkedSpellRows.frame(spells),
-                LinkedSpellRows.grid(first, last), RUN_DATE, "r");
+        Dataset<Row> out = UrgentCommunityResponse.indicator(spark, linkable, IndicatorFixtures.spells(spells),
+                IndicatorFixtures.grid(first, last), RUN_DATE, "r");
         List<String> rows = new ArrayList<>();
         for (Row r : out.collectAsList()) {
             Double value = r.getAs("value");

@@ -1,4 +1,4 @@
-package org.bedflow.pipeline.link;
+package org.bedflow.pipeline.reference;
 
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Column;
-import org.bedflow.pipeline.reference.ReferenceFiles;
 
 /**
  * Delay reason code -> canonical category and responsible sector (reference.md). The

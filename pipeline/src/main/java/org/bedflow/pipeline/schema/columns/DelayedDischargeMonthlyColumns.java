@@ -1,0 +1,56 @@
+package org.bedflow.pipeline.schema.columns;
+
+/**
+ * Column names of the output table {@code delayed_discharge_monthly}: one constant per
+ * field of its Avro schema (schemas/src/main/avro/output/delayed_discharge_monthly.avsc),
+ * in schema order. Kept by hand; {@code ColumnConstantsTest} fails when the schema and
+ * these constants differ.
+ */
+public final class DelayedDischargeMonthlyColumns {
+
+    /** ONS code of the unitary area (of residence, or of the care event) */
+    public static final String UNITARY_AREA = "unitary_area";
+    public static final String UNITARY_AREA_NAME = "unitary_area_name";
+    /** yyyy-MM of the discharge date */
+    public static final String MONTH = "month";
+    /** alive discharges of residents aged 18+ */
+    public static final String DISCHARGES = "discharges";
+    /** of those, with a Discharge Ready Date */
+    public static final String DISCHARGES_WITH_DRD = "discharges_with_drd";
+    /** with a DRD and delay_days = 0 */
+    public static final String DISCHARGED_ON_DRD = "discharged_on_drd";
+    public static final String PCT_DISCHARGED_ON_DRD = "pct_discharged_on_drd";
+    /** discharges with delay_days >= 1 */
+    public static final String DELAYED_DISCHARGES = "delayed_discharges";
+    /** sum of delay_days over delayed discharges */
+    public static final String DELAY_DAYS = "delay_days";
+    public static final String MEAN_DELAY_DAYS = "mean_delay_days";
+    public static final String MEDIAN_DELAY_DAYS = "median_delay_days";
+    public static final String P90_DELAY_DAYS = "p90_delay_days";
+    /** discharges with delay_days >= 7 */
+    public static final String DELAYED_7PLUS_DAYS = "delayed_7plus_days";
+    public static final String PCT_DELAYED_7PLUS_DAYS = "pct_delayed_7plus_days";
+    /** delayed, responsible sector Social care or Both */
+    public static final String DELAYED_REPORTED_SOCIAL_CARE = "delayed_reported_social_care";
+    /** delayed, with a linked social care event */
+    public static final String DELAYED_WITH_NEW_CARE_START = "delayed_with_new_care_start";
+    /** sum of delay_days of those */
+    public static final String DELAY_DAYS_WITH_NEW_CARE_START = "delay_days_with_new_care_start";
+    /** discharges with both a DRD and a linked care event (behind median_drd_to_care_start_days) */
+    public static final String DISCHARGES_WITH_DRD_AND_CARE_START = "discharges_with_drd_and_care_start";
+    public static final String MEDIAN_DRD_TO_CARE_START_DAYS = "median_drd_to_care_start_days";
+    /** discharges with los_days >= 7 */
+    public static final String LONG_STAY_7PLUS = "long_stay_7plus";
+    /** discharges with los_days >= 14 */
+    public static final String LONG_STAY_14PLUS = "long_stay_14plus";
+    /** discharges with los_days >= 21 */
+    public static final String LONG_STAY_21PLUS = "long_stay_21plus";
+    /** discharges with destination 19 */
+    public static final String DISCHARGED_TO_USUAL_RESIDENCE = "discharged_to_usual_residence";
+    public static final String PCT_DISCHARGED_TO_USUAL_RESIDENCE = "pct_discharged_to_usual_residence";
+    /** identifier of the run that wrote the row */
+    public static final String RUN_ID = "run_id";
+
+    private DelayedDischargeMonthlyColumns() {
+    }
+}

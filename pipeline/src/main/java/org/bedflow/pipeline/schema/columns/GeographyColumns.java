@@ -1,0 +1,17 @@
+package org.bedflow.pipeline.schema.columns;
+
+/**
+ * Column names of the feed {@code geography}: one constant per field of its Avro schema
+ * (schemas/src/main/avro/feed/geography.avsc), in schema order. Kept by hand; {@code
+ * ColumnConstantsTest} fails when the schema and these constants differ.
+ */
+public final class GeographyColumns {
+
+    /** LSOA (lower layer super output area) of residence, used through the geography feed */
+    public static final String LSOA_CODE = "lsoa_code";
+    /** the local authority district of the LSOA */
+    public static final String LAD_CODE = "lad_code";
+
+    private GeographyColumns() {
+    }
+}

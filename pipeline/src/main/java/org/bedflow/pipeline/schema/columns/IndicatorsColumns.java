@@ -1,0 +1,33 @@
+package org.bedflow.pipeline.schema.columns;
+
+/**
+ * Column names of the output table {@code indicators}: one constant per field of its Avro
+ * schema (schemas/src/main/avro/output/indicators.avsc), in schema order. Kept by hand;
+ * {@code ColumnConstantsTest} fails when the schema and these constants differ.
+ */
+public final class IndicatorsColumns {
+
+    /** ONS code of the unitary area (of residence, or of the care event) */
+    public static final String UNITARY_AREA = "unitary_area";
+    public static final String UNITARY_AREA_NAME = "unitary_area_name";
+    /** month or financial_year */
+    public static final String PERIOD_TYPE = "period_type";
+    /** yyyy-MM for a month, yyyy-yy for a financial year */
+    public static final String PERIOD = "period";
+    /** indicator id ({@code Indicator}) */
+    public static final String INDICATOR = "indicator";
+    public static final String NUMERATOR = "numerator";
+    public static final String DENOMINATOR = "denominator";
+    public static final String VALUE = "value";
+    /** percent, rate_per_100k, dsr_per_100k or count */
+    public static final String VALUE_TYPE = "value_type";
+    /** lower 95 % confidence limit of value */
+    public static final String LOWER_95 = "lower_95";
+    /** upper 95 % confidence limit of value */
+    public static final String UPPER_95 = "upper_95";
+    /** identifier of the run that wrote the row */
+    public static final String RUN_ID = "run_id";
+
+    private IndicatorsColumns() {
+    }
+}
