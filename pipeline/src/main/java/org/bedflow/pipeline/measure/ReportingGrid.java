@@ -1,5 +1,10 @@
 package org.bedflow.pipeline.measure;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.MONTH;
 import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.UNITARY_AREA;
 import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.UNITARY_AREA_NAME;
@@ -9,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -16,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
+import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 
 /**
  * Aggregate tables are complete grids (outputs.md): every configured unitary area x every
@@ -37,8 +44,9 @@ public record ReportingGrid(Map<String, String> areas, YearMonth firstMonth, Yea
      * linked spells to their last admission or discharge month (an empty grid for no spells).
      */
     public static ReportingGrid spanning(Dataset<Row> linkedSpells, ReorganisationMapping mapping) {
-        Row span = linkedSpells.selectExpr("min(admission_month)",
-                "max(greatest(admission_month, coalesce(discharge_month, admission_month)))").first();
+        Column admitted = col(LinkedSpellsColumns.ADMISSION_MONTH);
+        Row span = linkedSpells.select(min(admitted),
+                max(greatest(admitted, coalesce(col(LinkedSpellsColumns.DISCHARGE_MONTH), admitted)))).first();
         return of(mapping, span.isNullAt(0) ? null : YearMonth.parse(span.getString(0)),
                 span.isNullAt(1) ? null : YearMonth.parse(span.getString(1)));
     }

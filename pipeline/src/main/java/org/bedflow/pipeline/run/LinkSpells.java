@@ -1,5 +1,13 @@
 package org.bedflow.pipeline.run;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.lit;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_EVENT_ID;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.UNITARY_AREA;
+
 import java.util.List;
 
 import org.apache.spark.sql.Dataset;
@@ -9,6 +17,7 @@ import org.bedflow.pipeline.ingest.IngestStage;
 import org.bedflow.pipeline.link.CommunityContacts;
 import org.bedflow.pipeline.link.LinkedSpells;
 import org.bedflow.pipeline.link.PseudonymKey;
+import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.spark.Concurrently;
@@ -75,8 +84,9 @@ public final class LinkSpells {
         work.stage(OutputTables.LINKED_SPELLS,
                 LinkedSpells.linked(work.read(SPELLS), work.read(CARE_EVENTS), settings));
 
-        Row counts = work.readStaged(OutputTables.LINKED_SPELLS).selectExpr("count(*)", "count(person_key)",
-                "count(care_event_id)", "count_if(unitary_area in ('OTHER', 'UNKNOWN'))").first();
+        Row counts = work.readStaged(OutputTables.LINKED_SPELLS).select(count(lit(1)), count(col(PERSON_KEY)),
+                count(col(CARE_EVENT_ID)), count_if(col(UNITARY_AREA).isin(ReorganisationMapping.OTHER,
+                        ReorganisationMapping.UNKNOWN))).first();
         return new Result(counts.getLong(0), counts.getLong(1), counts.getLong(2), counts.getLong(3));
     }
 }
