@@ -204,7 +204,7 @@ public final class IngestStage {
         List<IngestReport.FeedCounts> feeds = new ArrayList<>();
         List<String> breaches = new ArrayList<>();
         for (FeedSchema feed : Feeds.all()) {
-            Map<String, long[]> byFile = new LinkedHashMap<>();
+            Map<String, Tally> byFile = new LinkedHashMap<>();
             Map<String, Long> errors = new TreeMap<>();
             Map<String, Long> warnings = new TreeMap<>();
             for (Row g : groups) {
@@ -214,60 +214,44 @@ public final class IngestStage {
                 long n = g.getLong(5);
                 String outcome = g.getString(2);
                 List<String> warningCodes = g.getList(4);
-                // read, accepted, quarantined, warned, superseded, opted out
-                long[] c = byFile.computeIfAbsent(g.getString(1), k -> new long[6]);
-                c[0] += n;
-                switch (outcome) {
-                    case Classified.ACCEPTED -> {
-                        c[1] += n;
-                        if (!warningCodes.isEmpty()) {
-                            c[3] += n;
-                            warningCodes.forEach(code -> warnings.merge(code, n, Long::sum));
-                        }
-                    }
-                    case Classified.QUARANTINED -> {
-                        c[2] += n;
-                        errors.merge(g.getString(3), n, Long::sum);
-                    }
-                    case Classified.SUPERSEDED -> c[4] += n;
-                    default -> c[5] += n;
+                byFile.computeIfAbsent(g.getString(1), k -> new Tally()).add(outcome, n, !warningCodes.isEmpty());
+                if (outcome.equals(Classified.ACCEPTED)) {
+                    warningCodes.forEach(code -> warnings.merge(code, n, Long::sum));
+                } else if (outcome.equals(Classified.QUARANTINED)) {
+                    errors.merge(g.getString(3), n, Long::sum);
                 }
             }
-            long[] total = new long[6];
+            Tally total = new Tally();
             List<String> unknown = new ArrayList<>();
             RawFeed rawFeed = raw.get(feed.name());
             // per source (descriptor): rows read and quarantined, for its threshold
-            Map<String, long[]> bySource = new LinkedHashMap<>();
+            Map<String, Tally> bySource = new LinkedHashMap<>();
             for (InputFile f : rawFeed.files()) {
-                long[] c = byFile.getOrDefault(f.path(), new long[6]);
-                files.add(new IngestReport.FileCounts(f, c[0], c[1], c[2], c[3], c[4], c[5]));
-                for (int i = 0; i < 6; i++) {
-                    total[i] += c[i];
-                }
-                long[] s = bySource.computeIfAbsent(f.source(), k -> new long[2]);
-                s[0] += c[0];
-                s[1] += c[2];
+                Tally c = byFile.getOrDefault(f.path(), new Tally());
+                files.add(c.fileCounts(f));
+                total.add(c);
+                bySource.computeIfAbsent(f.source(), k -> new Tally()).add(c);
                 f.unknownColumns().stream().filter(u -> !unknown.contains(u)).forEach(unknown::add);
             }
             // the feed's threshold: its built-in source's (the configuration's, unless a descriptor replacing it sets one)
             double threshold = threshold(options, rawFeed.descriptor(feed.name()));
-            double rate = total[0] == 0 ? 0 : (double) total[2] / total[0];
+            double rate = total.quarantinedShare();
             boolean breached = false;
-            if (bySource.isEmpty() || bySource.keySet().equals(java.util.Set.of(feed.name()))) {
+            if (bySource.isEmpty() || (bySource.size() == 1 && bySource.containsKey(feed.name()))) {
                 // one source, the built-in one: the feed's rate against the feed's threshold
                 breached = rate > threshold;
                 if (breached) {
                     breaches.add(String.format("%s: %,d of %,d rows quarantined (%.1f %%), above the threshold of %.1f %%",
-                            feed.name(), total[2], total[0], 100 * rate, 100 * threshold));
+                            feed.name(), total.quarantined(), total.read(), 100 * rate, 100 * threshold));
                 }
             } else {
                 // several sources: each against its own threshold
                 for (var e : bySource.entrySet()) {
                     FeedDescriptor d = rawFeed.descriptor(e.getKey());
                     double t = threshold(options, d);
-                    long read = e.getValue()[0];
-                    long quarantined = e.getValue()[1];
-                    double r = read == 0 ? 0 : (double) quarantined / read;
+                    long read = e.getValue().read();
+                    long quarantined = e.getValue().quarantined();
+                    double r = e.getValue().quarantinedShare();
                     if (r > t) {
                         breached = true;
                         breaches.add(String.format("%s, source %s (%s): %,d of %,d rows quarantined (%.1f %%), "
@@ -279,8 +263,9 @@ public final class IngestStage {
             if (!unknown.isEmpty()) {
                 log.info("{}: columns not in the feed's schema, ignored: {}", feed.name(), unknown);
             }
-            feeds.add(new IngestReport.FeedCounts(feed.name(), rawFeed.files().size(), total[0], total[1],
-                    total[2], total[3], total[4], total[5], rate, threshold, breached, errors, warnings, unknown));
+            feeds.add(new IngestReport.FeedCounts(feed.name(), rawFeed.files().size(), total.read(),
+                    total.accepted(), total.quarantined(), total.warned(), total.superseded(), total.optedOut(), rate,
+                    threshold, breached, errors, warnings, unknown));
         }
         return new IngestReport(files, feeds, breaches);
     }
