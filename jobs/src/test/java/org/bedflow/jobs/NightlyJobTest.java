@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,8 +19,10 @@ import org.bedflow.jobs.nightly.NightlyJobConfig;
 import org.bedflow.jobs.nightly.PseudonymKeys;
 import org.bedflow.jobs.nightly.RunParameters;
 import org.bedflow.jobs.testing.OutputFingerprints;
+import org.bedflow.pipeline.publish.DisclosureControl;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
+import org.bedflow.pipeline.schema.OutputTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -140,6 +143,21 @@ class NightlyJobTest {
         spark.read().parquet(out.resolve("linked_spells").toString()).where("person_key is not null")
                 .select("person_key").limit(200).collectAsList()
                 .forEach(r -> assertThat(report).doesNotContain(r.getString(0)));
+
+        // and every output table has exactly the columns of its Avro schema (partition columns included), and
+        // so does its commissioners' copy, plus its suppressed flag
+        for (OutputTables table : OutputTables.values()) {
+            assertThat(spark.read().parquet(out.resolve(table.table()).toString()).columns())
+                    .as("columns of %s against its Avro schema", table.table())
+                    .containsExactlyInAnyOrderElementsOf(table.columns());
+            Path copy = out.resolve("published").resolve(table.table());
+            if (Files.exists(copy)) {
+                List<String> expected = new ArrayList<>(table.columns());
+                expected.add(DisclosureControl.SUPPRESSED);
+                assertThat(spark.read().parquet(copy.toString()).columns()).as("columns of published/%s", table.table())
+                        .containsExactlyInAnyOrderElementsOf(expected);
+            }
+        }
 
         // and every table is what the committed golden fingerprints say (a refactor changes none of them;
         // a deliberate change of a definition updates the file with -Dbedflow.golden.update=true, and its
