@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The core columns of {@code delayed_discharge_monthly} (spec metrics.md) as plain SQL in
@@ -327,7 +328,7 @@ public final class DuckDbMeasures {
     /** An optional feed folder, or an empty relation of the given columns when it has no Parquet file. */
     static String optionalFeed(Path input, String name, String columns) {
         Path dir = input.resolve(name);
-        try (var files = Files.isDirectory(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
+        try (var files = Files.isDirectory(dir) ? Files.list(dir) : Stream.<Path>empty()) {
             if (files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"))) {
                 return feed(input, name);
             }

@@ -8,11 +8,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExecutionLog {
 
-    private static final org.slf4j.Logger log = LoggerFactory.getLogger(ExecutionLog.class);
+    private static final Logger log = LoggerFactory.getLogger(ExecutionLog.class);
     private static final Map<Long, FileAppender<ILoggingEvent>> OPEN = new ConcurrentHashMap<>();
 
     private ExecutionLog() {

@@ -7,6 +7,7 @@ import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
@@ -42,7 +43,7 @@ public final class PersonKeys {
         }
         try {
             Mac mac = MAC.get();
-            if (mac == null || !java.util.Arrays.equals(MAC_KEY.get(), key)) {
+            if (mac == null || !Arrays.equals(MAC_KEY.get(), key)) {
                 mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(key, "HmacSHA256"));
                 MAC.set(mac);

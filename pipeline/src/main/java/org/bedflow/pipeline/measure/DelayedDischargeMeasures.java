@@ -50,6 +50,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * delayed_discharge_monthly (metrics.md). Universe: alive discharges of patients aged 18+
@@ -130,7 +132,7 @@ public final class DelayedDischargeMeasures {
         return OutputTables.DELAYED_DISCHARGE_MONTHLY.conform(full);
     }
 
-    static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
+    static Seq<String> scalaSeq(String... names) {
+        return CollectionConverters.asScala(List.of(names)).toList();
     }
 }

@@ -3,6 +3,7 @@ package org.bedflow.pipeline.reference;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class ReorganisationMapping implements Serializable {
             throw new IllegalArgumentException("reorganisation mapping " + name + " has no rows");
         }
         this.successorOf = Map.copyOf(successor);
-        this.areaNames = java.util.Collections.unmodifiableMap(names);
+        this.areaNames = Collections.unmodifiableMap(names);
     }
 
     /** A bundled mapping by name, or a CSV file (former_code, former_name, successor_code, successor_name, ...). */

@@ -1,5 +1,6 @@
 package org.bedflow.pipeline.spark;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.spark.sql.SparkSession;
@@ -33,7 +34,7 @@ public final class SparkSessions {
 
     /** The settings bedflow runs with unless told otherwise. */
     static Map<String, String> defaults() {
-        Map<String, String> d = new java.util.LinkedHashMap<>();
+        Map<String, String> d = new LinkedHashMap<>();
         d.put("spark.sql.session.timeZone", "UTC");
         d.put("spark.ui.showConsoleProgress", "false");
         d.put("spark.sql.shuffle.partitions", "8");

@@ -3,6 +3,7 @@ package org.bedflow.pipeline.ingest.validate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * ICD-10 normalisation of feeds.md: dots and spaces removed, a trailing {@code X} or
@@ -11,7 +12,7 @@ import java.util.Locale;
  */
 public final class Icd10 {
 
-    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[;|]");
+    private static final Pattern SEPARATORS = Pattern.compile("[;|]");
 
     private Icd10() {
     }

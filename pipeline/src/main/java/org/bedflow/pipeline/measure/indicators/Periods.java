@@ -1,6 +1,7 @@
 package org.bedflow.pipeline.measure.indicators;
 
 import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.when;
@@ -66,7 +67,7 @@ public final class Periods {
     /** The financial year of a date column, as {@code yyyy-yy}. */
     public static Column financialYear(Column date) {
         Column start = when(month(date).geq(4), year(date)).otherwise(year(date).minus(1));
-        return format_string("%d-%02d", start, pmod(start.plus(1), org.apache.spark.sql.functions.lit(100)));
+        return format_string("%d-%02d", start, pmod(start.plus(1), lit(100)));
     }
 
     /** The first calendar year of {@code 2021-22}: 2021 (the population year of metrics.md). */

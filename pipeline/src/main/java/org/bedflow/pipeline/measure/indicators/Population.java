@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.bedflow.pipeline.link.ResidenceAreas;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Population denominators from the {@code population} feed (ONS mid-year estimates shape,
@@ -46,7 +47,7 @@ public final class Population {
                 .withColumn("_own", col(AREA_CODE).equalTo(col(UNITARY_AREA)));
         Dataset<Row> own = mapped.filter(col("_own")).select(UNITARY_AREA, YEAR).distinct()
                 .withColumn("_has_own", lit(true));
-        return mapped.join(own, scala.jdk.javaapi.CollectionConverters.asScala(List.of(UNITARY_AREA, YEAR)).toList(),
+        return mapped.join(own, CollectionConverters.asScala(List.of(UNITARY_AREA, YEAR)).toList(),
                         "left")
                 .filter(col("_own").or(col("_has_own").isNull()))
                 .groupBy(UNITARY_AREA, YEAR, AGE)

@@ -23,6 +23,7 @@ import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -152,7 +153,7 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
             }
             for (Row r : spells
                     .where(col(IS_ALIVE_DISCHARGE).and(col(PERSON_KEY).isNotNull())
-                            .and(col(DISCHARGE_DATE).leq(lit(java.sql.Date.valueOf(cutoff)))))
+                            .and(col(DISCHARGE_DATE).leq(lit(Date.valueOf(cutoff)))))
                     .groupBy(LinkedSpellsColumns.UNITARY_AREA, DISCHARGE_MONTH)
                     .agg(countIf(col(FOLLOWED_BY_READMISSION_30D)), count(lit(1))).collectAsList()) {
                 readmissions.put(r.getString(0) + "|" + r.getString(1), new long[] {r.getLong(2), r.getLong(3)});
