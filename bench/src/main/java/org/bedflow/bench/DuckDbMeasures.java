@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The core columns of {@code delayed_discharge_monthly} (spec metrics.md) as plain SQL in
+ * The core columns of {@code delayed_discharge_monthly} (docs/measures.md) as plain SQL in
  * DuckDB, on the same Parquet feed folders that bedflow reads, so that bench/run.sh can show
  * the cost of the Spark route on one machine, and a cross-check that both compute the same
  * numbers.
@@ -215,7 +215,7 @@ public final class DuckDbMeasures {
 
     /** Macros and the small reference tables (from the CSVs bedflow ships). */
     static void reference(Statement st, List<String[]> lgr, List<String[]> reasons) throws SQLException {
-        // NHS number (reference.md): spaces/hyphens removed, 10 digits, Modulus 11 check digit,
+        // NHS number (docs/code-lists.md): spaces/hyphens removed, 10 digits, Modulus 11 check digit,
         // not all one digit; else null. Arithmetic on the number, not substrings: it is the
         // costliest expression of the whole query.
         st.execute("CREATE MACRO nhs_digits(v) AS replace(replace(v, ' ', ''), '-', '')");

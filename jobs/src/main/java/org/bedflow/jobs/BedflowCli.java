@@ -18,8 +18,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code ./bedflow <command>}: the command line of operations.md. Parsing happens before
- * Spring starts, so {@code --help}, {@code --version} and usage errors answer at once.
+ * {@code ./bedflow <command>}: the command line of the README ("Command line") and
+ * docs/operations.md. Parsing happens before Spring starts, so {@code --help},
+ * {@code --version} and usage errors answer at once.
  */
 @Command(name = "bedflow",
         mixinStandardHelpOptions = true,

@@ -87,7 +87,7 @@ public final class ExecutionLog {
         appender.stop();
     }
 
-    /** operations.md: output folders and files are readable by owner and group only. */
+    /** docs/operations.md, "Logs and privacy": output folders and files are readable by owner and group only. */
     private static void ownerAndGroupOnly(Path p, boolean directory) throws IOException {
         if (directory) {
             if (Files.isDirectory(p)) {

@@ -26,14 +26,14 @@ import java.util.regex.Pattern;
  * first row). A timestamp pattern without an offset is local time taken as UTC (as the
  * built-in ISO timestamps are); one without a time of day is midnight.
  *
- * <p>The defaults are the built-in rules of feeds.md: dates {@code yyyy-MM-dd}, timestamps
+ * <p>The defaults are the built-in rules of docs/validation.md: dates {@code yyyy-MM-dd}, timestamps
  * ISO-8601 with or without offset ({@code iso}). Serializable: the formatter is rebuilt
  * on executors.
  */
 public final class TemporalFormat implements Serializable {
 
     public static final String DEFAULT_DATE = "yyyy-MM-dd";
-    /** feeds.md: ISO-8601 local date-time (taken as UTC) or with an offset; a space may stand for the T */
+    /** docs/validation.md: ISO-8601 local date-time (taken as UTC) or with an offset; a space may stand for the T */
     public static final String ISO = "iso";
 
     private static final Pattern TIMESTAMP_SPACE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d)");
@@ -80,7 +80,7 @@ public final class TemporalFormat implements Serializable {
         return pattern;
     }
 
-    /** the built-in rule of feeds.md */
+    /** the built-in rule of docs/validation.md */
     public boolean isDefault() {
         return timestamp ? pattern.equalsIgnoreCase(ISO) : pattern.equals(DEFAULT_DATE);
     }

@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The validate stage: every row of every feed ends in exactly one place (feeds.md) —
+ * The validate stage: every row of every feed ends in exactly one place (docs/validation.md) —
  * accepted, quarantined (ERROR), or excluded (superseded resubmission, opt-out). In order:
  * opt-out list, admissions, discharges (checked against the admissions), social care
  * events, population, geography. Each feed is classified once into
@@ -43,7 +43,7 @@ public final class IngestStage {
     /** The work name of the rows of every feed that were quarantined or warned, in the shape of the rejects table. */
     public static final String REJECTS = "rejects";
 
-    /** The feeds of feeds.md, classified in a fixed order above; any other feed is classified after them. */
+    /** The first six feeds, classified in a fixed order above; any other feed is classified after them. */
     private static final Set<String> STANDARD = Set.of(Feeds.OPT_OUTS.name(), Feeds.APC_ADMISSIONS.name(),
             Feeds.APC_DISCHARGES.name(), Feeds.SOCIAL_CARE_EVENTS.name(), Feeds.POPULATION.name(), Feeds.GEOGRAPHY.name());
 
@@ -94,7 +94,8 @@ public final class IngestStage {
                             Resubmissions.noOptOut(validate(raw, Feeds.POPULATION, options)), done, absent);
                     classifyAndKeep(spark, work, Feeds.GEOGRAPHY,
                             Resubmissions.noOptOut(validate(raw, Feeds.GEOGRAPHY, options)), done, absent);
-                    // feeds added since feeds.md (community_contacts, ...): people on the opt-out list are removed by NHS number
+                    // feeds added after the first six (community_contacts, ...): people on the opt-out list are removed
+                    // by NHS number
                     for (FeedSchema feed : others) {
                         Dataset<Row> validated = validate(raw, feed, options);
                         classifyAndKeep(spark, work, feed, feed.hasField("nhs_number")

@@ -21,7 +21,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Pseudonymisation (operations.md, Security): {@code person_key} = hex HMAC-SHA256(key,
+ * Pseudonymisation (docs/measures.md, "Person key"): {@code person_key} = hex HMAC-SHA256(key,
  * normalised 10-digit NHS number). The same person gets the same key in hospital and social
  * care data; without the key the NHS number cannot be recovered, and another key gives
  * unlinkable keys. The key travels to executors inside the function, never as a literal in

@@ -37,7 +37,7 @@ import org.apache.spark.sql.Row;
 import org.bedflow.pipeline.reference.DelayReasons;
 
 /**
- * The spell-level fields of metrics.md that need only the spell itself: age band, months,
+ * The spell-level fields (docs/measures.md, "Spell fields") that need only the spell itself: age band, months,
  * emergency, ACSC and falls flags, length of stay, alive discharge, delay. Day differences
  * are calendar days.
  */

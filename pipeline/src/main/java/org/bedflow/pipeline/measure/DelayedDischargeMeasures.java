@@ -54,7 +54,7 @@ import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * delayed_discharge_monthly (metrics.md). Universe: alive discharges of patients aged 18+
+ * delayed_discharge_monthly (docs/measures.md). Universe: alive discharges of patients aged 18+
  * resident in a configured unitary area; month = month of discharge.
  *
  * <p>Follows NHS England's acute discharge situation report and the CDS Discharge Ready

@@ -63,7 +63,7 @@ import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns;
 
 /**
- * Disclosure control for {@code published/} (metrics.md, last section), following NHS
+ * Disclosure control for {@code published/} (docs/commissioners.md), following NHS
  * Digital's rules for sub-national secondary care figures (HES and ECDS, September 2018):
  * counts of 1-7 are suppressed, other counts are rounded to the nearest 5, zero stays zero;
  * percentages are recalculated from the rounded numerator and denominator and suppressed
@@ -197,7 +197,7 @@ public final class DisclosureControl {
     }
 
     /**
-     * The indicators rules (metrics.md "Disclosure control"): the numerator is a count (events,
+     * The indicators rules (docs/indicators.md, "Disclosure control"): the numerator is a count (events,
      * persons or delay days) and so is the denominator of a percentage or crude rate (patients,
      * or the population), rounded or suppressed like every count. Percentages and crude rates,
      * and their Wilson / Byar / exact Poisson limits, are recalculated from the published

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 
 /**
- * Delay reason code -> canonical category and responsible sector (reference.md). The
+ * Delay reason code -> canonical category and responsible sector (docs/code-lists.md, "Delay reasons"). The
  * historic DToC codes by default; a provider's own codes by configuration (a CSV of the
  * same shape: code, meaning, category, sector). Codes match case-sensitively after trimming
  * (Di and DI would otherwise collide with future codes); unmapped codes are

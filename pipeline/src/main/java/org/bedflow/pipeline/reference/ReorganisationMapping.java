@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A local government reorganisation (reference.md "Reorganisation (LGR) mapping"): each
+ * A local government reorganisation (docs/code-lists.md, "Reorganisation mappings"): each
  * former district maps to its successor unitary area, and each successor code maps to
  * itself. The successors are the configured unitary areas bedflow reports on; any other
  * district is OTHER. Bundled mappings: northamptonshire (default), buckinghamshire,

@@ -42,7 +42,7 @@ public final class SparkSessions {
         d.put("spark.sql.sources.partitionOverwriteMode", "static");
         d.put("spark.sql.parquet.compression.codec", "snappy");
         d.put("spark.sql.legacy.timeParserPolicy", "CORRECTED");
-        // outputs readable by owner and group only (operations.md, Security)
+        // outputs readable by owner and group only (docs/operations.md, "Logs and privacy")
         d.put("spark.hadoop.fs.permissions.umask-mode", "007");
         // permissions through Java, not a chmod / ls process per file (PosixLocalFileSystem)
         d.put("spark.hadoop.fs.file.impl", PosixLocalFileSystem.class.getName());

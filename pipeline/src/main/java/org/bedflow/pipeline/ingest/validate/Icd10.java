@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * ICD-10 normalisation of feeds.md: dots and spaces removed, a trailing {@code X} or
+ * ICD-10 normalisation (docs/validation.md): dots and spaces removed, a trailing {@code X} or
  * {@code -} filler dropped, upper case ({@code J44.0 -> J440}, {@code I10X -> I10}).
  * Lists are separated by {@code ;} or {@code |} and stored {@code ;}-separated.
  */

@@ -3,7 +3,7 @@ package org.bedflow.pipeline.ingest.validate;
 import java.util.regex.Pattern;
 
 /**
- * The NHS number check of reference.md: 10 digits (spaces allowed in the source), Modulus
+ * The NHS number check (docs/code-lists.md): 10 digits (spaces allowed in the source), Modulus
  * 11 check digit; all-same-digit numbers are invalid. Also the one masking rule for NHS
  * numbers shown to people ({@code ******1234}).
  */

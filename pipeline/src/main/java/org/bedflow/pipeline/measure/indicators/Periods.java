@@ -15,7 +15,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
- * Reporting periods (outputs.md): calendar months {@code yyyy-MM} and financial years
+ * Reporting periods (docs/indicators.md): calendar months {@code yyyy-MM} and financial years
  * {@code yyyy-yy} running 1 April to 31 March (2021-22 = 1 April 2021 to 31 March 2022).
  */
 public final class Periods {
@@ -70,7 +70,7 @@ public final class Periods {
         return format_string("%d-%02d", start, pmod(start.plus(1), lit(100)));
     }
 
-    /** The first calendar year of {@code 2021-22}: 2021 (the population year of metrics.md). */
+    /** The first calendar year of {@code 2021-22}: 2021 (the population year, docs/indicators.md "Population"). */
     public static int firstCalendarYear(String financialYear) {
         return Integer.parseInt(financialYear.substring(0, 4));
     }
@@ -86,7 +86,7 @@ public final class Periods {
     }
 
     /**
-     * The period's calendar days (metrics.md "days in period"): 28-31 for a month, 365 or 366
+     * The period's calendar days (docs/indicators.md, "days in period"): 28-31 for a month, 365 or 366
      * for a financial year, whatever the run date.
      */
     public static int days(Type type, String period) {

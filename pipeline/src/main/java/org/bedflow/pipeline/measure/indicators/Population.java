@@ -21,9 +21,9 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Population denominators from the {@code population} feed (ONS mid-year estimates shape,
- * feeds.md): rows of former districts are summed into their successor unitary area, both
+ * docs/data-dictionary.md): rows of former districts are summed into their successor unitary area, both
  * sexes together. A financial year {@code YYYY-YY} uses the mid-year estimate of year
- * {@code YYYY} (metrics.md), so 2020-21 uses mid-2020 (published for the seven districts)
+ * {@code YYYY} (docs/indicators.md, "Population"), so 2020-21 uses mid-2020 (published for the seven districts)
  * and 2021-22 mid-2021.
  *
  * <p>Where the feed holds rows of the unitary area itself for a year (as ONS publishes from
