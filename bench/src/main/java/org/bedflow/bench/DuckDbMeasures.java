@@ -13,9 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The core columns of {@code delayed_discharge_monthly} (spec metrics.md) as plain SQL in
+ * The core columns of {@code delayed_discharge_monthly} (docs/measures.md) as plain SQL in
  * DuckDB, on the same Parquet feed folders that bedflow reads, so that bench/run.sh can show
  * the cost of the Spark route on one machine, and a cross-check that both compute the same
  * numbers.
@@ -214,7 +215,7 @@ public final class DuckDbMeasures {
 
     /** Macros and the small reference tables (from the CSVs bedflow ships). */
     static void reference(Statement st, List<String[]> lgr, List<String[]> reasons) throws SQLException {
-        // NHS number (reference.md): spaces/hyphens removed, 10 digits, Modulus 11 check digit,
+        // NHS number (docs/code-lists.md): spaces/hyphens removed, 10 digits, Modulus 11 check digit,
         // not all one digit; else null. Arithmetic on the number, not substrings: it is the
         // costliest expression of the whole query.
         st.execute("CREATE MACRO nhs_digits(v) AS replace(replace(v, ' ', ''), '-', '')");
@@ -327,7 +328,7 @@ public final class DuckDbMeasures {
     /** An optional feed folder, or an empty relation of the given columns when it has no Parquet file. */
     static String optionalFeed(Path input, String name, String columns) {
         Path dir = input.resolve(name);
-        try (var files = Files.isDirectory(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
+        try (var files = Files.isDirectory(dir) ? Files.list(dir) : Stream.<Path>empty()) {
             if (files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"))) {
                 return feed(input, name);
             }

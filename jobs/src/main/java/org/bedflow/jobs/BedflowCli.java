@@ -1,6 +1,9 @@
 package org.bedflow.jobs;
 
+import java.io.PrintWriter;
+
 import org.bedflow.jobs.cli.DemoCommand;
+import org.bedflow.jobs.cli.Failures;
 import org.bedflow.jobs.cli.GenerateCommand;
 import org.bedflow.jobs.cli.HistoryCommand;
 import org.bedflow.jobs.cli.QueryCommand;
@@ -10,12 +13,14 @@ import org.bedflow.jobs.cli.RunCommand;
 import org.bedflow.jobs.cli.ValidateCommand;
 import org.bedflow.jobs.cli.VersionInfo;
 import org.bedflow.jobs.logging.ProcessLog;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code ./bedflow <command>}: the command line of operations.md. Parsing happens before
- * Spring starts, so {@code --help}, {@code --version} and usage errors answer at once.
+ * {@code ./bedflow <command>}: the command line of the README ("Command line") and
+ * docs/operations.md. Parsing happens before Spring starts, so {@code --help},
+ * {@code --version} and usage errors answer at once.
  */
 @Command(name = "bedflow",
         mixinStandardHelpOptions = true,
@@ -50,8 +55,8 @@ public class BedflowCli implements Runnable {
         cli.setParameterExceptionHandler(BedflowCli::usageError);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             // one line for the person at the terminal; the stack trace goes to the log only
-            org.slf4j.LoggerFactory.getLogger(BedflowCli.class).error("command failed", ex);
-            line.getErr().println("bedflow: " + org.bedflow.jobs.cli.Failures.describe(ex));
+            LoggerFactory.getLogger(BedflowCli.class).error("command failed", ex);
+            line.getErr().println("bedflow: " + Failures.describe(ex));
             return ExitCodes.FAILED;
         });
         return cli.execute(args);
@@ -60,7 +65,7 @@ public class BedflowCli implements Runnable {
     /** A usage error: what is wrong, the command's usage line and where to read more; exit code 2. */
     private static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
-        java.io.PrintWriter err = cmd.getErr();
+        PrintWriter err = cmd.getErr();
         err.println("bedflow: " + ex.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         CommandLine.Help help = cmd.getHelp();

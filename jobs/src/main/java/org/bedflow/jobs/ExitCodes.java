@@ -1,6 +1,6 @@
 package org.bedflow.jobs;
 
-/** Exit codes of operations.md: public contract for schedulers and scripts. */
+/** Exit codes of docs/operations.md: public contract for schedulers and scripts. */
 public final class ExitCodes {
     public static final int OK = 0;
     /** the job failed; a one-line reason on stderr, the full cause in the log */

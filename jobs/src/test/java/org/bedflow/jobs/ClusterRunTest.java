@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * operations.md "Scale-out": the same job, unchanged, on a real Spark standalone cluster —
+ * README "Running on a Spark cluster": the same job, unchanged, on a real Spark standalone cluster —
  * a master and a worker started on 127.0.0.1 from the Maven jars (a throwaway SPARK_HOME
  * whose {@code jars/} is the runtime classpath, bedflow's own modules left out so that the
  * driver must ship them to the executors itself) — gives the outputs of a local-mode run.

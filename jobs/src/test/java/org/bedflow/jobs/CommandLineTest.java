@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** The command line answers usage questions and usage errors before anything starts (operations.md). */
+/** The command line answers usage questions and usage errors before anything starts (docs/operations.md). */
 class CommandLineTest {
 
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * operations.md "Restart and idempotency", with real processes: a run of the sample in a
+ * docs/operations.md "Restart and re-run", with real processes: a run of the sample in a
  * child JVM is killed with SIGKILL in the middle of a named step (measure). While it is
  * running, a second run, a restart and a scheduled launch on the same output folder all exit
  * with code 4. After the kill nothing half-done is published, {@code restart} finishes the

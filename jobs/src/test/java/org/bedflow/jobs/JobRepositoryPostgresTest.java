@@ -31,7 +31,7 @@ import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * The job repository on a real PostgreSQL (operations.md: PostgreSQL in production): the
+ * The job repository on a real PostgreSQL (docs/operations.md, "Job repository": PostgreSQL in production): the
  * schema is created on first use, a failed run is recorded, and a restart of the same job
  * instance resumes at the failed step.
  */

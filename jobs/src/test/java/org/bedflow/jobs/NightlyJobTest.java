@@ -38,7 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The real nightly job on the committed sample, launched with real parameters, as Spring
  * Batch's samples test their jobs: given the sample, when the job runs, then every input
- * row is accounted for and the rejects show every reason code of feeds.md.
+ * row is accounted for and the rejects show every reason code of docs/validation.md but BAD_FORMAT and UNMAPPED_CODE.
  */
 @SpringBootTest(classes = BedflowApplication.class)
 @ActiveProfiles("test")
@@ -168,7 +168,7 @@ class NightlyJobTest {
         }
         assertThat(fingerprints).as("output tables against %s", GOLDEN).isEqualTo(OutputFingerprints.read(GOLDEN));
 
-        // and nothing the run wrote can be read by others (operations.md, Security)
+        // and nothing the run wrote can be read by others (docs/operations.md, "Logs and privacy")
         try (var all = Files.walk(out)) {
             assertThat(all.filter(p -> !p.equals(out)).filter(p -> {
                 try {

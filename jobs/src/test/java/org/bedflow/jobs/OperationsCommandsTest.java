@@ -39,7 +39,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.bedflow.jobs.config.BedflowApplication;
 
 /**
- * operations.md through the command line, in the test JVM: restart at the failed step,
+ * docs/operations.md through the command line, in the test JVM: restart at the failed step,
  * history, the exit code and one-line reason of every failure path, the per-execution log,
  * and the embedded job repository created on first use. The job repository is an H2 file of
  * this class; in-process runs use {@code demo} or {@code validate}, which need no key in the

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The ICD-10 case mix. Emergency primaries include the chronic and acute ambulatory care
- * sensitive conditions of reference.md (COPD, heart failure, diabetes complications,
+ * sensitive conditions of docs/code-lists.md (COPD, heart failure, diabetes complications,
  * hypertension, asthma, AF, dementia, J20 with a J44 secondary; UTI, cellulitis, pneumonia,
  * dehydration), falls of older people (an S/T injury with a W00-W19 secondary), COVID-19 in
  * the 2020-21 waves, and the common non-ACSC reasons; electives are the usual day-case and

@@ -2,6 +2,7 @@ package org.bedflow.sample;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -54,7 +55,7 @@ public record GenerationSummary(Path outDir, GeneratorOptions options, List<File
             long invalidNhsNumbers, long missingNhsNumbers, long optOuts) {
 
         public String describe() {
-            return String.format(java.util.Locale.ROOT,
+            return String.format(Locale.ROOT,
                     "emergency %.1f %%, elective %.1f %%, open %.1f %%, died %.1f %% of discharges, mean LOS %.2f days,"
                             + " DRD on %.1f %% of discharges, delayed %.1f %% of those with DRD,"
                             + " readmitted within 30 days %.1f %% of alive discharges,"

@@ -1,7 +1,7 @@
 package org.bedflow.sample;
 
 /**
- * Synthetic NHS numbers with a valid Modulus 11 check digit (reference.md), allocated from the
+ * Synthetic NHS numbers with a valid Modulus 11 check digit (docs/code-lists.md), allocated from the
  * 999 test range. Numbers are drawn from a fixed permutation of the range so that consecutive
  * persons do not get consecutive numbers, with no table of issued numbers held in memory.
  * The 999 range holds about 909,000 valid numbers; very large runs (more persons than that)

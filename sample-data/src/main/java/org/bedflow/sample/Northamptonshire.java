@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The geography the sample is set in: the seven former districts of Northamptonshire with
- * their successor unitaries (vesting 1 April 2021, reference.md), their approximate ONS
+ * their successor unitaries (vesting 1 April 2021, docs/code-lists.md), their approximate ONS
  * mid-2020 populations (the residence weights), the hospitals their residents use, and the
  * neighbouring districts whose residents turn up as out-of-area patients.
  */

@@ -13,7 +13,7 @@ import org.bedflow.schemas.feed.PopulationEstimate;
 
 /**
  * Writes a complete, internally consistent set of synthetic Northamptonshire feeds in the
- * folder layout of feeds.md: hospital admissions and discharges per provider, council social
+ * folder layout of docs/validation.md: hospital admissions and discharges per provider, council social
  * care events per council, population, geography and an opt-out list.
  *
  * <p>Deterministic: the only randomness is a seeded {@link Rng}, no wall-clock time is read,

@@ -31,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts Spring (job repository, Spark), launches one job with its parameters, and turns
- * the outcome into an exit code of operations.md with a one-line reason on stderr (the full
+ * the outcome into an exit code of docs/operations.md with a one-line reason on stderr (the full
  * cause goes to the logs). Every launch holds the output folder's lock for its whole run.
  */
 public final class JobLaunch {

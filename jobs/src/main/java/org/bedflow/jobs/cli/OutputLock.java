@@ -64,7 +64,7 @@ public final class OutputLock implements AutoCloseable {
     }
 
     /**
-     * operations.md: output folders and files are readable by owner and group only. Spark and
+     * docs/operations.md, "Logs and privacy": output folders and files are readable by owner and group only. Spark and
      * Hadoop apply the session's umask 007 to what they write; this folder and lock file are
      * made by plain Java under the process umask (often 022), so they are set explicitly.
      */

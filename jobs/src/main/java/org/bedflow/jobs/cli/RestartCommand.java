@@ -1,5 +1,6 @@
 package org.bedflow.jobs.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public class RestartCommand implements Callable<Integer> {
             // the configuration the execution ran with, unless given again here
             String storedConfig = params.getString(JobLaunch.PARAM_CONFIG);
             Path config = common.config != null ? common.config : storedConfig == null ? null : Path.of(storedConfig);
-            if (common.config == null && config != null && !java.nio.file.Files.isRegularFile(config)) {
+            if (common.config == null && config != null && !Files.isRegularFile(config)) {
                 System.err.println("bedflow: execution " + failed.getId() + " ran with the configuration file " + config
                         + ", which no longer exists; give --config FILE");
                 return ExitCodes.USAGE;

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 import org.bedflow.jobs.nightly.NightlyJobConfig;
+import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,7 +48,7 @@ public class ValidateCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         } finally {
             if (temporary && out != null) {
-                org.springframework.util.FileSystemUtils.deleteRecursively(out.toFile());
+                FileSystemUtils.deleteRecursively(out.toFile());
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.bedflow.jobs.config;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.spark.sql.SparkSession;
@@ -26,11 +28,11 @@ public class BedflowApplication {
     @Scope("prototype")
     public SparkSession sparkSession(BedflowProperties properties) {
         String master = master(properties.getSpark().getMaster(), System.getProperty("spark.master"));
-        Map<String, String> conf = new java.util.LinkedHashMap<>(properties.getSpark().getConf());
+        Map<String, String> conf = new LinkedHashMap<>(properties.getSpark().getConf());
         if (master != null && !master.startsWith("local") && !conf.containsKey("spark.jars")
                 && System.getProperty("spark.jars") == null) {
             // a cluster's executors need bedflow's own classes; the user may name them instead (spark.jars)
-            conf.put("spark.jars", ApplicationJars.forExecutors(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+            conf.put("spark.jars", ApplicationJars.forExecutors(Path.of(System.getProperty("java.io.tmpdir"),
                     "bedflow-jars-" + ProcessHandle.current().pid())));
         }
         return SparkSessions.create(master, conf);

@@ -32,7 +32,7 @@ public class BedflowProperties {
      */
     private String feedsDir;
     /**
-     * Disclosure control of published/ (metrics.md). On by default; only a configuration file or
+     * Disclosure control of published/ (docs/commissioners.md). On by default; only a configuration file or
      * environment variable can turn it off, never a command-line flag, and the manifest records it.
      */
     private boolean disclosureControl = true;

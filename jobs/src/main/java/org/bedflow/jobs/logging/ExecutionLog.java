@@ -8,11 +8,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExecutionLog {
 
-    private static final org.slf4j.Logger log = LoggerFactory.getLogger(ExecutionLog.class);
+    private static final Logger log = LoggerFactory.getLogger(ExecutionLog.class);
     private static final Map<Long, FileAppender<ILoggingEvent>> OPEN = new ConcurrentHashMap<>();
 
     private ExecutionLog() {
@@ -87,7 +87,7 @@ public final class ExecutionLog {
         appender.stop();
     }
 
-    /** operations.md: output folders and files are readable by owner and group only. */
+    /** docs/operations.md, "Logs and privacy": output folders and files are readable by owner and group only. */
     private static void ownerAndGroupOnly(Path p, boolean directory) throws IOException {
         if (directory) {
             if (Files.isDirectory(p)) {

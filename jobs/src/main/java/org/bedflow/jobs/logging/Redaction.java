@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The last line of defence for operations.md "Security": no NHS number, council person id,
+ * The last line of defence for docs/operations.md "Logs and privacy": no NHS number, council person id,
  * postcode or pseudonymisation key in any log line. bedflow never logs row values on
  * purpose; this masks whatever a library puts into a message or a stack trace anyway (for
  * example a Spark cast error quoting a value).

@@ -15,8 +15,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * One progress line per step on the terminal (operations.md: "While it runs, run prints
- * one progress line per step with rows and elapsed time"). Steps leave a short summary of
+ * One progress line per step on the terminal (docs/operations.md, "Logs and privacy": the
+ * terminal gets one progress line per step, with rows and elapsed time). Steps leave a short summary of
  * their rows in their execution context under {@link #SUMMARY}.
  */
 @Component

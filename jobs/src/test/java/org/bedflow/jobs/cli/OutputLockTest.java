@@ -9,7 +9,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** operations.md, Security: output folders and files are readable by the owner and group only. */
+/** docs/operations.md, "Logs and privacy": output folders and files are readable by the owner and group only. */
 class OutputLockTest {
 
     @Test

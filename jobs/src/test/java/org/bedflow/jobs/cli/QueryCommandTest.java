@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * operations.md: {@code query --output DIR "SQL"} runs Spark SQL over the output tables and
+ * docs/commissioners.md: {@code query --output DIR "SQL"} runs Spark SQL over the output tables and
  * prints a table; a bad query or a missing table is a one-line error, not a stack trace.
  */
 class QueryCommandTest {

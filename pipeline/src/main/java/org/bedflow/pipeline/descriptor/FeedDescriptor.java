@@ -27,7 +27,7 @@ import org.bedflow.pipeline.schema.FieldSpec;
  */
 public final class FeedDescriptor implements Serializable {
 
-    /** The file formats of feeds.md, as named by file extension. */
+    /** The file formats of an input folder (docs/validation.md), as named by file extension. */
     public static final List<String> FORMATS = List.of("csv", "csv.gz", "avro", "parquet");
 
     private final String source;
@@ -136,7 +136,7 @@ public final class FeedDescriptor implements Serializable {
         return (builtIn ? "built-in descriptor " : "descriptor ") + source + " (" + origin + ")";
     }
 
-    /** Header names match case-insensitively and ignore surrounding spaces (feeds.md); a BOM is ignored. */
+    /** Header names match case-insensitively and ignore surrounding spaces (docs/validation.md); a BOM is ignored. */
     public static String headerKey(String name) {
         return name.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
     }
@@ -224,7 +224,7 @@ public final class FeedDescriptor implements Serializable {
      * {@code columns} get the file's field name as an alias, so Avro's schema resolution
      * reads them (and still fills missing optional fields with their defaults). A data
      * engineer's descriptor also accepts the writer's own record name (a built-in one keeps
-     * feeds.md's rule: the feed's schema).
+     * the rule of docs/validation.md: the feed's schema).
      *
      * @param writer   the file's schema; {@code columnOf} from {@link #resolve} on its field names
      */

@@ -21,7 +21,7 @@ import org.bedflow.pipeline.schema.Feeds;
 
 /**
  * The feed descriptors of a run: one built-in descriptor per role ({@code feeds/<role>.yaml}
- * in the jar, reproducing feeds.md's layout: columns named as the schema fields, dates
+ * in the jar, reproducing the input folder of docs/validation.md: columns named as the schema fields, dates
  * {@code yyyy-MM-dd}, ISO timestamps, every file of the role's folder), and the data
  * engineer's own from a folder ({@code bedflow.feeds-dir}), which add sources or, under a
  * built-in descriptor's source id, replace it.
@@ -45,7 +45,7 @@ public final class FeedDescriptors implements Serializable {
         this.all = List.copyOf(all);
     }
 
-    /** The built-in descriptors alone: exactly the reading of feeds.md. */
+    /** The built-in descriptors alone: exactly the reading of docs/validation.md, "The input folder". */
     public static FeedDescriptors builtIn() {
         if (builtIn == null) {
             builtIn = new FeedDescriptors(builtIns(DelayReasons.load(DelayReasons.DEFAULT)));

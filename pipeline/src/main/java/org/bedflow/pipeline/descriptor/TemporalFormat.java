@@ -1,8 +1,10 @@
 package org.bedflow.pipeline.descriptor;
 
 import java.io.Serializable;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,14 +26,14 @@ import java.util.regex.Pattern;
  * first row). A timestamp pattern without an offset is local time taken as UTC (as the
  * built-in ISO timestamps are); one without a time of day is midnight.
  *
- * <p>The defaults are the built-in rules of feeds.md: dates {@code yyyy-MM-dd}, timestamps
+ * <p>The defaults are the built-in rules of docs/validation.md: dates {@code yyyy-MM-dd}, timestamps
  * ISO-8601 with or without offset ({@code iso}). Serializable: the formatter is rebuilt
  * on executors.
  */
 public final class TemporalFormat implements Serializable {
 
     public static final String DEFAULT_DATE = "yyyy-MM-dd";
-    /** feeds.md: ISO-8601 local date-time (taken as UTC) or with an offset; a space may stand for the T */
+    /** docs/validation.md: ISO-8601 local date-time (taken as UTC) or with an offset; a space may stand for the T */
     public static final String ISO = "iso";
 
     private static final Pattern TIMESTAMP_SPACE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d)");
@@ -78,7 +80,7 @@ public final class TemporalFormat implements Serializable {
         return pattern;
     }
 
-    /** the built-in rule of feeds.md */
+    /** the built-in rule of docs/validation.md */
     public boolean isDefault() {
         return timestamp ? pattern.equalsIgnoreCase(ISO) : pattern.equals(DEFAULT_DATE);
     }
@@ -90,7 +92,7 @@ public final class TemporalFormat implements Serializable {
                 return parseIsoDate(text);
             }
             return LocalDate.from(formatter().parse(text));
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }
@@ -102,7 +104,7 @@ public final class TemporalFormat implements Serializable {
         }
         try {
             return toUtc(formatter().parse(text));
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }
@@ -143,7 +145,7 @@ public final class TemporalFormat implements Serializable {
             if (y >= 0 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && se >= 0) {
                 try {
                     return LocalDateTime.of(y, mo, d, h, mi, se);
-                } catch (java.time.DateTimeException e) {
+                } catch (DateTimeException e) {
                     return null;
                 }
             }
@@ -164,10 +166,10 @@ public final class TemporalFormat implements Serializable {
     private static LocalDateTime toUtc(TemporalAccessor t) {
         LocalDate date = t.query(TemporalQueries.localDate());
         if (date == null) {
-            throw new java.time.DateTimeException("no date");
+            throw new DateTimeException("no date");
         }
-        java.time.LocalTime time = t.query(TemporalQueries.localTime());
-        LocalDateTime local = date.atTime(time == null ? java.time.LocalTime.MIDNIGHT : time);
+        LocalTime time = t.query(TemporalQueries.localTime());
+        LocalDateTime local = date.atTime(time == null ? LocalTime.MIDNIGHT : time);
         ZoneOffset offset = t.query(TemporalQueries.offset());
         return offset == null ? local : local.atOffset(offset).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
@@ -205,7 +207,7 @@ public final class TemporalFormat implements Serializable {
         String written;
         try {
             written = timestamp ? f.format(PROBE.atOffset(ZoneOffset.UTC)) : f.format(PROBE.toLocalDate());
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException(what + " '" + pattern + "' cannot write a " + (timestamp ? "timestamp" : "date")
                     + " (" + e.getMessage() + ")" + hint());
         }
@@ -214,12 +216,12 @@ public final class TemporalFormat implements Serializable {
             if (timestamp) {
                 LocalDateTime t = toUtc(back);
                 if (!t.toLocalDate().equals(PROBE.toLocalDate())) {
-                    throw new java.time.DateTimeException("read back " + t);
+                    throw new DateTimeException("read back " + t);
                 }
             } else if (!LocalDate.from(back).equals(PROBE.toLocalDate())) {
-                throw new java.time.DateTimeException("read back " + LocalDate.from(back));
+                throw new DateTimeException("read back " + LocalDate.from(back));
             }
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException(what + " '" + pattern + "' does not read back the "
                     + (timestamp ? "timestamp" : "date") + " it writes ('" + written + "': " + e.getMessage()
                     + "); it needs a day, a month and a year" + hint());

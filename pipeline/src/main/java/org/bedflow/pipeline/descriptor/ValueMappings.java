@@ -30,7 +30,7 @@ final class ValueMappings {
     /** columns of a value mapping CSV ({@code values: {field: file.csv}}) */
     static final String FROM = "source_value";
     static final String TO = "canonical_value";
-    /** the field whose values map onto the delay reason mapping (reference.md) */
+    /** the field whose values map onto the delay reason mapping (docs/code-lists.md) */
     static final String DELAY_REASON = "delay_reason";
 
     private final DescriptorYaml yaml;
@@ -181,7 +181,7 @@ final class ValueMappings {
     }
 
     /**
-     * A delay reason maps onto a code of the run's delay reason mapping (reference.md, DToC
+     * A delay reason maps onto a code of the run's delay reason mapping (docs/code-lists.md, DToC
      * by default: A, B, C, Di, ...) or onto one of its categories (awaiting_home_care_package),
      * which stands for the mapping's code of that category (the smallest, when several codes
      * share it; they must then agree on the sector).

@@ -5,9 +5,12 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.spark.sql.Column;
@@ -26,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The validate stage: every row of every feed ends in exactly one place (feeds.md) —
+ * The validate stage: every row of every feed ends in exactly one place (docs/validation.md) —
  * accepted, quarantined (ERROR), or excluded (superseded resubmission, opt-out). In order:
  * opt-out list, admissions, discharges (checked against the admissions), social care
  * events, population, geography. Each feed is classified once into
@@ -40,8 +43,8 @@ public final class IngestStage {
     /** The work name of the rows of every feed that were quarantined or warned, in the shape of the rejects table. */
     public static final String REJECTS = "rejects";
 
-    /** The feeds of feeds.md, classified in a fixed order above; any other feed is classified after them. */
-    private static final java.util.Set<String> STANDARD = java.util.Set.of(Feeds.OPT_OUTS.name(), Feeds.APC_ADMISSIONS.name(),
+    /** The first six feeds, classified in a fixed order above; any other feed is classified after them. */
+    private static final Set<String> STANDARD = Set.of(Feeds.OPT_OUTS.name(), Feeds.APC_ADMISSIONS.name(),
             Feeds.APC_DISCHARGES.name(), Feeds.SOCIAL_CARE_EVENTS.name(), Feeds.POPULATION.name(), Feeds.GEOGRAPHY.name());
 
     private IngestStage() {
@@ -57,7 +60,7 @@ public final class IngestStage {
             }
         }
         // feeds without files (absent optional folders) are classified as empty frames without running anything
-        java.util.Set<String> absent = new java.util.HashSet<>();
+        Set<String> absent = new HashSet<>();
         raw.forEach((name, r) -> {
             if (r.files().isEmpty()) {
                 absent.add(name);
@@ -70,7 +73,7 @@ public final class IngestStage {
                 .select("nhs_number");
 
         // after the opt-out list, three independent chains at once: planning one keeps the cores busy with another
-        Map<String, Dataset<Row>> done = java.util.Collections.synchronizedMap(classified);
+        Map<String, Dataset<Row>> done = Collections.synchronizedMap(classified);
         List<FeedSchema> others = Feeds.all().stream().filter(f -> !STANDARD.contains(f.name())).toList();
         Concurrently.run(List.of(
                 () -> {
@@ -91,7 +94,8 @@ public final class IngestStage {
                             Resubmissions.noOptOut(validate(raw, Feeds.POPULATION, options)), done, absent);
                     classifyAndKeep(spark, work, Feeds.GEOGRAPHY,
                             Resubmissions.noOptOut(validate(raw, Feeds.GEOGRAPHY, options)), done, absent);
-                    // feeds added since feeds.md (community_contacts, ...): people on the opt-out list are removed by NHS number
+                    // feeds added after the first six (community_contacts, ...): people on the opt-out list are removed
+                    // by NHS number
                     for (FeedSchema feed : others) {
                         Dataset<Row> validated = validate(raw, feed, options);
                         classifyAndKeep(spark, work, feed, feed.hasField("nhs_number")
@@ -147,7 +151,7 @@ public final class IngestStage {
     }
 
     private static Dataset<Row> classifyAndKeep(SparkSession spark, WorkTables work, FeedSchema feed, Dataset<Row> marked,
-                                                Map<String, Dataset<Row>> classified, java.util.Set<String> absent) {
+                                                Map<String, Dataset<Row>> classified, Set<String> absent) {
         return keep(spark, work, feed, Resubmissions.classify(marked, feed), classified, absent);
     }
 
@@ -157,7 +161,7 @@ public final class IngestStage {
      * {@link #accepted} reads it like any other), so its rejects and counts cost no Spark job of their own.
      */
     private static Dataset<Row> keep(SparkSession spark, WorkTables work, FeedSchema feed, Dataset<Row> rows,
-                                     Map<String, Dataset<Row>> classified, java.util.Set<String> absent) {
+                                     Map<String, Dataset<Row>> classified, Set<String> absent) {
         String name = classifiedName(feed);
         if (absent.contains(feed.name())) {
             Dataset<Row> empty = spark.createDataFrame(List.of(), rows.schema());

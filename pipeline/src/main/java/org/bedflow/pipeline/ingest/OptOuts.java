@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The national data opt-out (feeds.md): people on the list are removed before anything
+ * The national data opt-out (docs/validation.md): people on the list are removed before anything
  * else happens to their rows, so they reach no output, not even {@code rejects}. Rows are
  * matched on the normalised NHS number; discharges, which carry none, through the key of
  * an opted-out person's admission.

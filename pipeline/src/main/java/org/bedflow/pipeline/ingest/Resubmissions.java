@@ -22,14 +22,14 @@ import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.RawColumns;
 
 /**
- * Resubmissions (feeds.md): rows of a feed with the same business key are versions of one
- * record. Among the versions that passed validation (and are not opted out), the latest
- * {@code submitted_at} wins and older ones are superseded; byte-identical copies of the
- * winner collapse into it (the extra copies count as superseded); two latest versions with
- * different values are both quarantined as CONFLICTING_DUPLICATE. A version that failed
- * validation takes no part, so a bad resubmission never hides a good earlier one. Feeds
- * without {@code submitted_at} (population, geography, opt-outs) treat all versions as
- * equally recent.
+ * Resubmissions (docs/validation.md, "Resubmissions and duplicates"): rows of a feed with the
+ * same business key are versions of one record. Among the versions that passed validation
+ * (and are not opted out), the latest {@code submitted_at} wins and older ones are
+ * superseded; byte-identical copies of the winner collapse into it (the extra copies count
+ * as superseded); two latest versions with different values are both quarantined as
+ * CONFLICTING_DUPLICATE. A version that failed validation takes no part, so a bad
+ * resubmission never hides a good earlier one. Feeds without {@code submitted_at}
+ * (population, geography, opt-outs) treat all versions as equally recent.
  */
 public final class Resubmissions {
 

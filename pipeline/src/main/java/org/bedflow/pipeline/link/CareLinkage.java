@@ -26,7 +26,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Linked care event (metrics.md): for a discharged spell with a person key, the social care
+ * Linked care event (docs/measures.md, "Care linkage"): for a discharged spell with a person key, the social care
  * Service event of the same person starting in [discharge_date - 1, discharge_date + 3];
  * if several, the earliest start, then the smallest event_id.
  */

@@ -13,7 +13,7 @@ import org.apache.spark.sql.Column;
 import org.bedflow.pipeline.reference.ReferenceFiles;
 
 /**
- * The ICD-10 code lists of reference.md as Column predicates on the normalised codes
+ * The ICD-10 code lists of docs/code-lists.md as Column predicates on the normalised codes
  * (prefix match: {@code J44} matches {@code J440}; {@code E100} matches only E100...).
  * Lists live in {@code reference/icd10/*.csv} with their source line.
  */

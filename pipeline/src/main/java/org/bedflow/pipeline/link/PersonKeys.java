@@ -7,6 +7,7 @@ import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
@@ -20,7 +21,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Pseudonymisation (operations.md, Security): {@code person_key} = hex HMAC-SHA256(key,
+ * Pseudonymisation (docs/measures.md, "Person key"): {@code person_key} = hex HMAC-SHA256(key,
  * normalised 10-digit NHS number). The same person gets the same key in hospital and social
  * care data; without the key the NHS number cannot be recovered, and another key gives
  * unlinkable keys. The key travels to executors inside the function, never as a literal in
@@ -42,7 +43,7 @@ public final class PersonKeys {
         }
         try {
             Mac mac = MAC.get();
-            if (mac == null || !java.util.Arrays.equals(MAC_KEY.get(), key)) {
+            if (mac == null || !Arrays.equals(MAC_KEY.get(), key)) {
                 mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(key, "HmacSHA256"));
                 MAC.set(mac);

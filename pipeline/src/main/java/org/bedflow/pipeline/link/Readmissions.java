@@ -23,7 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * 30-day emergency readmissions (metrics.md): an alive discharge is
+ * 30-day emergency readmissions (docs/measures.md, "Readmissions"): an alive discharge is
  * {@code followed_by_readmission_30d} when the same person has another spell that is an
  * emergency admission 0-29 days after the discharge date; that spell is
  * {@code is_readmission_30d}. Spells without a person key are never linked.

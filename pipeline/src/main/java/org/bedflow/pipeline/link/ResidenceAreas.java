@@ -20,7 +20,7 @@ import org.apache.spark.sql.Row;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 
 /**
- * The unitary area of residence (metrics.md "Residence and area"): residence_lad_code
+ * The unitary area of residence (docs/measures.md, "Residence and area"): residence_lad_code
  * through the reorganisation mapping (a former district to its successor, a successor to
  * itself); when null, lsoa_code through the geography lookup; else UNKNOWN. A code outside
  * the mapping is OTHER. So pre-2021 data is reported by its future unitary area.
@@ -67,9 +67,9 @@ public final class ResidenceAreas {
     }
 
     /**
-     * Social care events (metrics.md): the area of residence_lad_code when present, else the
-     * submitting council's own area when it is a unitary; county-era events without a
-     * residence are UNKNOWN.
+     * Social care events (docs/measures.md, "Residence and area"): the area of
+     * residence_lad_code when present, else the submitting council's own area when it is a
+     * unitary; county-era events without a residence are UNKNOWN.
      */
     public static Dataset<Row> forCareEvents(Dataset<Row> events, ReorganisationMapping mapping) {
         Column fromResidence = coalesce(successor(mapping, col(RESIDENCE_LAD_CODE)), lit(ReorganisationMapping.OTHER));

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.Feeds;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Hospital provider spells: each accepted admission with its discharge, if any (open
@@ -36,6 +37,6 @@ public final class SpellAssembly {
         }
         Dataset<Row> d = discharges.select(dischargeCols.toArray(Column[]::new));
         Dataset<Row> a = admissions.select(adm.fieldNames().stream().map(c -> col(c)).toArray(Column[]::new));
-        return a.join(d, scala.jdk.javaapi.CollectionConverters.asScala(key).toSeq(), "left");
+        return a.join(d, CollectionConverters.asScala(key).toSeq(), "left");
     }
 }

@@ -1,11 +1,13 @@
 package org.bedflow.pipeline.link;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 import static org.bedflow.pipeline.schema.columns.ApcDischargesColumns.DELAY_REASON;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.ADMISSION_DATE;
@@ -35,7 +37,7 @@ import org.apache.spark.sql.Row;
 import org.bedflow.pipeline.reference.DelayReasons;
 
 /**
- * The spell-level fields of metrics.md that need only the spell itself: age band, months,
+ * The spell-level fields (docs/measures.md, "Spell fields") that need only the spell itself: age band, months,
  * emergency, ACSC and falls flags, length of stay, alive discharge, delay. Day differences
  * are calendar days.
  */
@@ -59,7 +61,7 @@ public final class SpellFields {
     /** Discharged, method not 4 (died) or 5 (stillbirth), destination not 79; null while open. */
     public static Column isAliveDischarge() {
         Column died = col(DISCHARGE_METHOD).isin("4", "5").or(col(DISCHARGE_DESTINATION).equalTo("79"));
-        return when(col(DISCHARGE_DATE).isNull(), lit(null).cast("boolean")).otherwise(org.apache.spark.sql.functions.not(org.apache.spark.sql.functions.coalesce(died, lit(false))));
+        return when(col(DISCHARGE_DATE).isNull(), lit(null).cast("boolean")).otherwise(not(coalesce(died, lit(false))));
     }
 
     public static Dataset<Row> derive(Dataset<Row> spells, DelayReasons delayReasons) {

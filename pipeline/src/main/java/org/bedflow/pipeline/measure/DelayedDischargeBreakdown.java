@@ -40,7 +40,7 @@ import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 
 /**
- * delayed_discharge_breakdown (metrics.md): discharges, delayed discharges and delay days
+ * delayed_discharge_breakdown (docs/measures.md): discharges, delayed discharges and delay days
  * of the delayed_discharge_monthly universe by pathway, delay reason category, responsible
  * sector and the linked care event's service component. Null values are {@code unknown};
  * a spell with no linked care event is {@code none} for care_component. Every category of

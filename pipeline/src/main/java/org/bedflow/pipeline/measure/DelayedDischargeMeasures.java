@@ -50,9 +50,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * delayed_discharge_monthly (metrics.md). Universe: alive discharges of patients aged 18+
+ * delayed_discharge_monthly (docs/measures.md). Universe: alive discharges of patients aged 18+
  * resident in a configured unitary area; month = month of discharge.
  *
  * <p>Follows NHS England's acute discharge situation report and the CDS Discharge Ready
@@ -130,7 +132,7 @@ public final class DelayedDischargeMeasures {
         return OutputTables.DELAYED_DISCHARGE_MONTHLY.conform(full);
     }
 
-    static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
+    static Seq<String> scalaSeq(String... names) {
+        return CollectionConverters.asScala(List.of(names)).toList();
     }
 }

@@ -28,7 +28,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.schema.OutputTables;
 
 /**
- * inpatient_snapshot (outputs.md): spells of residents open at the end of the run date
+ * inpatient_snapshot (docs/measures.md): spells of residents open at the end of the run date
  * (admitted on or before it, no discharge on or before it), all ages, with the long-stay
  * counts that NHS England's long-stay reporting uses (7, 14 and 21 days).
  */

@@ -25,7 +25,7 @@ import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 
 /**
- * Aggregate tables are complete grids (outputs.md): every configured unitary area x every
+ * Aggregate tables are complete grids (docs/measures.md, "Reporting grid"): every configured unitary area x every
  * month from the first to the last month present in the accepted input gets a row, with
  * zero counts where nothing happened, so a missing row is never a silent zero.
  */

@@ -41,6 +41,8 @@ import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.LOS_7
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -57,10 +59,11 @@ import org.bedflow.pipeline.measure.indicators.IndicatorStatistics;
 import org.bedflow.pipeline.measure.stats.Estimate;
 import org.bedflow.pipeline.measure.stats.Interval;
 import org.bedflow.pipeline.measure.stats.PublicHealthStatistics;
+import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns;
 
 /**
- * Disclosure control for {@code published/} (metrics.md, last section), following NHS
+ * Disclosure control for {@code published/} (docs/commissioners.md), following NHS
  * Digital's rules for sub-national secondary care figures (HES and ECDS, September 2018):
  * counts of 1-7 are suppressed, other counts are rounded to the nearest 5, zero stays zero;
  * percentages are recalculated from the rounded numerator and denominator and suppressed
@@ -84,9 +87,9 @@ public final class DisclosureControl {
      * published (linked_spells, rejects). With {@code enabled} false (a configuration
      * choice recorded in the manifest) values pass unchanged and {@code suppressed} is false.
      */
-    public static java.util.Optional<Dataset<Row>> published(org.bedflow.pipeline.schema.OutputTables table,
+    public static Optional<Dataset<Row>> published(OutputTables table,
                                                             Dataset<Row> rows, boolean enabled) {
-        java.util.function.UnaryOperator<Dataset<Row>> control = switch (table) {
+        UnaryOperator<Dataset<Row>> control = switch (table) {
             case DELAYED_DISCHARGE_MONTHLY -> DisclosureControl::delayedDischargeMonthly;
             case DELAYED_DISCHARGE_BREAKDOWN -> DisclosureControl::delayedDischargeBreakdown;
             case INPATIENT_SNAPSHOT -> DisclosureControl::inpatientSnapshot;
@@ -94,9 +97,9 @@ public final class DisclosureControl {
             default -> null;
         };
         if (control == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(enabled ? control.apply(rows) : rows.withColumn(SUPPRESSED, lit(false)));
+        return Optional.of(enabled ? control.apply(rows) : rows.withColumn(SUPPRESSED, lit(false)));
     }
 
     /** A count that must be suppressed: 1 to 7. */
@@ -194,7 +197,7 @@ public final class DisclosureControl {
     }
 
     /**
-     * The indicators rules (metrics.md "Disclosure control"): the numerator is a count (events,
+     * The indicators rules (docs/indicators.md, "Disclosure control"): the numerator is a count (events,
      * persons or delay days) and so is the denominator of a percentage or crude rate (patients,
      * or the population), rounded or suppressed like every count. Percentages and crude rates,
      * and their Wilson / Byar / exact Poisson limits, are recalculated from the published

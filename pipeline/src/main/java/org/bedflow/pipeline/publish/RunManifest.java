@@ -6,7 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * {@code runs/<run_id>/manifest.json} (outputs.md): what a run read, what it wrote, and
+ * {@code runs/<run_id>/manifest.json} (docs/operations.md): what a run read, what it wrote, and
  * the proof that every input row is accounted for. Keys are snake_case.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The output folder. Each table is written whole into {@code .staging/<run_id>/<table>}
  * and only then swapped in place of {@code <table>}, so a reader never sees a
- * half-written table (outputs.md: "A run replaces each table as a whole, atomically").
+ * half-written table (docs/architecture.md, "Publishing").
  * The previous version is parked in {@code .trash/} during the swap; if a crash happens
  * between the two renames, the next {@link #recover()} puts it back.
  */

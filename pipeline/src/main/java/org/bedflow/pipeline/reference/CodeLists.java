@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * A code list of {@code reference/codes/<name>.csv} (column {@code code}, one row per
  * canonical value). Matching is case-insensitive and ignores surrounding and repeated
- * spaces (feeds.md), and answers with the canonical spelling: {@code "home  care"} is
+ * spaces (docs/code-lists.md), and answers with the canonical spelling: {@code "home  care"} is
  * {@code Home Care}, {@code "x"} is {@code X}.
  */
 public final class CodeLists implements Serializable {

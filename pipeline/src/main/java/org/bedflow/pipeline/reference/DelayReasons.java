@@ -1,18 +1,21 @@
 package org.bedflow.pipeline.reference;
 
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.spark.sql.Column;
 
 /**
- * Delay reason code -> canonical category and responsible sector (reference.md). The
+ * Delay reason code -> canonical category and responsible sector (docs/code-lists.md, "Delay reasons"). The
  * historic DToC codes by default; a provider's own codes by configuration (a CSV of the
  * same shape: code, meaning, category, sector). Codes match case-sensitively after trimming
  * (Di and DI would otherwise collide with future codes); unmapped codes are
@@ -47,8 +50,8 @@ public final class DelayReasons implements Serializable {
     }
 
     /** the codes the mapping knows */
-    public java.util.Set<String> codes() {
-        return java.util.Set.copyOf(byCode.keySet());
+    public Set<String> codes() {
+        return Set.copyOf(byCode.keySet());
     }
 
     /** The category of a code of the mapping, or null when the mapping does not know the code. */
@@ -69,7 +72,7 @@ public final class DelayReasons implements Serializable {
 
     /** categories in file order, then {@code other} */
     public List<String> categories() {
-        List<String> out = new java.util.ArrayList<>(byCode.values().stream().map(v -> v[0]).distinct().toList());
+        List<String> out = new ArrayList<>(byCode.values().stream().map(v -> v[0]).distinct().toList());
         if (!out.contains(UNMAPPED_CATEGORY)) {
             out.add(UNMAPPED_CATEGORY);
         }
@@ -87,7 +90,7 @@ public final class DelayReasons implements Serializable {
     private Column lookup(Column code, int index, String unmapped) {
         Column out = lit(unmapped);
         for (Map.Entry<String, String[]> e : byCode.entrySet()) {
-            out = when(org.apache.spark.sql.functions.trim(code).equalTo(e.getKey()), lit(e.getValue()[index])).otherwise(out);
+            out = when(trim(code).equalTo(e.getKey()), lit(e.getValue()[index])).otherwise(out);
         }
         return when(code.isNull(), lit(null).cast("string")).otherwise(out);
     }

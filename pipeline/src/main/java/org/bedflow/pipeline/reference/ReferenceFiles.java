@@ -18,8 +18,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Versioned reference files (reference.md: "CSV or YAML resources, one per list, with a
- * source line"): CSV with a header, lines starting with {@code #} are comments (the first
+ * Versioned reference files (docs/code-lists.md: CSV resources, one per list, each with a
+ * source line): CSV with a header, lines starting with {@code #} are comments (the first
  * names the source). Read from the jar's {@code reference/} folder or from a user's file.
  */
 public final class ReferenceFiles {

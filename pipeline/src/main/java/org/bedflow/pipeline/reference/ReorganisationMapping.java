@@ -3,12 +3,13 @@ package org.bedflow.pipeline.reference;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A local government reorganisation (reference.md "Reorganisation (LGR) mapping"): each
+ * A local government reorganisation (docs/code-lists.md, "Reorganisation mappings"): each
  * former district maps to its successor unitary area, and each successor code maps to
  * itself. The successors are the configured unitary areas bedflow reports on; any other
  * district is OTHER. Bundled mappings: northamptonshire (default), buckinghamshire,
@@ -41,7 +42,7 @@ public final class ReorganisationMapping implements Serializable {
             throw new IllegalArgumentException("reorganisation mapping " + name + " has no rows");
         }
         this.successorOf = Map.copyOf(successor);
-        this.areaNames = java.util.Collections.unmodifiableMap(names);
+        this.areaNames = Collections.unmodifiableMap(names);
     }
 
     /** A bundled mapping by name, or a CSV file (former_code, former_name, successor_code, successor_name, ...). */

@@ -131,7 +131,10 @@ public final class FeedSchema implements Serializable {
         return fields.stream().anyMatch(f -> f.name().equals(fieldName));
     }
 
-    /** Business key: rows with the same key are versions of one record (feeds.md "Resubmissions"). */
+    /**
+     * Business key: rows with the same key are versions of one record (docs/validation.md,
+     * "Resubmissions and duplicates").
+     */
     public List<String> businessKey() {
         return businessKey;
     }

@@ -12,7 +12,7 @@ import org.bedflow.schemas.feed.PopulationEstimate;
 import org.bedflow.schemas.feed.SocialCareEvent;
 
 /**
- * The built-in feeds (feed roles) of feeds.md, each read from its generated Avro class, plus
+ * The built-in feeds (feed roles) of docs/validation.md, each read from its generated Avro class, plus
  * the roles added since (community_contacts). How the files of a role are read is described
  * by feed descriptors ({@code org.bedflow.pipeline.descriptor}): one built-in descriptor per
  * role, and any number of a data engineer's own.

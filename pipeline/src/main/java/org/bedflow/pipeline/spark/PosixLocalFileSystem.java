@@ -23,7 +23,7 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * {@code chmod} process for every file and folder it creates and an {@code ls -ld} for every
  * permission it reads — about 500 child processes of a multi-gigabyte JVM per nightly run,
  * whatever the data size. Permissions themselves are the same: the owner-and-group-only
- * outputs of operations.md come from {@code fs.permissions.umask-mode=007}.
+ * outputs of docs/operations.md come from {@code fs.permissions.umask-mode=007}.
  */
 public class PosixLocalFileSystem extends LocalFileSystem {
 

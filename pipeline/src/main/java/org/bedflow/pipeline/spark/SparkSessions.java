@@ -1,5 +1,6 @@
 package org.bedflow.pipeline.spark;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.spark.sql.SparkSession;
@@ -33,7 +34,7 @@ public final class SparkSessions {
 
     /** The settings bedflow runs with unless told otherwise. */
     static Map<String, String> defaults() {
-        Map<String, String> d = new java.util.LinkedHashMap<>();
+        Map<String, String> d = new LinkedHashMap<>();
         d.put("spark.sql.session.timeZone", "UTC");
         d.put("spark.ui.showConsoleProgress", "false");
         d.put("spark.sql.shuffle.partitions", "8");
@@ -41,7 +42,7 @@ public final class SparkSessions {
         d.put("spark.sql.sources.partitionOverwriteMode", "static");
         d.put("spark.sql.parquet.compression.codec", "snappy");
         d.put("spark.sql.legacy.timeParserPolicy", "CORRECTED");
-        // outputs readable by owner and group only (operations.md, Security)
+        // outputs readable by owner and group only (docs/operations.md, "Logs and privacy")
         d.put("spark.hadoop.fs.permissions.umask-mode", "007");
         // permissions through Java, not a chmod / ls process per file (PosixLocalFileSystem)
         d.put("spark.hadoop.fs.file.impl", PosixLocalFileSystem.class.getName());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Feed descriptors (docs/adding-a-feed.md): the built-in ones reproduce feeds.md; a data
+ * Feed descriptors (docs/adding-a-feed.md): the built-in ones reproduce the input folder of docs/validation.md; a data
  * engineer's folder adds or replaces sources; and every mistake in a descriptor stops the
  * run at load time with a message that starts with the descriptor file (and line) and says
  * what is wrong.

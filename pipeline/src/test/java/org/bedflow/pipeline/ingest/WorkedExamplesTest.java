@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The three worked examples of docs/adding-a-feed.md, end to end on their committed files
  * ({@code sample-data/examples/<example>/input/} and {@code feeds/}): the example's files
- * are copied into an input folder next to a few rows in feeds.md's own layout, read with
+ * are copied into an input folder next to a few rows in the built-in layout (docs/validation.md), read with
  * the built-in descriptors plus the example's, and validated. What lands in
  * {@code work/validated/<feed>} is what the guide promises.
  */
@@ -75,7 +75,7 @@ class WorkedExamplesTest {
                 StandardCharsets.UTF_8);
     }
 
-    /** the required feeds the example does not bring, in feeds.md's layout */
+    /** the required feeds the example does not bring, in the built-in layout (docs/validation.md) */
     void otherFeeds() throws Exception {
         write("population/p.csv", "area_code,year,sex,age,population", "E07000154,2021,1,70,100");
         for (String[] f : new String[][] {{"apc_admissions", ADM_HEADER}, {"apc_discharges", DIS_HEADER},
@@ -127,7 +127,7 @@ class WorkedExamplesTest {
     @Test
     void example_1_a_second_hospital_with_its_own_headers_dates_and_delay_reasons() throws Exception {
         copyInput("1-second-hospital");
-        // next to it, a file of feeds.md's layout read by the built-in descriptor
+        // next to it, a file of the built-in layout read by the built-in descriptor
         write("apc_admissions/RNS_2022-01.csv", ADM_HEADER,
                 IngestStageTest.adm("S1", "9434765919", "70", "2022-01-04", "J44.0", "2022-01-05T02:00:00"));
         otherFeeds();

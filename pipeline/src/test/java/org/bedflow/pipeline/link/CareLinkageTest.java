@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * metrics.md "Linked care event": a Service of the same person starting in
+ * docs/measures.md "Care linkage": a Service of the same person starting in
  * [discharge - 1, discharge + 3]; earliest start, then smallest event_id. Discharge 2021-05-10.
  */
 class CareLinkageTest {

@@ -16,7 +16,7 @@ import org.bedflow.pipeline.testing.Frames;
 import org.bedflow.pipeline.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 
-/** metrics.md "Residence and area": district -> successor unitary; LSOA fallback; OTHER; UNKNOWN. */
+/** docs/measures.md "Residence and area": district -> successor unitary; LSOA fallback; OTHER; UNKNOWN. */
 class GeographyTest {
 
     private static Map<String, String[]> areas(List<Map<String, Object>> adm, List<Map<String, Object>> geo,
@@ -32,7 +32,7 @@ class GeographyTest {
 
     @Test
     void every_former_district_maps_to_its_successor_and_successors_map_to_themselves() {
-        // spell id = the district code; expected successor from reference.md's table
+        // spell id = the district code; expected successor from the table of docs/code-lists.md
         Map<String, String> expected = Map.of(
                 "E07000150", "E06000061", "E07000152", "E06000061", "E07000153", "E06000061", "E07000156", "E06000061",
                 "E07000151", "E06000062", "E07000154", "E06000062", "E07000155", "E06000062",

@@ -18,7 +18,7 @@ import org.bedflow.pipeline.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** person_key = hex HMAC-SHA256(key, normalised NHS number) (operations.md, Security). */
+/** person_key = hex HMAC-SHA256(key, normalised NHS number) (docs/measures.md, "Person key"). */
 class PseudonymisationTest {
 
     @Test

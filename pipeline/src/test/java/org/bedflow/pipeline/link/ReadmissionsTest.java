@@ -11,7 +11,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
-/** metrics.md: an emergency admission 0-29 days after an alive discharge of the same person. */
+/** docs/measures.md "Readmissions": an emergency admission 0-29 days after an alive discharge of the same person. */
 class ReadmissionsTest {
 
     /** first spell discharged alive 2021-05-10; second spell admitted {@code secondAdmission} */

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
-/** metrics.md "Spell-level fields". Admission 2021-05-01, discharge 2021-05-10 unless stated. */
+/** docs/measures.md "Spell fields". Admission 2021-05-01, discharge 2021-05-10 unless stated. */
 class SpellFieldsTest {
 
     private static Row only(Map<String, Object> adm, Map<String, Object> dis) {

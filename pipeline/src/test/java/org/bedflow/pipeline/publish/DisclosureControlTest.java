@@ -13,7 +13,7 @@ import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.testing.Frames;
 import org.junit.jupiter.api.Test;
 
-/** metrics.md "Disclosure control (published/)", on hand-built tables. */
+/** docs/commissioners.md "Disclosure control" (and docs/indicators.md for indicators), on hand-built tables. */
 class DisclosureControlTest {
 
     private static Map<String, Object> monthly(String month, long discharges, long withDrd, long onDrd, long delayed,

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * outputs.md: "A run replaces each table as a whole, atomically: readers see either the
- * previous run's complete table or the new one, never a mix or a half-written folder";
- * operations.md: a crash at any point leaves the previous complete outputs readable, and
+ * docs/architecture.md "Publishing": a run replaces each table whole, so readers see either
+ * the previous run's complete table or the new one, never a mix or a half-written folder,
+ * and a crash at any point leaves the previous complete outputs readable; docs/operations.md:
  * output folders and files are readable by the owner and group only.
  */
 class TableStoreTest {

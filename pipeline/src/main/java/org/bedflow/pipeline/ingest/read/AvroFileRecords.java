@@ -26,7 +26,7 @@ import org.bedflow.pipeline.schema.FieldType;
  * Reads one Avro extract on an executor into raw rows, resolving the file's (writer)
  * schema against the feed's schema by Avro's rules, so an older writer with fewer optional
  * fields, or a newer one with extra fields, still loads. Record numbers are 1-based indexes
- * in the file. Dates and timestamps are rendered as feeds.md's CSV text.
+ * in the file. Dates and timestamps are rendered as the built-in CSV text (docs/validation.md).
  */
 public final class AvroFileRecords implements FlatMapFunction<FileTask, Row> {
 

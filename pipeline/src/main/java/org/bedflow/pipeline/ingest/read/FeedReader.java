@@ -49,7 +49,7 @@ public final class FeedReader {
     private FeedReader() {
     }
 
-    /** Reads a feed folder with the feed's built-in descriptor (feeds.md's layout). */
+    /** Reads a feed folder with the feed's built-in descriptor (docs/validation.md, "The input folder"). */
     public static RawFeed read(SparkSession spark, String inputDir, FeedSchema feed) {
         return read(spark, inputDir, feed, FeedDescriptors.builtIn());
     }
@@ -151,7 +151,7 @@ public final class FeedReader {
         return out;
     }
 
-    /** Header names match case-insensitively and ignore surrounding spaces (feeds.md); a BOM is ignored. */
+    /** Header names match case-insensitively and ignore surrounding spaces (docs/validation.md); a BOM is ignored. */
     static String headerKey(String name) {
         return FeedDescriptor.headerKey(name);
     }

@@ -66,7 +66,10 @@ final class FileHeaders {
         }
     }
 
-    /** Avro's schema resolution rules (feeds.md): older writers with fewer optional fields, newer with extra ones. */
+    /**
+     * Avro's schema resolution rules (docs/validation.md): older writers with fewer optional fields, newer with
+     * extra ones.
+     */
     static void requireReadable(Schema reader, Schema writer, FeedSchema feed, String rel) {
         var compat = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
         if (compat.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {

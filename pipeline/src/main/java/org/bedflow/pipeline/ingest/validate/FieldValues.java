@@ -33,7 +33,7 @@ import org.bedflow.pipeline.schema.FieldType;
  */
 final class FieldValues implements Serializable {
 
-    /** the field whose values are mapped by the delay reason mapping (reference.md) */
+    /** the field whose values are mapped by the delay reason mapping (docs/code-lists.md) */
     static final String DELAY_REASON = "delay_reason";
 
     private final Map<String, CodeLists> codeLists;

@@ -3,15 +3,16 @@ package org.bedflow.pipeline.ingest.validate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * ICD-10 normalisation of feeds.md: dots and spaces removed, a trailing {@code X} or
+ * ICD-10 normalisation (docs/validation.md): dots and spaces removed, a trailing {@code X} or
  * {@code -} filler dropped, upper case ({@code J44.0 -> J440}, {@code I10X -> I10}).
  * Lists are separated by {@code ;} or {@code |} and stored {@code ;}-separated.
  */
 public final class Icd10 {
 
-    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[;|]");
+    private static final Pattern SEPARATORS = Pattern.compile("[;|]");
 
     private Icd10() {
     }

@@ -1,7 +1,9 @@
 package org.bedflow.pipeline.ingest.validate;
 
+import java.util.regex.Pattern;
+
 /**
- * The NHS number check of reference.md: 10 digits (spaces allowed in the source), Modulus
+ * The NHS number check (docs/code-lists.md): 10 digits (spaces allowed in the source), Modulus
  * 11 check digit; all-same-digit numbers are invalid. Also the one masking rule for NHS
  * numbers shown to people ({@code ******1234}).
  */
@@ -50,8 +52,8 @@ public final class NhsNumber {
         return "******" + (digits.length() >= 4 ? digits.substring(digits.length() - 4) : "");
     }
 
-    private static final java.util.regex.Pattern IN_TEXT =
-            java.util.regex.Pattern.compile("(?<![0-9])[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}(?![0-9])");
+    private static final Pattern IN_TEXT =
+            Pattern.compile("(?<![0-9])[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}(?![0-9])");
 
     /** Any run of 10 digits (optionally written 3-3-4 with spaces or hyphens) in free text, masked. */
     public static String maskInText(String text) {

@@ -1,6 +1,6 @@
 package org.bedflow.pipeline.ingest.validate;
 
-/** The reason codes of feeds.md "Validation and quarantine", and the two bedflow adds. */
+/** The reason codes of rejects (docs/validation.md, "Reason codes"). */
 public enum ReasonCode {
     MISSING_REQUIRED,
     BAD_DATE,

@@ -27,7 +27,7 @@ import org.bedflow.pipeline.schema.FieldSpec;
 
 /**
  * Checks one raw record of a feed against the feed's Avro schema and the rules of
- * feeds.md, field by field, and gives its typed, normalised values with every issue found.
+ * docs/validation.md, field by field, and gives its typed, normalised values with every issue found.
  * A problem with a required field is an ERROR (the row will be quarantined); with an
  * optional field a WARNING, and the field is nulled (NHS numbers: the row is kept,
  * unlinkable). Runs on executors: everything it holds is serializable.
@@ -59,7 +59,7 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
     /**
      * @param descriptorOfFile   per source file ({@code _source_file}), the descriptor it was read with and
      *                           its format: the descriptor's date and timestamp formats and value mappings
-     *                           apply to its rows. Files not listed follow the built-in rules of feeds.md.
+     *                           apply to its rows. Files not listed follow the built-in rules of docs/validation.md.
      */
     public RowValidator(FeedSchema feed, LocalDate runDate, Set<String> mappedDelayReasons,
                         Map<String, SourceFile> descriptorOfFile) {

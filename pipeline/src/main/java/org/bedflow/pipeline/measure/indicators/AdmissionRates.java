@@ -24,11 +24,11 @@ import org.bedflow.pipeline.measure.ReportingGrid;
  *     19 bands (the emergency admissions indicator of the NHS Outcomes Framework and
  *     Fingertips, all causes).</li>
  * <li>{@code chronic_acsc_admissions}: emergency admissions for chronic ambulatory care
- *     sensitive conditions, NHS Outcomes Framework indicator 2.3.i (reference.md list, J20
+ *     sensitive conditions, NHS Outcomes Framework indicator 2.3.i (docs/code-lists.md list, J20
  *     only with a COPD secondary). The national indicator's exclusion of angina spells
  *     with certain procedures is not applied: the feed carries no procedure codes.</li>
  * <li>{@code acute_acsc_admissions}: emergency admissions for acute conditions that should
- *     not usually need admission, NHS Outcomes Framework 3a style (reference.md list).</li>
+ *     not usually need admission, NHS Outcomes Framework 3a style (docs/code-lists.md list).</li>
  * <li>{@code falls_admissions_65plus}: emergency admissions of people 65+ with an injury
  *     primary diagnosis (S00-T98) and a fall (W00-W19) in a secondary position, Public
  *     Health Outcomes Framework C29 / E14 style; DSR over the six bands 65-69 ... 90+ and

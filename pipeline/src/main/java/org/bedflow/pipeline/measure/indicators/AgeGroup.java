@@ -3,7 +3,7 @@ package org.bedflow.pipeline.measure.indicators;
 import java.util.List;
 
 /**
- * The population age groups the indicators of metrics.md divide by. Ages are single years
+ * The population age groups the indicators of docs/indicators.md divide by. Ages are single years
  * as in the population feed, where 90 means 90 and over; {@link #to} of the open groups is
  * therefore 120 (the oldest valid age), and the population sums ages {@code from..min(to, 90)}.
  */

@@ -20,7 +20,7 @@ import org.bedflow.pipeline.measure.ReportingGrid;
  * (alive discharges of residents 18+), attributed whole to the month and financial year of
  * discharge, divided by population 18+ x days in period / 100000. The period's days are
  * its calendar days even while the period is still running, so the run's current period is
- * provisional and low. No confidence interval (metrics.md). Months carry the delay days.
+ * provisional and low. No confidence interval (docs/indicators.md). Months carry the delay days.
  */
 public final class DelayedBedDays {
 

@@ -1,7 +1,7 @@
 package org.bedflow.pipeline.measure.indicators;
 
 /**
- * The indicator ids of metrics.md ("indicators"), in the order of its table, each with the
+ * The indicator ids of docs/indicators.md ("Indicators"), in the order of its table, each with the
  * statistic its financial-year value uses and the population it divides by. The family
  * classes of this package compute the counts; {@link IndicatorStatistics} turns counts and
  * populations into values and limits.
@@ -39,7 +39,7 @@ public enum Indicator {
      */
     UCR_NO_EMERGENCY_ADMISSION_7D("ucr_no_emergency_admission_7d", Statistic.PERCENT, null);
 
-    /** How the value of a row is computed (metrics.md "Statistical methods"). */
+    /** How the value of a row is computed (docs/indicators.md, "Values and limits"). */
     public enum Statistic {
         /** 100 x numerator / denominator with Wilson score limits, for months and years. */
         PERCENT,
@@ -50,7 +50,7 @@ public enum Indicator {
         /** numerator / (population x days in period / 100000), no limits; months carry the count. */
         RATE_PER_DAY;
 
-        /** Population-based statistics are given for financial years only (outputs.md). */
+        /** Population-based statistics are given for financial years only (docs/indicators.md). */
         public boolean populationBased() {
             return this != PERCENT;
         }

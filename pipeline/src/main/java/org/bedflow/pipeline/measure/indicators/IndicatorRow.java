@@ -15,7 +15,10 @@ import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.VALUE_TYPE;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
-/** One row of the indicators table (outputs.md), on the driver; {@code run_id} is added by {@link #toRow}. */
+/**
+ * One row of the indicators table (docs/data-dictionary.md), on the driver; {@code run_id} is added by
+ * {@link #toRow}.
+ */
 public record IndicatorRow(String unitaryArea, String unitaryAreaName, String periodType, String period,
                            String indicator, long numerator, Double denominator, Double value, String valueType,
                            Double lower95, Double upper95) {

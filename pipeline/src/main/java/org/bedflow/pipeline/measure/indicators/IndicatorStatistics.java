@@ -10,7 +10,7 @@ import org.bedflow.pipeline.measure.stats.Interval;
 import org.bedflow.pipeline.measure.stats.PublicHealthStatistics;
 
 /**
- * Counts and populations to values (metrics.md "Statistical methods"), on the driver:
+ * Counts and populations to values (docs/indicators.md, "Values and limits"), on the driver:
  * percentages with Wilson limits for months and years; for population-based indicators the
  * count alone for months ({@code value_type = count}, value = numerator, no denominator or
  * limits) and for financial years the DSR with Dobson limits, the crude rate with Byar /

@@ -21,7 +21,7 @@ import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.OutputTables;
 
 /**
- * The {@code indicators} table (outputs.md, metrics.md "indicators"): every indicator of
+ * The {@code indicators} table (docs/indicators.md): every indicator of
  * {@link Indicator} for every configured area x every month of the grid and every financial
  * year the grid touches, zeros where nothing happened.
  *

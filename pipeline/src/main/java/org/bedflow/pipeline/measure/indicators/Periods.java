@@ -1,6 +1,7 @@
 package org.bedflow.pipeline.measure.indicators;
 
 import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.when;
@@ -14,7 +15,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
- * Reporting periods (outputs.md): calendar months {@code yyyy-MM} and financial years
+ * Reporting periods (docs/indicators.md): calendar months {@code yyyy-MM} and financial years
  * {@code yyyy-yy} running 1 April to 31 March (2021-22 = 1 April 2021 to 31 March 2022).
  */
 public final class Periods {
@@ -66,10 +67,10 @@ public final class Periods {
     /** The financial year of a date column, as {@code yyyy-yy}. */
     public static Column financialYear(Column date) {
         Column start = when(month(date).geq(4), year(date)).otherwise(year(date).minus(1));
-        return format_string("%d-%02d", start, pmod(start.plus(1), org.apache.spark.sql.functions.lit(100)));
+        return format_string("%d-%02d", start, pmod(start.plus(1), lit(100)));
     }
 
-    /** The first calendar year of {@code 2021-22}: 2021 (the population year of metrics.md). */
+    /** The first calendar year of {@code 2021-22}: 2021 (the population year, docs/indicators.md "Population"). */
     public static int firstCalendarYear(String financialYear) {
         return Integer.parseInt(financialYear.substring(0, 4));
     }
@@ -85,7 +86,7 @@ public final class Periods {
     }
 
     /**
-     * The period's calendar days (metrics.md "days in period"): 28-31 for a month, 365 or 366
+     * The period's calendar days (docs/indicators.md, "days in period"): 28-31 for a month, 365 or 366
      * for a financial year, whatever the run date.
      */
     public static int days(Type type, String period) {

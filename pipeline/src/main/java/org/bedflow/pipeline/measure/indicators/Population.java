@@ -17,12 +17,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.bedflow.pipeline.link.ResidenceAreas;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Population denominators from the {@code population} feed (ONS mid-year estimates shape,
- * feeds.md): rows of former districts are summed into their successor unitary area, both
+ * docs/data-dictionary.md): rows of former districts are summed into their successor unitary area, both
  * sexes together. A financial year {@code YYYY-YY} uses the mid-year estimate of year
- * {@code YYYY} (metrics.md), so 2020-21 uses mid-2020 (published for the seven districts)
+ * {@code YYYY} (docs/indicators.md, "Population"), so 2020-21 uses mid-2020 (published for the seven districts)
  * and 2021-22 mid-2021.
  *
  * <p>Where the feed holds rows of the unitary area itself for a year (as ONS publishes from
@@ -46,7 +47,7 @@ public final class Population {
                 .withColumn("_own", col(AREA_CODE).equalTo(col(UNITARY_AREA)));
         Dataset<Row> own = mapped.filter(col("_own")).select(UNITARY_AREA, YEAR).distinct()
                 .withColumn("_has_own", lit(true));
-        return mapped.join(own, scala.jdk.javaapi.CollectionConverters.asScala(List.of(UNITARY_AREA, YEAR)).toList(),
+        return mapped.join(own, CollectionConverters.asScala(List.of(UNITARY_AREA, YEAR)).toList(),
                         "left")
                 .filter(col("_own").or(col("_has_own").isNull()))
                 .groupBy(UNITARY_AREA, YEAR, AGE)

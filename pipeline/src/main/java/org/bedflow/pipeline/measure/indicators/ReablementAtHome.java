@@ -31,7 +31,7 @@ import org.bedflow.pipeline.measure.ReportingGrid;
  * of older people still at home 91 days after discharge from hospital into reablement):
  * <ul>
  * <li>denominator: alive discharges of residents aged 65+ (age on admission) whose linked
- *     care event (metrics.md "Linked care event") is reablement, service type
+ *     care event (docs/measures.md, "Care linkage") is reablement, service type
  *     {@code Short Term Support: ST-Max} or component {@code Reablement}, discharged on or
  *     before run date - 91, so that day 91 has been observed;</li>
  * <li>numerator: those at home on day 91 = discharge_date + 91: not in hospital that day (no

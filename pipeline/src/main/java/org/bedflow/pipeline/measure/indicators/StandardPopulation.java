@@ -5,7 +5,7 @@ import java.util.List;
 import org.bedflow.pipeline.reference.ReferenceFiles;
 
 /**
- * The European Standard Population 2013 (reference.md), five-year bands {@code 0-4} ...
+ * The European Standard Population 2013 (docs/code-lists.md), five-year bands {@code 0-4} ...
  * {@code 85-89} and {@code 90+}, from {@code reference/esp2013.csv}. The same banding is
  * used for spells ({@code age_on_admission}, as {@code SpellFields.ageBand}) and for the
  * single years of age of the population feed (age 90 there means 90 and over).

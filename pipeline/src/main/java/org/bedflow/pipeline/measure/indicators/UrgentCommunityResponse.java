@@ -13,6 +13,7 @@ import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_EMERGEN
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.UNITARY_AREA;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ public final class UrgentCommunityResponse {
                                       LocalDate runDate) {
         Dataset<Row> eligible = contacts
                 .filter(col(SERVICE_TYPE).equalTo(SERVICE).and(col(PERSON_KEY).isNotNull())
-                        .and(col(CONTACT_DATE).leq(lit(java.sql.Date.valueOf(runDate.minusDays(WINDOW_DAYS))))))
+                        .and(col(CONTACT_DATE).leq(lit(Date.valueOf(runDate.minusDays(WINDOW_DAYS))))))
                 .select(col(PROVIDER_CODE), col(CONTACT_ID), col(PERSON_KEY), col(UNITARY_AREA),
                         col(CONTACT_DATE));
         Dataset<Row> emergencies = linkedSpells

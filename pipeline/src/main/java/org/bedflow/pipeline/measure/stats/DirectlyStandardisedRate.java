@@ -3,7 +3,7 @@ package org.bedflow.pipeline.measure.stats;
 import java.util.List;
 
 /**
- * Directly standardised rate per 100,000 with Dobson limits (metrics.md): with standard
+ * Directly standardised rate per 100,000 with Dobson limits (docs/indicators.md): with standard
  * population weights w_i, events O_i and population n_i per age band,
  * DSR = 100000 · Σ(w_i·O_i/n_i) / Σw_i; var = (100000/Σw)² · Σ(w_i²·O_i/n_i²);
  * limits DSR + √(var/O) · (O_low/high − O), O_low/high Byar's limits of O = ΣO_i.

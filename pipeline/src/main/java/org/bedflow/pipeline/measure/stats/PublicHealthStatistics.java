@@ -3,7 +3,7 @@ package org.bedflow.pipeline.measure.stats;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
- * The statistical methods of metrics.md, as used by English public health (the Public
+ * The statistical methods of docs/indicators.md, as used by English public health (the Public
  * Health England / OHID "Technical Guide: Confidence Intervals" and the Fingertips
  * methods): Byar's and exact Poisson limits for counts, Wilson score limits for
  * proportions. 95 %, z = 1.959964. χ² quantiles come from Apache Commons Statistics.
@@ -30,7 +30,7 @@ public final class PublicHealthStatistics {
         return new Interval(lower, upper);
     }
 
-    /** Limits of a count for crude rates: Byar for O >= 10, exact Poisson below (metrics.md). */
+    /** Limits of a count for crude rates: Byar for O >= 10, exact Poisson below (docs/indicators.md). */
     public static Interval countLimits(long o) {
         return o >= 10 ? byar(o) : exactPoisson(o);
     }

@@ -45,19 +45,19 @@ final class IndicatorCharts {
                 MonthValues::pctDischargedOnDrd, v -> percent(v.pctDischargedOnDrd()), ReportCharts.Kind.LINE,
                 "% on DRD", 100.0, false, provisional, "provisional"));
         charts.add(chart(f, provisional, "emergency-admissions", "Emergency admissions",
-                "Emergency spells of residents, all ages, by month of admission (metrics.md emergency_admissions, "
-                        + "monthly count).",
+                "Emergency spells of residents, all ages, by month of admission (docs/indicators.md "
+                        + "emergency_admissions, monthly count).",
                 MonthValues::emergencyAdmissions, v -> integer(v.emergencyAdmissions()), ReportCharts.Kind.BAR,
                 "admissions", null, true, provisional, "provisional"));
         charts.add(chart(f, provisional, "chronic-acsc-admissions",
                 "Emergency admissions for chronic ambulatory care sensitive conditions",
                 "Emergency spells whose primary diagnosis is on the chronic ACSC list, by month of admission "
-                        + "(metrics.md chronic_acsc_admissions, monthly count).",
+                        + "(docs/indicators.md chronic_acsc_admissions, monthly count).",
                 MonthValues::chronicAcscAdmissions, v -> integer(v.chronicAcscAdmissions()), ReportCharts.Kind.BAR,
                 "admissions", null, true, provisional, "provisional"));
         charts.add(chart(f, provisional, "readmissions-30d", "Emergency readmissions within 30 days",
                 "Alive discharges with a person key followed by an emergency admission within 30 days, as a share of "
-                        + "alive discharges with a person key, by month of discharge (metrics.md "
+                        + "alive discharges with a person key, by month of discharge (docs/indicators.md "
                         + "emergency_readmissions_30d). Only discharges up to " + cutoff + " (run date − 30 days) "
                         + "have had their 30 days of follow-up; a month with later discharges is not drawn, and its "
                         + "partial rate is in the table.",

@@ -7,6 +7,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.text.SimpleDateFormat;
 import java.time.YearMonth;
+import java.util.Calendar;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickMarkPosition;
 import org.jfree.chart.axis.DateTickUnit;
 import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
@@ -30,6 +32,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.time.Month;
+import org.jfree.data.time.TimePeriodAnchor;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
@@ -86,7 +89,7 @@ public final class ReportCharts {
             series.add(month(months.get(i)), values.get(i));
         }
         TimeSeriesCollection data = new TimeSeriesCollection(series, UTC);
-        data.setXPosition(org.jfree.data.time.TimePeriodAnchor.MIDDLE); // a month's point in the middle of its bar
+        data.setXPosition(TimePeriodAnchor.MIDDLE); // a month's point in the middle of its bar
         JFreeChart chart = kind == Kind.BAR
                 ? ChartFactory.createXYBarChart(null, null, true, valueLabel, data, PlotOrientation.VERTICAL, false, false, false)
                 : ChartFactory.createTimeSeriesChart(null, null, valueLabel, data, false, false, false);
@@ -124,13 +127,13 @@ public final class ReportCharts {
         time.setLowerMargin(0.01);
         time.setUpperMargin(0.01);
         if (!months.isEmpty()) {
-            time.setRange(new Date(month(months.get(0)).getFirstMillisecond(java.util.Calendar.getInstance(UTC))),
-                    new Date(month(months.get(months.size() - 1)).getLastMillisecond(java.util.Calendar.getInstance(UTC)) + 1));
+            time.setRange(new Date(month(months.get(0)).getFirstMillisecond(Calendar.getInstance(UTC))),
+                    new Date(month(months.get(months.size() - 1)).getLastMillisecond(Calendar.getInstance(UTC)) + 1));
         }
         SimpleDateFormat format = new SimpleDateFormat("MMM yy", Locale.UK);
         format.setTimeZone(UTC);
         time.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, monthStep(months.size()), format));
-        time.setTickMarkPosition(org.jfree.chart.axis.DateTickMarkPosition.MIDDLE);
+        time.setTickMarkPosition(DateTickMarkPosition.MIDDLE);
 
         NumberAxis value = (NumberAxis) plot.getRangeAxis();
         value.setLabelFont(LABEL);
@@ -145,7 +148,7 @@ public final class ReportCharts {
         }
 
         if (!shaded.isEmpty()) {
-            var cal = java.util.Calendar.getInstance(UTC);
+            var cal = Calendar.getInstance(UTC);
             IntervalMarker marker = new IntervalMarker(month(shaded.get(0)).getFirstMillisecond(cal),
                     month(shaded.get(shaded.size() - 1)).getLastMillisecond(cal) + 1);
             marker.setPaint(SHADE);

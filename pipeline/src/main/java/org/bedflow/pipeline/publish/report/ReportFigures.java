@@ -23,6 +23,7 @@ import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
  *
  * <p>Delay days and % discharged on DRD come from {@code delayed_discharge_monthly}.
  * Emergency and chronic ACSC admissions and the 30-day readmission rate are counted from
- * {@code linked_spells} with the definitions of metrics.md (the {@code indicators} table
+ * {@code linked_spells} with the definitions of docs/indicators.md (the {@code indicators} table
  * carries the same monthly counts; counting them here keeps the report independent of
  * when that table lands, and of its financial-year rates).
  *
@@ -90,7 +91,7 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
      * @param withPersonKey     spells with a person key (a valid NHS number): only those can link
      * @param discharged        discharged spells
      * @param dischargedWithKey discharged spells with a person key: the linkage denominator
-     * @param linked            of those, with a linked social care service event (metrics.md)
+     * @param linked            of those, with a linked social care service event (docs/measures.md, "Care linkage")
      */
     public record Linkage(String area, String areaName, long spells, long withPersonKey, long discharged,
                           long dischargedWithKey, long linked) {
@@ -152,7 +153,7 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
             }
             for (Row r : spells
                     .where(col(IS_ALIVE_DISCHARGE).and(col(PERSON_KEY).isNotNull())
-                            .and(col(DISCHARGE_DATE).leq(lit(java.sql.Date.valueOf(cutoff)))))
+                            .and(col(DISCHARGE_DATE).leq(lit(Date.valueOf(cutoff)))))
                     .groupBy(LinkedSpellsColumns.UNITARY_AREA, DISCHARGE_MONTH)
                     .agg(countIf(col(FOLLOWED_BY_READMISSION_30D)), count(lit(1))).collectAsList()) {
                 readmissions.put(r.getString(0) + "|" + r.getString(1), new long[] {r.getLong(2), r.getLong(3)});
@@ -221,7 +222,7 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
                 .where(col(RUN_ID).equalTo(runId)));
     }
 
-    /** Months of {@code months} not complete at the run date: their last day is on or after it (metrics.md). */
+    /** Months of {@code months} not complete at the run date: their last day is on or after it (docs/indicators.md). */
     public static List<String> provisionalMonths(List<String> months, LocalDate runDate) {
         return months.stream().filter(m -> !YearMonth.parse(m).atEndOfMonth().isBefore(runDate)).toList();
     }

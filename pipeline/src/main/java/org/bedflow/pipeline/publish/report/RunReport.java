@@ -28,7 +28,7 @@ import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
 
 /**
- * {@code runs/<run_id>/report.html} (outputs.md): one self-contained page for the analyst
+ * {@code runs/<run_id>/report.html} (docs/operations.md): one self-contained page for the analyst
  * reading the night's run: the run summary, data quality per feed, the linkage between
  * hospital and social care data, which periods are provisional, and monthly charts per
  * unitary area. Built from the manifest and a few aggregates only ({@link ReportFigures}),

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CSV reader of feeds.md (RFC 4180, header row, empty field = null): every record with
+ * The CSV reader of docs/validation.md (RFC 4180, header row, empty field = null): every record with
  * the line where it starts (the header is line 1), and records that cannot be split into
  * the header's fields as MALFORMED_ROW with their raw text, reading on after them.
  */

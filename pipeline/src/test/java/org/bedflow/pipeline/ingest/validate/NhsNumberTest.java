@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** reference.md "NHS number check digit (Modulus 11)", worked by hand. */
+/** docs/code-lists.md "NHS number check" (Modulus 11), worked by hand. */
 class NhsNumberTest {
 
     @Test

@@ -19,7 +19,7 @@ import org.bedflow.pipeline.schema.Feeds;
 import org.junit.jupiter.api.Test;
 
 /**
- * feeds.md "Validation and quarantine", one raw record at a time: the typed values a row
+ * docs/validation.md "Field by field", one raw record at a time: the typed values a row
  * gets and every issue with its severity. A problem with a required field is an ERROR; with
  * an optional field a WARNING and the value is left out.
  */

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The indicators table is a complete grid (outputs.md): 2 areas x (3 months, March-May 2021,
- * + the 2 financial years they touch, 2020-21 and 2021-22) x 13 indicators (the 12 of metrics.md and
+ * The indicators table is a complete grid (docs/indicators.md): 2 areas x (3 months, March-May 2021,
+ * + the 2 financial years they touch, 2020-21 and 2021-22) x 13 indicators (docs/indicators.md, with
  * ucr_no_emergency_admission_7d from the community_contacts feed) = 130 rows, in the
  * schema's exact columns. Input: three emergency admissions of West residents, March, April
  * and May 2021 (each discharged the next day, home); population 2021 only.

@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.StructType;
 import org.bedflow.pipeline.testing.Frames;
 import org.junit.jupiter.api.Test;
 
-/** Financial years run 1 April - 31 March (outputs.md); days in period (metrics.md). */
+/** Financial years run 1 April - 31 March; days in period (docs/indicators.md). */
 class PeriodsTest {
 
     @Test

@@ -17,7 +17,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * Population denominators (metrics.md): district rows are summed into their unitary area,
+ * Population denominators (docs/indicators.md, "Population"): district rows are summed into their unitary area,
  * both sexes together; a financial year YYYY-YY uses mid-year YYYY.
  */
 class PopulationTest {

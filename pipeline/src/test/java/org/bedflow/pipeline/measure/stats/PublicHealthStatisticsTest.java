@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Worked examples, each to 4 significant figures. Byar and Wilson values are worked from
- * the formulas of metrics.md by hand (steps in the comments); exact Poisson limits are
+ * the formulas of docs/indicators.md by hand (steps in the comments); exact Poisson limits are
  * half the χ² quantiles printed in standard statistical tables (e.g. the χ² table of the
  * NIST/SEMATECH e-Handbook of Statistical Methods, section 1.3.6.7.4).
  */

@@ -22,7 +22,7 @@ import org.bedflow.pipeline.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** outputs.md "runs/<run_id>/report.html", rendered from a hand-made manifest and figures. */
+/** docs/operations.md "runs/<run_id>/report.html", rendered from a hand-made manifest and figures. */
 class RunReportTest {
 
     static final List<String> MONTHS = List.of("2022-01", "2022-02", "2022-03");
