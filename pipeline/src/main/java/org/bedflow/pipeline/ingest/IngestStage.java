@@ -25,6 +25,7 @@ import org.bedflow.pipeline.ingest.validate.RowValidator;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.schema.RawColumns;
+import org.bedflow.pipeline.schema.columns.OptOutsColumns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,7 @@ public final class IngestStage {
         Dataset<Row> optOutList = classifyAndKeep(spark, work, Feeds.OPT_OUTS,
                 Resubmissions.noOptOut(validate(raw, Feeds.OPT_OUTS, options)), classified, absent);
         Dataset<Row> optOutNumbers = optOutList.filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED))
-                .select("nhs_number");
+                .select(OptOutsColumns.NHS_NUMBER);
 
         // after the opt-out list, three independent chains at once: planning one keeps the cores busy with another
         Map<String, Dataset<Row>> done = Collections.synchronizedMap(classified);
@@ -98,7 +99,7 @@ public final class IngestStage {
                     // by NHS number
                     for (FeedSchema feed : others) {
                         Dataset<Row> validated = validate(raw, feed, options);
-                        classifyAndKeep(spark, work, feed, feed.hasField("nhs_number")
+                        classifyAndKeep(spark, work, feed, feed.hasField(OptOutsColumns.NHS_NUMBER)
                                 ? OptOuts.byNhsNumber(validated, optOutNumbers) : Resubmissions.noOptOut(validated), done, absent);
                     }
                 }));

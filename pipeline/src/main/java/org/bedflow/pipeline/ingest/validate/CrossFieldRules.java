@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.bedflow.pipeline.ingest.Classified;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.FieldSpec;
+import org.bedflow.pipeline.schema.columns.SocialCareEventsColumns;
 
 /**
  * The rules of a field that depend on another field of the same row: required for one
@@ -19,7 +20,7 @@ import org.bedflow.pipeline.schema.FieldSpec;
 final class CrossFieldRules implements Serializable {
 
     /** the field a field's {@code bedflow.required_when_event_type} refers to */
-    static final String EVENT_TYPE = "event_type";
+    static final String EVENT_TYPE = SocialCareEventsColumns.EVENT_TYPE;
 
     /** position of event_type (for required_when_event_type), -1 when the feed has none */
     private final int eventTypeAt;

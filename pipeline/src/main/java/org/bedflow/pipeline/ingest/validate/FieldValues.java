@@ -23,6 +23,7 @@ import org.bedflow.pipeline.reference.CodeLists;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.FieldSpec;
 import org.bedflow.pipeline.schema.FieldType;
+import org.bedflow.pipeline.schema.columns.ApcDischargesColumns;
 
 /**
  * One field's value, typed by the field's type and checked against its own rules: whole
@@ -34,7 +35,7 @@ import org.bedflow.pipeline.schema.FieldType;
 final class FieldValues implements Serializable {
 
     /** the field whose values are mapped by the delay reason mapping (docs/code-lists.md) */
-    static final String DELAY_REASON = "delay_reason";
+    static final String DELAY_REASON = ApcDischargesColumns.DELAY_REASON;
 
     private final Map<String, CodeLists> codeLists;
     private final LocalDate runDate;
