@@ -78,6 +78,7 @@ public final class FeedSchema implements Serializable {
                 stringProp(f.getObjectProp("bedflow.required_when_event_type")).orElse(null),
                 Boolean.TRUE.equals(f.getObjectProp("bedflow.icd10")),
                 Boolean.TRUE.equals(f.getObjectProp("bedflow.icd10_list")),
+                Boolean.TRUE.equals(f.getObjectProp("bedflow.opcs4_list")),
                 stringProp(f.getObjectProp("bedflow.not_before")).orElse(null));
     }
 

@@ -27,6 +27,8 @@ public record FieldSpec(
         String requiredWhenEventType,
         boolean icd10,
         boolean icd10List,
+        /* OPCS-4 procedure codes separated by ';', '|' or ',', each normalised as ICD-10 codes are */
+        boolean opcs4List,
         /* another date field of the same row this one may not precede (DATE_ORDER), or null */
         String notBefore) implements Serializable {
 

@@ -231,6 +231,45 @@ class IngestStageTest {
     }
 
     @Test
+    void extracts_without_the_newer_optional_columns_still_load_next_to_ones_with_them() throws Exception {
+        // old.csv: an extract of before patient_classification, main_specialty_code, treatment_function_code,
+        // procedures (and delay_responsible_sector); new.csv: one with them, one value of each kind bad
+        write("apc_admissions/old.csv", ADM_HEADER, adm("A1", NHS_A, "70", "2021-05-01", "J44.0", "2021-05-02T00:00:00"));
+        write("apc_admissions/new.csv", ADM_HEADER.replace(",submitted_at",
+                        ",patient_classification,main_specialty_code,treatment_function_code,procedures,submitted_at"),
+                adm("A2", NHS_A, "70", "2021-05-01", "J44.0", "2021-05-02T00:00:00")
+                        .replace(",2021-05-02T00:00:00", ",1,300,300,\"K40.1;Y53.9,Z94.1\",2021-05-02T00:00:00"),
+                adm("A3", NHS_A, "70", "2021-05-01", "J44.0", "2021-05-02T00:00:00")
+                        .replace(",2021-05-02T00:00:00", ",7,30,,K40.1|T20,2021-05-02T00:00:00"));
+        write("apc_discharges/old.csv", DIS_HEADER, "RNS,A1,2021-05-10,1,19,,1,E,2021-05-11T00:00:00");
+        write("apc_discharges/new.csv", DIS_HEADER.replace(",submitted_at", ",delay_responsible_sector,submitted_at"),
+                "RNS,A2,2021-05-10,1,19,,1,E,social care,2021-05-11T00:00:00",
+                "RNS,A3,2021-05-10,1,19,,1,E,Council,2021-05-11T00:00:00");
+        minimalOtherFeeds();
+
+        IngestReport report = run();
+
+        // read accepted quarantined superseded opt_out warned: a bad optional value only warns (A3's row, twice)
+        assertThat(counts(report)).containsEntry("apc_admissions/old.csv", "1 1 0 0 0 0")
+                .containsEntry("apc_admissions/new.csv", "2 2 0 0 0 1")
+                .containsEntry("apc_discharges/old.csv", "1 1 0 0 0 0")
+                .containsEntry("apc_discharges/new.csv", "2 2 0 0 0 1");
+        assertThat(validated("apc_admissions", "spell_id", "primary_diagnosis", "patient_classification",
+                "main_specialty_code", "treatment_function_code", "procedures")).containsExactly(
+                "A1 J440 null null null null",
+                "A2 J440 1 300 300 K401;Y539;Z941",
+                "A3 J440 null null null K401;T20");
+        assertThat(validated("apc_discharges", "spell_id", "delay_reason", "delay_responsible_sector"))
+                .containsExactly("A1 E null", "A2 E Social care", "A3 E null");
+        assertThat(rejects()).containsExactly(
+                "apc_admissions/new.csv:3 WARNING BAD_FORMAT",
+                "apc_admissions/new.csv:3 WARNING UNKNOWN_CODE",
+                "apc_discharges/new.csv:3 WARNING UNKNOWN_CODE");
+        var feed = report.feeds().stream().filter(f -> f.feed().equals("apc_admissions")).findFirst().orElseThrow();
+        assertThat(feed.unknownColumns()).isEmpty();
+    }
+
+    @Test
     void a_feed_above_its_threshold_is_a_breach_and_a_per_feed_threshold_overrides_the_default() throws Exception {
         List<String> rows = new ArrayList<>();
         for (int i = 1; i <= 9; i++) {

@@ -28,7 +28,7 @@ import org.bedflow.pipeline.schema.columns.ApcDischargesColumns;
 /**
  * One field's value, typed by the field's type and checked against its own rules: whole
  * numbers and their range (age), dates and timestamps in the source's formats, NHS
- * numbers, ICD-10 codes, code lists, patterns, delay reasons. A value that fails is left
+ * numbers, ICD-10 codes, OPCS-4 procedure lists, code lists, patterns, delay reasons. A value that fails is left
  * out with an issue of the given severity. Serializable: it runs on executors inside
  * {@link RowValidator}.
  */
@@ -103,6 +103,9 @@ final class FieldValues implements Serializable {
         }
         if (f.icd10List()) {
             return Icd10.normaliseList(v);
+        }
+        if (f.opcs4List()) {
+            return Icd10.normaliseList(v, Icd10.PROCEDURE_SEPARATORS);
         }
         if (f.codeList() != null) {
             String canonical = codeLists.get(f.codeList()).canonical(v);

@@ -30,6 +30,14 @@ public final class ApcAdmissionsColumns {
     public static final String PRIMARY_DIAGNOSIS = "primary_diagnosis";
     /** ICD-10 codes, normalised, ';'-separated */
     public static final String SECONDARY_DIAGNOSES = "secondary_diagnoses";
+    /** CDS patient classification: 1 ordinary admission, 2 day case, 3/4 regular day/night attender, 5 mothers and babies */
+    public static final String PATIENT_CLASSIFICATION = "patient_classification";
+    /** CDS main specialty of the responsible consultant, 3 characters */
+    public static final String MAIN_SPECIALTY_CODE = "main_specialty_code";
+    /** CDS treatment function, 3 characters */
+    public static final String TREATMENT_FUNCTION_CODE = "treatment_function_code";
+    /** OPCS-4 codes, the primary first, normalised (K40.1 -> K401), ';'-separated */
+    public static final String PROCEDURES = "procedures";
     /** time the extract was produced: of several versions of a record the latest wins */
     public static final String SUBMITTED_AT = "submitted_at";
 

@@ -22,6 +22,8 @@ public final class ApcDischargesColumns {
     public static final String DISCHARGE_PATHWAY = "discharge_pathway";
     /** the provider's delay reason code, mapped by configuration ({@code DelayReasons}) */
     public static final String DELAY_REASON = "delay_reason";
+    /** the sector responsible for the delay as the provider recorded it: NHS, Social care, Both or Other */
+    public static final String DELAY_RESPONSIBLE_SECTOR = "delay_responsible_sector";
     /** time the extract was produced: of several versions of a record the latest wins */
     public static final String SUBMITTED_AT = "submitted_at";
 

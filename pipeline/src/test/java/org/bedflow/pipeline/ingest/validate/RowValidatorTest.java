@@ -14,6 +14,8 @@ import java.util.Set;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.bedflow.pipeline.reference.CodeLists;
+import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.Feeds;
 import org.junit.jupiter.api.Test;
@@ -227,6 +229,104 @@ class RowValidatorTest {
         assertThat(out.get("delay_reason")).isEqualTo("Z9");
         assertThat(out.get("issues")).asList().singleElement().asString().startsWith("WARNING UNMAPPED_CODE");
         assertThat(validate(Feeds.APC_DISCHARGES, with(d, "delay_reason", "E")).get("issues")).asList().isEmpty();
+    }
+
+    /** A valid discharge in the raw text of a CSV extract. */
+    static Map<String, String> discharge() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("provider_code", "RNS");
+        m.put("spell_id", "S1");
+        m.put("discharge_date", "2021-05-10");
+        m.put("discharge_method", "1");
+        m.put("discharge_destination", "19");
+        m.put("delay_reason", "E");
+        m.put("submitted_at", "2021-05-11T00:00:00");
+        return m;
+    }
+
+    @Test
+    void the_new_optional_fields_may_be_missing_or_empty_without_an_issue() {
+        var out = validate(Feeds.APC_ADMISSIONS, admission());
+        assertThat(out.get("issues")).asList().isEmpty();
+        for (String f : List.of("patient_classification", "main_specialty_code", "treatment_function_code", "procedures")) {
+            assertThat(out.get(f)).as(f).isNull();
+        }
+        var empty = validate(Feeds.APC_ADMISSIONS, with(admission(), "patient_classification", " ",
+                "main_specialty_code", "", "treatment_function_code", "", "procedures", ""));
+        assertThat(empty.get("issues")).asList().isEmpty();
+        assertThat(empty.get("procedures")).isNull();
+        var dis = validate(Feeds.APC_DISCHARGES, discharge());
+        assertThat(dis.get("issues")).asList().isEmpty();
+        assertThat(dis.get("delay_responsible_sector")).isNull();
+    }
+
+    @Test
+    void patient_classification_is_a_code_1_to_5_and_another_value_is_left_out_with_a_warning() {
+        for (String code : List.of("1", "2", "3", "4", "5")) {
+            var out = validate(Feeds.APC_ADMISSIONS, with(admission(), "patient_classification", " " + code + " "));
+            assertThat(out.get("issues")).as(code).asList().isEmpty();
+            assertThat(out.get("patient_classification")).isEqualTo(code);
+        }
+        for (String code : List.of("0", "6", "day case")) {
+            var out = validate(Feeds.APC_ADMISSIONS, with(admission(), "patient_classification", code));
+            assertThat(out.get("patient_classification")).as(code).isNull();
+            assertThat(out.get("issues")).asList().containsExactly("WARNING UNKNOWN_CODE: patient_classification '" + code
+                    + "' is not a code of the patient_classification list; the value is left out");
+        }
+    }
+
+    @Test
+    void specialty_and_treatment_function_are_3_characters_and_another_form_is_left_out_with_a_warning() {
+        for (String f : List.of("main_specialty_code", "treatment_function_code")) {
+            assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), f, "300")).get(f)).as(f).isEqualTo("300");
+            var lower = validate(Feeds.APC_ADMISSIONS, with(admission(), f, " 50a "));
+            assertThat(lower.get("issues")).asList().isEmpty();
+            assertThat(lower.get(f)).as("trimmed and upper-cased as other codes").isEqualTo("50A");
+            for (String bad : List.of("30", "3000", "30.", "3 0")) {
+                var out = validate(Feeds.APC_ADMISSIONS, with(admission(), f, bad));
+                assertThat(out.get(f)).as(f + " " + bad).isNull();
+                assertThat(out.get("issues")).asList().containsExactly("WARNING BAD_FORMAT: " + f + " '" + bad
+                        + "' does not have the form ^[A-Z0-9]{3}$; the value is left out");
+            }
+        }
+    }
+
+    @Test
+    void procedures_are_normalised_like_diagnoses_and_may_be_separated_by_semicolon_bar_or_comma() {
+        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "procedures", "K40.1")).get("procedures"))
+                .isEqualTo("K401");
+        var out = validate(Feeds.APC_ADMISSIONS, with(admission(), "procedures", "k40.1; Y53.9|Z94 .1 ,x01X"));
+        assertThat(out.get("issues")).asList().isEmpty();
+        // the primary first, the order kept; each separator splits; stored ';'-separated
+        assertThat(out.get("procedures")).isEqualTo("K401;Y539;Z941;X01");
+        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "procedures", "; |,")).get("procedures"))
+                .as("nothing but separators is no procedure").isNull();
+        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "secondary_diagnoses", "I10,E11")).get("secondary_diagnoses"))
+                .as("a comma still does not separate diagnoses").isEqualTo("I10,E11");
+    }
+
+    @Test
+    void delay_responsible_sector_is_nhs_social_care_both_or_other_matched_ignoring_case() {
+        for (String[] c : List.of(new String[] {"NHS", "NHS"}, new String[] {"nhs", "NHS"},
+                new String[] {" social  CARE ", "Social care"}, new String[] {"both", "Both"}, new String[] {"Other", "Other"})) {
+            var out = validate(Feeds.APC_DISCHARGES, with(discharge(), "delay_responsible_sector", c[0]));
+            assertThat(out.get("issues")).as(c[0]).asList().isEmpty();
+            assertThat(out.get("delay_responsible_sector")).isEqualTo(c[1]);
+        }
+        for (String bad : List.of("Unknown", "Council", "Social")) {
+            var out = validate(Feeds.APC_DISCHARGES, with(discharge(), "delay_responsible_sector", bad));
+            assertThat(out.get("delay_responsible_sector")).as(bad).isNull();
+            assertThat(out.get("delay_reason")).as("the rest of the row is kept").isEqualTo("E");
+            assertThat(out.get("issues")).asList().containsExactly("WARNING UNKNOWN_CODE: delay_responsible_sector '" + bad
+                    + "' is not a code of the delay_responsible_sector list; the value is left out");
+        }
+    }
+
+    @Test
+    void the_recordable_sectors_are_those_of_the_delay_reason_mapping_but_unknown() {
+        List<String> sectors = new ArrayList<>(DelayReasons.SECTORS);
+        sectors.remove(DelayReasons.UNMAPPED_SECTOR);
+        assertThat(CodeLists.bundled("delay_responsible_sector").codes()).containsExactlyElementsOf(sectors);
     }
 
     @Test
