@@ -53,7 +53,7 @@ class NightlyJobTest {
     static final String GOLDEN_HEADER = """
             # Golden fingerprints of the nightly run on sample-data/northamptonshire, run date 2022-04-01, demo key.
             # table, rows, columns, sha256 of the sorted row digests (run_id left out, doubles rounded to 9 places).
-            # Regenerate on purpose only: ./mvnw -pl jobs -am verify -Dtest=NightlyJobTest -Dbedflow.golden.update=true
+            # Regenerate on purpose only: ./mvnw -pl jobs -am test -Dtest=NightlyJobTest -Dsurefire.failIfNoSpecifiedTests=false -Dbedflow.golden.update=true
             """;
 
     @Autowired
