@@ -59,8 +59,8 @@ public final class LinkedSpells {
     }
 
     /**
-     * The first half of {@link #build}: one row per spell with its person key, area and own
-     * fields (no care event, no readmission flags yet). The job materialises it in its work
+     * The first half of {@link #build}: one row per spell with its person key, area, own
+     * fields and continuous inpatient spell (no care event, no readmission flags yet). The job materialises it in its work
      * area, while the care events are being keyed, because care linkage and readmissions
      * each use it more than once: without that Spark would assemble, key and place every
      * spell again for each use.
@@ -70,7 +70,8 @@ public final class LinkedSpells {
         Dataset<Row> spells = SpellAssembly.spells(admissions, discharges);
         spells = PersonKeys.pseudonymise(spark, s.key(), spells);
         spells = ResidenceAreas.forSpells(spells, geography, s.mapping());
-        return SpellFields.derive(spells, s.delayReasons());
+        spells = SpellFields.derive(spells, s.delayReasons());
+        return ContinuousInpatientSpells.derive(spells);
     }
 
     /** The second half of {@link #build}: the linked care event and readmission flags, in the columns of linked_spells. */

@@ -70,6 +70,14 @@ public final class LinkedSpellsColumns {
     public static final String CARE_SERVICE_COMPONENT = "care_service_component";
     /** care_start_date - discharge_ready_date */
     public static final String DRD_TO_CARE_START_DAYS = "drd_to_care_start_days";
+    /** continuous inpatient spell: hex SHA-256 of its first spell's provider_code and spell_id */
+    public static final String CIPS_ID = "cips_id";
+    /** every spell of a continuous inpatient spell but the first */
+    public static final String IS_TRANSFER_IN = "is_transfer_in";
+    /** admission date of the first spell of the continuous inpatient spell */
+    public static final String CIPS_ADMISSION_DATE = "cips_admission_date";
+    /** discharge date of its last spell; null while that one is open */
+    public static final String CIPS_DISCHARGE_DATE = "cips_discharge_date";
     /** emergency spell admitted 0-29 days after an alive discharge of the same person */
     public static final String IS_READMISSION_30D = "is_readmission_30d";
     /** alive discharge followed by an emergency admission of the same person 0-29 days later */
