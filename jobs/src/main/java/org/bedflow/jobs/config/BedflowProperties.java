@@ -16,16 +16,16 @@ public class BedflowProperties {
 
     private final Spark spark = new Spark();
     /** Share of a feed's rows that may be quarantined before the run fails (exit code 3). */
-    private double rejectThreshold = 0.05;
+    private double rejectThreshold = RunConfig.defaults().rejectThreshold();
     /**
      * Per feed overrides: bedflow.feeds.apc_admissions.reject-threshold: 0.02; also per source of a
      * feed descriptor (bedflow.feeds.rwe_admissions.reject-threshold), which outranks the descriptor.
      */
     private Map<String, Feed> feeds = new LinkedHashMap<>();
     /** Reorganisation mapping: northamptonshire (default), buckinghamshire, cumbria, north_yorkshire, somerset, or a CSV file. */
-    private String reorganisation = "northamptonshire";
+    private String reorganisation = RunConfig.defaults().reorganisation();
     /** Delay reason mapping: dtoc (default) or a CSV file (code, meaning, category, sector). */
-    private String delayReasons = "dtoc";
+    private String delayReasons = RunConfig.defaults().delayReasons();
     /**
      * Folder of feed descriptors (*.yaml, docs/adding-a-feed.md) adding sources to the built-in
      * ones or replacing them; none by default.
@@ -35,7 +35,7 @@ public class BedflowProperties {
      * Disclosure control of published/ (docs/commissioners.md). On by default; only a configuration file or
      * environment variable can turn it off, never a command-line flag, and the manifest records it.
      */
-    private boolean disclosureControl = true;
+    private boolean disclosureControl = RunConfig.defaults().disclosureControl();
 
     public boolean isDisclosureControl() {
         return disclosureControl;
