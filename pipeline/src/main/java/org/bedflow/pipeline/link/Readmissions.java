@@ -14,6 +14,7 @@ import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.FOLLOWED_B
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_ALIVE_DISCHARGE;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_EMERGENCY;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_READMISSION_30D;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_READMISSION_INDEX;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PROVIDER_CODE;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.SPELL_ID;
@@ -76,6 +77,7 @@ public final class Readmissions {
         return spells
                 .join(flags, col(PROVIDER_CODE).equalTo(col(FLAG_PROVIDER)).and(col(SPELL_ID).equalTo(col(FLAG_SPELL))),
                         "left")
+                .withColumn(IS_READMISSION_INDEX, col(PERSON_KEY).isNotNull().and(coalesce(col(IS_ALIVE_DISCHARGE), lit(false))))
                 .withColumn(FOLLOWED_BY_READMISSION_30D, coalesce(col(FOLLOWED), lit(false)))
                 .withColumn(IS_READMISSION_30D, coalesce(col(READMITTED), lit(false)))
                 .drop(FLAG_PROVIDER, FLAG_SPELL, FOLLOWED, READMITTED);

@@ -15,6 +15,7 @@ import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.ADMISSION_
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.ADMISSION_MONTH;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.AGE_BAND;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.AGE_ON_ADMISSION;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_BAND;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_DAYS;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_REASON_CATEGORY;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_RESPONSIBLE_SECTOR;
@@ -23,6 +24,7 @@ import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_METHOD;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_MONTH;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_READY_DATE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DRD_RECORDED;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_ACUTE_ACSC;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_ALIVE_DISCHARGE;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_CHRONIC_ACSC;
@@ -64,6 +66,21 @@ public final class SpellFields {
         return when(col(DISCHARGE_DATE).isNull(), lit(null).cast("boolean")).otherwise(not(coalesce(died, lit(false))));
     }
 
+    /** NHS England's discharge delay bands, in order (docs/measures.md, "Delay bands"). */
+    public static final java.util.List<String> DELAY_BANDS = java.util.List.of("none", "1", "2-3", "4-6", "7-13", "14-20", "21+");
+
+    /** The delay band of a delay in days: none (0), 1, 2-3, 4-6, 7-13, 14-20, 21+; null when the delay is unknown. */
+    public static Column delayBand(Column days) {
+        return when(days.isNull(), lit(null).cast("string"))
+                .when(days.leq(0), lit("none"))
+                .when(days.equalTo(1), lit("1"))
+                .when(days.leq(3), lit("2-3"))
+                .when(days.leq(6), lit("4-6"))
+                .when(days.leq(13), lit("7-13"))
+                .when(days.leq(20), lit("14-20"))
+                .otherwise(lit("21+"));
+    }
+
     public static Dataset<Row> derive(Dataset<Row> spells, DelayReasons delayReasons) {
         Column emergency = isEmergency();
         Column delayDays = when(col(DISCHARGE_READY_DATE).isNotNull().and(col(DISCHARGE_DATE).isNotNull()),
@@ -78,7 +95,9 @@ public final class SpellFields {
                 .withColumn(DISCHARGE_MONTH, date_format(col(DISCHARGE_DATE), "yyyy-MM"))
                 .withColumn(LOS_DAYS, datediff(col(DISCHARGE_DATE), col(ADMISSION_DATE)))
                 .withColumn(IS_ALIVE_DISCHARGE, isAliveDischarge())
+                .withColumn(DRD_RECORDED, when(col(DISCHARGE_DATE).isNotNull(), col(DISCHARGE_READY_DATE).isNotNull()))
                 .withColumn(DELAY_DAYS, delayDays)
+                .withColumn(DELAY_BAND, delayBand(col(DELAY_DAYS)))
                 .withColumn(IS_DELAYED, col(DELAY_DAYS).geq(1))
                 .withColumn(DELAY_REASON_CATEGORY,
                         when(col(IS_DELAYED), delayReasons.category(col(DELAY_REASON))))

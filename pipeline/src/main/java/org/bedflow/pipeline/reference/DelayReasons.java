@@ -15,15 +15,24 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 
 /**
- * Delay reason code -> canonical category and responsible sector (docs/code-lists.md, "Delay reasons"). The
- * historic DToC codes by default; a provider's own codes by configuration (a CSV of the
- * same shape: code, meaning, category, sector). Codes match case-sensitively after trimming
+ * Delay reason code -> canonical category and responsible sector (docs/code-lists.md, "Delay reasons").
+ * Two mappings ship: {@code acute-sitrep} (the default: the reasons of NHS England's acute
+ * discharge situation report, {@code reference/delay_reasons/acute_sitrep.csv}) and
+ * {@code dtoc} (the delayed transfer of care codes A-I, collected until February 2020);
+ * a provider's own codes by configuration (a CSV of the same shape: code, meaning,
+ * category, sector). A sector the provider recorded on the discharge wins over the
+ * mapping's (see SpellFields). Codes match case-sensitively after trimming
  * (Di and DI would otherwise collide with future codes); unmapped codes are
  * {@code other} / {@code Unknown}.
  */
 public final class DelayReasons implements Serializable {
 
-    public static final String DEFAULT = "dtoc";
+    public static final String ACUTE_SITREP = "acute-sitrep";
+    public static final String DTOC = "dtoc";
+    public static final String DEFAULT = ACUTE_SITREP;
+    /** the bundled mappings by name */
+    private static final Map<String, String> BUNDLED = Map.of(ACUTE_SITREP, "delay_reasons/acute_sitrep.csv",
+            DTOC, "delay_reasons/dtoc.csv");
     public static final String UNMAPPED_CATEGORY = "other";
     public static final String UNMAPPED_SECTOR = "Unknown";
     public static final List<String> SECTORS = List.of("NHS", "Social care", "Both", "Other", "Unknown");
@@ -43,8 +52,11 @@ public final class DelayReasons implements Serializable {
     }
 
     public static DelayReasons load(String nameOrFile) {
-        if (nameOrFile == null || nameOrFile.isBlank() || nameOrFile.equals(DEFAULT)) {
-            return new DelayReasons(ReferenceFiles.bundled("delay_reasons/dtoc.csv"));
+        if (nameOrFile == null || nameOrFile.isBlank()) {
+            return load(DEFAULT);
+        }
+        if (BUNDLED.containsKey(nameOrFile)) {
+            return new DelayReasons(ReferenceFiles.bundled(BUNDLED.get(nameOrFile)));
         }
         return new DelayReasons(ReferenceFiles.file(Path.of(nameOrFile)));
     }

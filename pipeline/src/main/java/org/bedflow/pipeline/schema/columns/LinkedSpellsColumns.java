@@ -50,6 +50,8 @@ public final class LinkedSpellsColumns {
     public static final String IS_ALIVE_DISCHARGE = "is_alive_discharge";
     /** DRD after validation (nulled when outside the spell) */
     public static final String DISCHARGE_READY_DATE = "discharge_ready_date";
+    /** the extract carried a DRD (after validation); null while open */
+    public static final String DRD_RECORDED = "drd_recorded";
     /** discharge to assess pathway 0-3 */
     public static final String DISCHARGE_PATHWAY = "discharge_pathway";
     /** canonical delay reason category, delayed spells only */
@@ -58,6 +60,8 @@ public final class LinkedSpellsColumns {
     public static final String DELAY_RESPONSIBLE_SECTOR = "delay_responsible_sector";
     /** discharge_date - discharge_ready_date; null without a DRD */
     public static final String DELAY_DAYS = "delay_days";
+    /** NHS England delay band of delay_days: none, 1, 2-3, 4-6, 7-13, 14-20, 21+ */
+    public static final String DELAY_BAND = "delay_band";
     /** delay_days >= 1 */
     public static final String IS_DELAYED = "is_delayed";
     /** the linked social care Service event */
@@ -70,6 +74,10 @@ public final class LinkedSpellsColumns {
     public static final String CARE_SERVICE_COMPONENT = "care_service_component";
     /** care_start_date - discharge_ready_date */
     public static final String DRD_TO_CARE_START_DAYS = "drd_to_care_start_days";
+    /** CDS patient classification (1 ordinary, 2 day case, 3/4 regular attender, 5 delivery facilities only) */
+    public static final String PATIENT_CLASSIFICATION = "patient_classification";
+    /** main specialty code of the consultant */
+    public static final String MAIN_SPECIALTY_CODE = "main_specialty_code";
     /** continuous inpatient spell: hex SHA-256 of its first spell's provider_code and spell_id */
     public static final String CIPS_ID = "cips_id";
     /** every spell of a continuous inpatient spell but the first */
@@ -78,6 +86,8 @@ public final class LinkedSpellsColumns {
     public static final String CIPS_ADMISSION_DATE = "cips_admission_date";
     /** discharge date of its last spell; null while that one is open */
     public static final String CIPS_DISCHARGE_DATE = "cips_discharge_date";
+    /** last spell of a CIPS that is an index stay for 30-day readmissions */
+    public static final String IS_READMISSION_INDEX = "is_readmission_index";
     /** emergency spell admitted 0-29 days after an alive discharge of the same person */
     public static final String IS_READMISSION_30D = "is_readmission_30d";
     /** alive discharge followed by an emergency admission of the same person 0-29 days later */
