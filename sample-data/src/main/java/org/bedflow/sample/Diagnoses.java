@@ -11,7 +11,8 @@ import java.util.Set;
  * hypertension, asthma, AF, dementia, J20 with a J44 secondary; UTI, cellulitis, pneumonia,
  * dehydration), falls of older people (an S/T injury with a W00-W19 secondary), COVID-19 in
  * the 2020-21 waves, and the common non-ACSC reasons; electives are the usual day-case and
- * surgical diagnoses, including chemotherapy series. Codes are canonical here (no dot, no
+ * surgical diagnoses, including chemotherapy series, angina (I20, I25) and the complications of
+ * chemotherapy. Codes are canonical here (no dot, no
  * filler); {@link CodeStyle} prints them the way each provider does.
  */
 final class Diagnoses {
@@ -33,7 +34,7 @@ final class Diagnoses {
             .dx("I214", 3, 0.05, 4).dx("G409", 2, 0.4, 2).dx("R55", 3, 0.45, 1).dx("A419", 2, 0.02, 7)
             .dx("K922", 2, 0.2, 3).dx("K529", 3, 0.4, 2).dx("E86", 1, 0.3, 2).dx("I269", 2, 0.1, 4)
             .dx("R51", 2, 0.5, 1).dx("J069", 1, 0.6, 1).dx("I489", 1, 0.3, 2).dx("D509", 1, 0.4, 1)
-            .dx("J039", 1, 0.5, 1).build();
+            .dx("J039", 1, 0.5, 1).dx("I209", 2, 0.4, 1).dx("I200", 1.5, 0.1, 3).build();
     private static final Weighted<Dx> EMERGENCY_OLDER = table()
             .dx("J441", 6, 0.1, 5).dx("J440", 3, 0.1, 6).dx("I500", 4, 0.05, 7).dx("I509", 2, 0.05, 6)
             .dx("I110", 1, 0.05, 6).dx("J189", 7, 0.05, 6).dx("J181", 2, 0.05, 7).dx("N390", 6, 0.15, 5)
@@ -43,7 +44,7 @@ final class Diagnoses {
             .dx("I214", 3, 0.05, 5).dx("I639", 3, 0.05, 10).dx("A419", 3, 0.02, 8).dx("N179", 3, 0.1, 6)
             .dx("K922", 2, 0.1, 4).dx("R410", 2, 0.1, 6).dx("K590", 1, 0.3, 3).dx("D509", 1, 0.3, 2)
             .dx("C349", 1, 0.1, 8).dx("I269", 1, 0.1, 5).dx("R104", 3, 0.35, 2).dx("K529", 1, 0.3, 3)
-            .dx("K566", 1, 0.05, 7).build();
+            .dx("K566", 1, 0.05, 7).dx("I209", 2, 0.3, 2).dx("I200", 2, 0.1, 3).dx("I251", 1, 0.3, 2).build();
     private static final Weighted<Dx> FALL_INJURY = table()
             .dx("S720", 30, 0.0, 12).dx("S721", 10, 0.0, 12).dx("S060", 10, 0.4, 2).dx("S065", 3, 0.05, 8)
             .dx("S422", 8, 0.3, 4).dx("S525", 8, 0.5, 2).dx("S325", 8, 0.1, 8).dx("S223", 5, 0.2, 4)
@@ -76,6 +77,9 @@ final class Diagnoses {
             .dx("O234", 3, 0.3, 2).build();
     private static final Weighted<Dx> BIRTH = table()
             .dx("Z380", 85, 0.4, 1).dx("Z383", 2, 0.1, 3).dx("P599", 5, 0.2, 3).dx("P073", 3, 0.0, 10).build();
+    /** Neutropenic sepsis and other complications of chemotherapy (the cancer as secondary). */
+    private static final Weighted<String> CHEMO_COMPLICATION = Weighted.<String>builder()
+            .add("D701", 60).add("R509", 25).add("E86", 15).build();
     private static final Weighted<Dx> TRANSFER = table()
             .dx("Z509", 60, 0.0, 14).dx("I639", 20, 0.0, 20).dx("S720", 20, 0.0, 14).build();
 
@@ -122,6 +126,23 @@ final class Diagnoses {
     /** A chemotherapy day case: Z51.1 with the cancer as secondary. */
     static Dx chemotherapy(String cancer) {
         return new Dx("Z511", 1.0, 1, cancer);
+    }
+
+    /** An emergency admission during chemotherapy: D70.1, fever or dehydration, the cancer secondary. */
+    static Dx chemotherapyComplication(Rng rng, String cancer) {
+        String code = CHEMO_COMPLICATION.draw(rng);
+        return new Dx(code, 0.05, code.equals("D701") ? 5 : 3, cancer);
+    }
+
+    /** A sleep study (regular night attender): one planned night. */
+    static Dx sleepStudy() {
+        return new Dx("G473", 0.0, 1, null);
+    }
+
+    static boolean isCancer(String code) {
+        return code.length() >= 3 && code.charAt(0) == 'C' && Character.isDigit(code.charAt(1))
+                && Character.isDigit(code.charAt(2)) && code.charAt(1) <= '9' && !code.startsWith("C98")
+                && !code.startsWith("C99");
     }
 
     static String cancer(Rng rng) {

@@ -16,8 +16,8 @@ import java.util.Objects;
  */
 public record GeneratorOptions(long spells, int months, YearMonth start, long seed, Format format, boolean sampleExtras) {
 
-    public static final long DEFAULT_SPELLS = 10_000;
-    public static final int DEFAULT_MONTHS = 24;
+    public static final long DEFAULT_SPELLS = 22_000;
+    public static final int DEFAULT_MONTHS = 60;
     public static final YearMonth DEFAULT_START = YearMonth.of(2020, 4);
     public static final long DEFAULT_SEED = 42;
 
@@ -32,7 +32,7 @@ public record GeneratorOptions(long spells, int months, YearMonth start, long se
         }
     }
 
-    /** 10,000 spells over the 24 months from April 2020, seed 42, CSV, no format mix. */
+    /** 22,000 spells over the 60 months from April 2020 (to March 2025), seed 42, CSV, no format mix. */
     public static GeneratorOptions defaults() {
         return new GeneratorOptions(DEFAULT_SPELLS, DEFAULT_MONTHS, DEFAULT_START, DEFAULT_SEED, Format.CSV, false);
     }

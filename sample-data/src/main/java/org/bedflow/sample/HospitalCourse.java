@@ -9,8 +9,15 @@ import java.util.List;
  * Simulates one person's hospital spells in date order: index admissions spread over the
  * window, emergency readmissions after some discharges, length of stay by diagnosis and age,
  * death in hospital, discharge pathway, Discharge Ready Date and the delay after it, and the
- * discharge destination. A spell never starts before the previous one ended; nothing happens
- * after a death or after a spell that is still open at the end of the window.
+ * discharge destination; patient classification, specialty and procedures; transfers between
+ * Kettering and Northampton General. A spell never starts before the previous one ended;
+ * nothing happens after a death or after a spell that is still open at the end of the window.
+ *
+ * <p>Recording of the Discharge Ready Date follows its history: before April 2023 (no national
+ * collection) a provider records it only now and then, on delayed stays; from April 2023 every
+ * stay of one night or more has one, but providers leave it blank on most discharges on the
+ * ready day (blank = no delay); Kettering General starts recording only in July 2023. Same-day
+ * stays never carry one.
  */
 final class HospitalCourse {
 
@@ -28,6 +35,39 @@ final class HospitalCourse {
             .add("19", 95.5).add("29", 2).add("51", 1.5).add("87", 0.5).add("99", 0.5).build();
     private static final Weighted<String> BEDDED_REHAB = Weighted.<String>builder()
             .add("51", 55).add("85", 40).add("88", 5).build();
+
+    /** Start of NHS England's national Discharge Ready Date collection. */
+    static final LocalDate DRD_COLLECTION = LocalDate.of(2023, 4, 1);
+    /** Kettering General records DRDs only from this day (it lags the collection by a quarter). */
+    static final LocalDate RNQ_RECORDS_DRD = LocalDate.of(2023, 7, 1);
+    /** Northampton General records the responsible sector of delays from the collection start. */
+    static final double RNS_RECORDS_SECTOR = 0.4;
+    /** Emergency spells at RNQ/RNS that end in a transfer to the other trust. */
+    static final double TRANSFER_OUT = 0.005;
+
+    /** NHS England's delay bands (1, 2-3, 4-6, 7-13, 14-20, 21+) by pathway: short for 0, long for 2-3. */
+    private static final double[][] DELAY_BANDS = {
+        {42, 28, 12, 10, 4, 4},
+        {25, 28, 17, 16, 7, 7},
+        {12, 21, 17, 24, 13, 13},
+    };
+    private static final int[][] BAND_DAYS = {{1, 1}, {2, 3}, {4, 6}, {7, 13}, {14, 20}, {21, 60}};
+
+    private static final Weighted<String> REASON_PATHWAY_0 = Weighted.<String>builder()
+            .add("NCTR01", 30).add("NCTR05", 12).add("NCTR08", 10).add("NCTR04", 8).add("NCTR07", 6)
+            .add("NCTR11", 6).add("NCTR12", 5).add("NCTR06", 4).add("NCTR10", 4).add("NCTR09", 3)
+            .add("NCTR16", 3).add("NCTR17", 2).add("NCTR18", 1).build();
+    private static final Weighted<String> REASON_PATHWAY_1 = Weighted.<String>builder()
+            .add("NCTR13", 45).add("NCTR01", 10).add("NCTR02", 8).add("NCTR03", 8).add("NCTR06", 6)
+            .add("NCTR07", 5).add("NCTR11", 5).add("NCTR05", 4).add("NCTR08", 4).add("NCTR12", 3)
+            .add("NCTR10", 2).build();
+    private static final Weighted<String> REASON_PATHWAY_2 = Weighted.<String>builder()
+            .add("NCTR14", 50).add("NCTR01", 10).add("NCTR03", 8).add("NCTR06", 6).add("NCTR07", 6)
+            .add("NCTR11", 6).add("NCTR02", 4).add("NCTR12", 4).add("NCTR16", 3).add("NCTR18", 2).build();
+    private static final Weighted<String> REASON_PATHWAY_3 = Weighted.<String>builder()
+            .add("NCTR15", 50).add("NCTR11", 10).add("NCTR01", 6).add("NCTR18", 6).add("NCTR03", 6)
+            .add("NCTR06", 6).add("NCTR12", 4).add("NCTR02", 3).add("NCTR16", 3).add("NCTR14", 2)
+            .add("NCTR10", 2).build();
 
     private final Rng rng;
     private final Window window;
@@ -49,39 +89,63 @@ final class HospitalCourse {
                 kind = Spell.Kind.OTHER;
             }
             LocalDate date = kind == Spell.Kind.ELECTIVE ? window.electiveDate(rng) : window.emergencyDate(rng);
-            plans.add(new Planned(date, kind, null));
+            plans.add(new Planned(date, kind, null, null, false));
         }
-        // a few patients are on a chemotherapy course: day cases three weeks apart
-        if (ageAtStart >= 35 && rng.chance(0.02)) {
+        // a few patients are on a chemotherapy course: day cases (or regular day attendances) three
+        // weeks apart, now and then an emergency admission with neutropenic sepsis in between
+        if (ageAtStart >= 35 && rng.chance(0.025)) {
             String cancer = Diagnoses.cancer(rng);
             LocalDate d = window.electiveDate(rng);
+            p.cancer = cancer;
+            p.cancerFrom = d.minusDays(rng.between(14, 60));
+            String classification = rng.chance(0.35) ? "3" : "2";
             int cycles = rng.between(4, 8);
             for (int c = 0; c < cycles; c++) {
-                plans.add(new Planned(d.plusDays(21L * c), Spell.Kind.ELECTIVE, Diagnoses.chemotherapy(cancer)));
+                LocalDate cycle = d.plusDays(21L * c);
+                plans.add(new Planned(cycle, Spell.Kind.ELECTIVE, Diagnoses.chemotherapy(cancer), classification, false));
+                if (rng.chance(0.08)) {
+                    plans.add(new Planned(cycle.plusDays(rng.between(7, 14)), Spell.Kind.EMERGENCY,
+                            Diagnoses.chemotherapyComplication(rng, cancer), null, false));
+                }
+            }
+        }
+        // a very few are regular night attenders (sleep studies)
+        if (ageAtStart >= 30 && rng.chance(0.004)) {
+            LocalDate d = window.electiveDate(rng);
+            int nights = rng.between(2, 4);
+            for (int n = 0; n < nights; n++) {
+                plans.add(new Planned(d.plusDays(n * (long) rng.between(30, 90)), Spell.Kind.ELECTIVE,
+                        Diagnoses.sleepStudy(), "4", false));
             }
         }
         plans.sort((a, b) -> a.date.compareTo(b.date));
         return run(p, plans, max);
     }
 
-    /** A mother's delivery (maternity admission). */
-    List<Spell> mother(Person p, int max) {
+    /** A mother's delivery (maternity admission) on {@code delivery}. */
+    List<Spell> mother(Person p, LocalDate delivery, int max) {
         List<Planned> plans = new ArrayList<>();
-        plans.add(new Planned(window.emergencyDate(rng), Spell.Kind.MATERNITY, Diagnoses.maternity(rng)));
+        plans.add(new Planned(delivery, Spell.Kind.MATERNITY, Diagnoses.maternity(rng), null, false));
         return run(p, plans, max);
     }
 
     /** A birth in hospital, sometimes followed by an infant emergency admission. */
     List<Spell> newborn(Person p, int max) {
         List<Planned> plans = new ArrayList<>();
-        plans.add(new Planned(p.birthDate, Spell.Kind.OTHER, Diagnoses.birth(rng)));
+        plans.add(new Planned(p.birthDate, Spell.Kind.OTHER, Diagnoses.birth(rng), null, false));
         if (rng.chance(0.12)) {
-            plans.add(new Planned(p.birthDate.plusDays(rng.between(7, 330)), Spell.Kind.EMERGENCY, null));
+            plans.add(new Planned(p.birthDate.plusDays(rng.between(7, 330)), Spell.Kind.EMERGENCY, null, null, false));
         }
         return run(p, plans, max);
     }
 
-    private record Planned(LocalDate date, Spell.Kind kind, Dx dx) {
+    /**
+     * A spell to simulate.
+     *
+     * @param classification patient classification when the plan fixes it (chemotherapy, sleep studies)
+     * @param transfer       continues the previous spell in the other trust
+     */
+    private record Planned(LocalDate date, Spell.Kind kind, Dx dx, String classification, boolean transfer) {
     }
 
     private List<Spell> run(Person p, List<Planned> plans, int max) {
@@ -117,10 +181,16 @@ final class HospitalCourse {
             }
             // the next spell may start on the day this one ended (same-day readmission or transfer)
             free = s.discharge();
-            if (readmission == null && rng.chance(readmissionChance(s))) {
+            if (s.transferOut) {
+                double u = rng.nextDouble();
+                int gap = u < 0.7 ? 0 : u < 0.9 ? 1 : 2;
+                boolean emergency = rng.chance(0.4);
+                readmission = new Planned(free.plusDays(gap), emergency ? Spell.Kind.EMERGENCY : Spell.Kind.OTHER,
+                        s.primary, null, true);
+            } else if (readmission == null && rng.chance(readmissionChance(s))) {
                 int days = (int) (30 * StrictMath.pow(rng.nextDouble(), 1.7));
                 readmission = new Planned(free.plusDays(days), Spell.Kind.EMERGENCY,
-                        s.emergency() && rng.chance(0.4) ? s.primary : null);
+                        s.emergency() && rng.chance(0.4) ? s.primary : null, null, false);
             } else if (readmission != null && readmission.date.isBefore(free)) {
                 readmission = null;
             }
@@ -134,11 +204,15 @@ final class HospitalCourse {
         s.kind = plan.kind;
         s.admission = date;
         s.age = p.ageOn(date);
-        s.provider = previous != null && plan.kind == Spell.Kind.EMERGENCY && rng.chance(0.85) ? previous.provider
-                : rng.chance(0.88) ? p.mainProvider : p.district.providers().draw(rng);
+        if (plan.transfer) {
+            s.provider = previous.provider == Provider.RNQ ? Provider.RNS : Provider.RNQ;
+        } else {
+            s.provider = previous != null && plan.kind == Spell.Kind.EMERGENCY && rng.chance(0.85)
+                    ? previous.provider : rng.chance(0.88) ? p.mainProvider : p.district.providers().draw(rng);
+        }
         switch (plan.kind) {
             case EMERGENCY -> {
-                s.method = EMERGENCY_METHOD.draw(rng);
+                s.method = plan.transfer ? "2B" : EMERGENCY_METHOD.draw(rng);
                 if (s.method.equals("25") && s.age < 18) {
                     s.method = "21";
                 }
@@ -153,8 +227,11 @@ final class HospitalCourse {
                 s.primary = plan.dx != null ? plan.dx : Diagnoses.maternity(rng);
             }
             case OTHER -> {
-                if (plan.dx != null) {
-                    s.method = "82";
+                if (plan.transfer) {
+                    s.method = "81";
+                    s.primary = plan.dx;
+                } else if (plan.dx != null) {
+                    s.method = rng.chance(0.03) ? "83" : "82";
                     s.primary = plan.dx;
                 } else {
                     s.method = "81";
@@ -164,7 +241,16 @@ final class HospitalCourse {
         }
         s.source = admissionSource(p, s);
         s.secondaries = Diagnoses.secondaries(rng, s.primary, s.age, p.conditions);
+        if (p.cancer != null && !date.isBefore(p.cancerFrom) && !s.secondaries.contains(p.cancer)
+                && !p.cancer.equals(s.primary.code()) && rng.chance(0.75)) {
+            s.secondaries.add(0, p.cancer);
+        }
+        String[] specialty = ClinicalCoding.specialty(rng, s);
+        s.mainSpecialty = specialty[0];
+        s.treatmentFunction = specialty[1];
         s.clinicalNights = clinicalNights(s);
+        s.classification = classification(plan, s);
+        s.procedures = ClinicalCoding.procedures(rng, s);
         s.died = rng.chance(deathChance(s));
         if (s.died) {
             s.delayNights = 0;
@@ -172,6 +258,11 @@ final class HospitalCourse {
             s.destination = "79";
         } else {
             dischargeArrangements(p, s);
+        }
+        s.drdRecorded = drdRecorded(s);
+        if (s.drdRecorded && s.delayNights > 0 && s.delayReason != null && s.provider == Provider.RNS
+                && !s.discharge().isBefore(DRD_COLLECTION) && rng.chance(RNS_RECORDS_SECTOR)) {
+            s.delaySector = sector(s.delayReason);
         }
         LocalDate discharge = s.discharge();
         long beforeEnd = ChronoUnit.DAYS.between(discharge, window.last);
@@ -190,6 +281,9 @@ final class HospitalCourse {
         if (s.method.equals("82")) {
             return "79";
         }
+        if (s.method.equals("83")) {
+            return "19";
+        }
         if (s.method.equals("2B") || s.method.equals("81")) {
             return "51";
         }
@@ -197,6 +291,51 @@ final class HospitalCourse {
             return CARE_HOME.draw(rng);
         }
         return rng.chance(0.985) ? "19" : "29";
+    }
+
+    /**
+     * CDS patient classification: the plan's (chemotherapy day cases or regular day attenders,
+     * sleep studies as regular night attenders); day case for most same-day planned spells;
+     * delivery facilities only for a few same-day births and deliveries; else ordinary.
+     */
+    private String classification(Planned plan, Spell s) {
+        if (plan.classification != null) {
+            return plan.classification;
+        }
+        if (s.clinicalNights == 0 && s.kind == Spell.Kind.ELECTIVE) {
+            return rng.chance(0.6) ? "2" : "1";
+        }
+        boolean delivery = s.kind == Spell.Kind.MATERNITY || s.method.equals("82") || s.method.equals("83");
+        if (delivery && s.clinicalNights == 0 && rng.chance(0.15)) {
+            return "5";
+        }
+        return "1";
+    }
+
+    /** Whether the discharge row carries the Discharge Ready Date (see the class comment). */
+    private boolean drdRecorded(Spell s) {
+        if (s.died || s.los() == 0) {
+            return false;
+        }
+        boolean delayed = s.delayNights > 0;
+        LocalDate discharged = s.discharge();
+        if (discharged.isBefore(DRD_COLLECTION)) {
+            return delayed && rng.chance(0.5);
+        }
+        if (s.provider == Provider.RNQ && discharged.isBefore(RNQ_RECORDS_DRD)) {
+            return delayed && rng.chance(0.05);
+        }
+        return delayed ? rng.chance(0.97) : rng.chance(0.1);
+    }
+
+    /** The responsible sector a provider writes for a delay reason (social care named more often than the mapping). */
+    private String sector(String reason) {
+        double u = rng.nextDouble();
+        return switch (reason) {
+            case "NCTR02", "NCTR03", "NCTR13", "NCTR14", "NCTR15" -> u < 0.55 ? "Social care" : u < 0.9 ? "Both" : "NHS";
+            case "NCTR10", "NCTR11", "NCTR18" -> u < 0.8 ? "Other" : "Social care";
+            default -> u < 0.9 ? "NHS" : "Both";
+        };
     }
 
     private static double emergencyShare(int age) {
@@ -250,18 +389,24 @@ final class HospitalCourse {
     private void dischargeArrangements(Person p, Spell s) {
         boolean selfDischarge = s.kind == Spell.Kind.EMERGENCY && rng.chance(0.02);
         s.dischargeMethod = selfDischarge ? "2" : rng.chance(0.993) ? "1" : "9";
-        s.pathway = selfDischarge ? "0" : pathway(p, s);
         int nights = s.clinicalNights;
-        s.drdRecorded = s.kind == Spell.Kind.MATERNITY || s.method.equals("82") ? rng.chance(0.3)
-                : rng.chance(nights == 0 ? 0.55 : 0.85);
-        double delayed = selfDischarge ? 0 : delayChance(s.pathway, s.age) * (nights == 0 ? 0.3 : 1.0);
-        if (s.kind == Spell.Kind.MATERNITY || s.method.equals("82")) {
+        boolean nhsTransfer = !selfDischarge && s.kind == Spell.Kind.EMERGENCY && s.age >= 18 && nights >= 1
+                && (s.provider == Provider.RNQ || s.provider == Provider.RNS) && rng.chance(TRANSFER_OUT);
+        if (nhsTransfer) {
+            s.transferOut = true;
+            s.pathway = null;
+            s.destination = "51";
+            return;
+        }
+        s.pathway = selfDischarge ? "0" : pathway(p, s);
+        boolean attender = "2".equals(s.classification) || "3".equals(s.classification)
+                || "4".equals(s.classification);
+        double delayed = selfDischarge || attender ? 0 : delayChance(s.pathway, s.age) * (nights == 0 ? 0.3 : 1.0);
+        if (s.kind == Spell.Kind.MATERNITY || s.method.equals("82") || s.method.equals("83")) {
             delayed *= 0.2;
         }
         if (rng.chance(delayed)) {
-            boolean bedded = "2".equals(s.pathway) || "3".equals(s.pathway);
-            double median = (bedded ? 4.0 : 1.5) * (s.age >= 80 ? 1.3 : 1.0);
-            s.delayNights = (int) Math.min(60, 1 + Math.floor(rng.logNormal(median, 1.0)));
+            s.delayNights = delayNights(s.pathway);
             s.delayReason = rng.chance(0.92) ? delayReason(s.pathway) : null;
         }
         if (p.inCareHome) {
@@ -273,6 +418,28 @@ final class HospitalCourse {
         } else {
             s.destination = USUAL_OR_OTHER.draw(rng);
         }
+    }
+
+    /** Nights from the Discharge Ready Date to discharge: a band of NHS England's, then a day within it. */
+    private int delayNights(String pathway) {
+        double[] w = pathway == null || pathway.equals("0") ? DELAY_BANDS[0]
+                : pathway.equals("1") ? DELAY_BANDS[1] : DELAY_BANDS[2];
+        double total = 0;
+        for (double x : w) {
+            total += x;
+        }
+        double u = rng.nextDouble() * total;
+        int band = 0;
+        while (band < w.length - 1 && u >= w[band]) {
+            u -= w[band];
+            band++;
+        }
+        int lo = BAND_DAYS[band][0];
+        if (band == BAND_DAYS.length - 1) {
+            // the 21+ tail thins out: most within a few weeks, a few up to two months
+            return (int) Math.min(BAND_DAYS[band][1], lo + Math.floor(rng.logNormal(6, 0.9)));
+        }
+        return rng.between(lo, BAND_DAYS[band][1]);
     }
 
     private String pathway(Person p, Spell s) {
@@ -300,27 +467,25 @@ final class HospitalCourse {
     }
 
     private static double delayChance(String pathway, int age) {
-        double base = pathway == null ? 0.18 : switch (pathway) {
-            case "0" -> 0.20;
-            case "1" -> 0.40;
-            case "2" -> 0.55;
-            default -> 0.65;
+        double base = pathway == null ? 0.08 : switch (pathway) {
+            case "0" -> 0.09;
+            case "1" -> 0.19;
+            case "2" -> 0.26;
+            default -> 0.32;
         };
         return Math.min(0.95, base * (age >= 80 ? 1.25 : age < 65 ? 0.75 : 1.0));
     }
 
+    /** An acute discharge sitrep reason (NCTR01-NCTR18), weighted by pathway. */
     private String delayReason(String pathway) {
-        String[] codes;
         if (pathway == null || pathway.equals("0")) {
-            codes = new String[] {"G", "G", "I", "C", "A", "F"};
-        } else if (pathway.equals("1")) {
-            codes = new String[] {"E", "E", "E", "A", "A", "F", "G", "B"};
-        } else if (pathway.equals("2")) {
-            codes = new String[] {"C", "C", "A", "A", "B", "E", "G"};
-        } else {
-            codes = new String[] {"Di", "Di", "Dii", "Dii", "B", "B", "A", "G", "H"};
+            return REASON_PATHWAY_0.draw(rng);
         }
-        return rng.pick(codes);
+        return switch (pathway) {
+            case "1" -> REASON_PATHWAY_1.draw(rng);
+            case "2" -> REASON_PATHWAY_2.draw(rng);
+            default -> REASON_PATHWAY_3.draw(rng);
+        };
     }
 
     private double readmissionChance(Spell s) {

@@ -25,6 +25,9 @@ final class Person {
     boolean inCareHome;
     /** Date of death in hospital, if that happened. */
     LocalDate diedOn;
+    /** A cancer under treatment (ICD-10), recorded as a secondary diagnosis from {@link #cancerFrom}. */
+    String cancer;
+    LocalDate cancerFrom;
 
     Person(long serial, String nhsNumber, LocalDate birthDate, String sex, District district, String lsoa,
             String gpPractice, Provider mainProvider, Set<Condition> conditions) {

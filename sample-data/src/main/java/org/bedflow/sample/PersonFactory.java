@@ -53,10 +53,10 @@ final class PersonFactory {
         return create(age, sex, rng.chance(OUT_OF_AREA), window.first);
     }
 
-    /** A woman of child-bearing age. */
-    Person mother() {
-        int age = rng.between(18, 43);
-        return create(age, "2", rng.chance(OUT_OF_AREA), window.first);
+    /** A woman aged 18 to 45 on the day of her delivery. */
+    Person mother(LocalDate delivery) {
+        int age = rng.between(18, 45);
+        return create(age, "2", rng.chance(OUT_OF_AREA), delivery);
     }
 
     /** A baby born on {@code birth}. */

@@ -14,8 +14,8 @@ import org.bedflow.schemas.feed.SocialCareEvent;
 /**
  * Turns simulated spells and care events into extract rows the way real systems record them:
  * NHS numbers sometimes missing or mistyped, residence sometimes only as an LSOA or not at all,
- * the new unitary codes on about half the in-county rows after vesting, ICD-10 codes in each
- * provider's style, nightly extract timestamps; and the resubmissions: Northampton General
+ * the new unitary codes on about half the in-county rows after vesting, ICD-10 and OPCS-4 codes
+ * in each provider's style, nightly extract timestamps; and the resubmissions: Northampton General
  * re-sends two months of discharges (some with a newly recorded Discharge Ready Date or a
  * corrected destination), Kettering General two months of admissions (some newly coded).
  */
@@ -85,6 +85,10 @@ final class Recorder {
         CodeStyle style = s.provider.style();
         row.setPrimaryDiagnosis(style.write(s.primary.code()));
         row.setSecondaryDiagnoses(secondaries(style, s.secondaries));
+        row.setPatientClassification(s.classification);
+        row.setMainSpecialtyCode(s.mainSpecialty);
+        row.setTreatmentFunctionCode(s.treatmentFunction);
+        row.setProcedures(secondaries(style, s.procedures));
         row.setSubmittedAt(nightly(s.admission, s.provider));
         boolean resubmit = s.provider == Provider.RNQ && inResubmission(s.admission);
         ApcAdmission corrected = resubmit ? ApcAdmission.newBuilder(row).build() : null;
@@ -95,6 +99,7 @@ final class Recorder {
                 // not yet clinically coded at first submission
                 row.setPrimaryDiagnosis(style.write("R69"));
                 row.setSecondaryDiagnoses(null);
+                row.setProcedures(null);
             } else if (u < 0.2) {
                 row.setGpPracticeCode(null);
             }
@@ -117,6 +122,7 @@ final class Recorder {
         row.setDischargeReadyDate(s.drdRecorded ? s.readyDate() : null);
         row.setDischargePathway(s.pathway);
         row.setDelayReason(s.drdRecorded && s.delayNights > 0 ? s.delayReason : null);
+        row.setDelayResponsibleSector(s.drdRecorded && s.delayNights > 0 ? s.delaySector : null);
         row.setSubmittedAt(nightly(discharge, s.provider));
         boolean resubmit = s.provider == Provider.RNS && inResubmission(discharge);
         ApcDischarge corrected = resubmit ? ApcDischarge.newBuilder(row).build() : null;
@@ -126,6 +132,7 @@ final class Recorder {
             if (u < 0.15 && s.drdRecorded) {
                 row.setDischargeReadyDate(null); // recorded later
                 row.setDelayReason(null);
+                row.setDelayResponsibleSector(null);
             } else if (u < 0.25 && !s.died) {
                 row.setDischargeDestination("99"); // corrected later
             }

@@ -30,6 +30,21 @@ final class Spell {
     String pathway;
     boolean drdRecorded;
     String delayReason;
+    /** Responsible sector as the provider recorded it, or null (then the reason mapping decides). */
+    String delaySector;
+    /** CDS patient classification: 1 ordinary, 2 day case, 3/4 regular day/night attender, 5 delivery only. */
+    String classification;
+    String mainSpecialty;
+    String treatmentFunction;
+    /** OPCS-4 codes, canonical (no dot), the primary first; empty when none. */
+    List<String> procedures = List.of();
+    /** Discharged to another NHS hospital: the next spell (another provider) continues the stay. */
+    boolean transferOut;
+
+    /** Nights in hospital (length of stay). */
+    int los() {
+        return clinicalNights + delayNights;
+    }
 
     LocalDate readyDate() {
         return admission.plusDays(clinicalNights);

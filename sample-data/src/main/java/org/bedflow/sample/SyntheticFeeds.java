@@ -64,12 +64,13 @@ public final class SyntheticFeeds {
                 double kind = rng.nextDouble();
                 Person p;
                 List<Spell> course;
-                if (kind < 0.012) {
+                if (kind < 0.016) {
                     p = persons.newborn(window.emergencyDate(rng));
                     course = hospital.newborn(p, left);
-                } else if (kind < 0.037) {
-                    p = persons.mother();
-                    course = hospital.mother(p, left);
+                } else if (kind < 0.05) {
+                    LocalDate delivery = window.emergencyDate(rng);
+                    p = persons.mother(delivery);
+                    course = hospital.mother(p, delivery, left);
                 } else {
                     p = persons.patient();
                     course = hospital.patient(p, left);
