@@ -69,10 +69,10 @@ class CommittedSampleTest {
     @Test
     void mixesFormatsAsTheReadersMustSupport() {
         assertThat(fresh.files()).extracting(GenerationSummary.FileCount::path).contains(
-                "apc_discharges/RNQ_2020-04_2022-03.avro",
-                "social_care_events/E06000062_2021-04_2022-03.parquet",
-                "apc_admissions/RD8_2020-04_2022-03.csv.gz",
-                "apc_admissions/RNS_2020-04_2022-03.csv");
+                "apc_discharges/RNQ_2020-04_2025-03.avro",
+                "social_care_events/E06000062_2021-04_2025-03.parquet",
+                "apc_admissions/RD8_2020-04_2025-03.csv.gz",
+                "apc_admissions/RNS_2020-04_2025-03.csv");
     }
 
     @Test
@@ -87,8 +87,9 @@ class CommittedSampleTest {
     @Test
     void isTheDocumentedGeneration() {
         GeneratorOptions o = fresh.options();
-        assertThat(o.spells()).isEqualTo(10_000);
-        assertThat(o.months()).isEqualTo(24);
+        assertThat(o.spells()).isEqualTo(22_000);
+        assertThat(o.months()).isEqualTo(60);
+        assertThat(o.end()).hasToString("2025-03");
         assertThat(o.start()).hasToString("2020-04");
         assertThat(o.seed()).isEqualTo(42);
         Map<String, Long> rows = fresh.rowsByFeed();

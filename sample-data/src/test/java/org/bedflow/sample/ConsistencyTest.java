@@ -20,8 +20,13 @@ import org.junit.jupiter.api.Test;
 class ConsistencyTest {
 
     private static final LocalDate FIRST = LocalDate.of(2020, 4, 1);
-    private static final LocalDate LAST = LocalDate.of(2022, 3, 31);
+    private static final LocalDate LAST = LocalDate.of(2025, 3, 31);
     private static final Pattern LAD = Pattern.compile("^E0[6-9][0-9]{6}$");
+    /** The pipeline's default delay reason mapping, whose codes the sample writes. */
+    private static final Path ACUTE_SITREP = Path.of("..", "pipeline", "src", "main", "resources", "reference",
+            "delay_reasons", "acute_sitrep.csv");
+    private static final Pattern OPCS4 = Pattern.compile("^[A-Z][0-9]{2}\\.?[0-9]$");
+    private static final Pattern SPECIALTY = Pattern.compile("^[0-9]{3}$");
 
     private static GenerationSummary summary;
     private static Path dir;
@@ -68,10 +73,44 @@ class ConsistencyTest {
                 assertThat(d.get("discharge_ready_date")).isNotNull();
                 assertThat(LocalDate.parse(d.get("discharge_date")))
                         .isAfter(LocalDate.parse(d.get("discharge_ready_date")));
-                assertThat(d.get("delay_reason")).isIn("A", "B", "C", "Di", "Dii", "E", "F", "G", "H", "I");
+                assertThat(d.get("delay_reason")).isIn(acuteSitrepCodes());
+            }
+            if (d.get("delay_responsible_sector") != null) {
+                assertThat(d.get("delay_reason")).as("a sector only with a reason").isNotNull();
+                assertThat(d.get("delay_responsible_sector")).isIn("NHS", "Social care", "Both", "Other");
             }
         }
         assertThat(withReason).isPositive();
+    }
+
+    @Test
+    void theNewAdmissionFieldsHoldCodesOfTheirLists() {
+        for (Map<String, String> a : admissions) {
+            assertThat(a.get("patient_classification")).isIn("1", "2", "3", "4", "5");
+            assertThat(a.get("main_specialty_code")).matches(SPECIALTY);
+            assertThat(a.get("treatment_function_code")).matches(SPECIALTY);
+            for (String p : NationalFieldsStats.codesAsWritten(a.get("procedures"))) {
+                assertThat(p).matches(OPCS4);
+            }
+            String method = a.get("admission_method");
+            if (method.equals("31") || method.equals("32")) {
+                assertThat(a.get("sex")).isEqualTo("2");
+                assertThat(Integer.parseInt(a.get("age_on_admission"))).isBetween(18, 45);
+                assertThat(a.get("main_specialty_code")).isIn("501", "560");
+            }
+            if (method.equals("82") || method.equals("83")) {
+                assertThat(a.get("age_on_admission")).isEqualTo("0");
+            }
+        }
+    }
+
+    private static List<String> acuteSitrepCodes() {
+        try {
+            return java.nio.file.Files.readAllLines(ACUTE_SITREP).stream()
+                    .filter(l -> l.startsWith("NCTR")).map(l -> l.substring(0, l.indexOf(','))).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -129,8 +168,8 @@ class ConsistencyTest {
         }
         assertThat(invalid).isEqualTo(summary.profile().invalidNhsNumbers());
         assertThat(missing).isEqualTo(summary.profile().missingNhsNumbers());
-        assertThat(invalid).isBetween(10L, 60L); // ~0.3 % of 10,000
-        assertThat(missing).isBetween(60L, 140L); // ~1 %
+        assertThat(invalid).isBetween(30L, 110L); // ~0.3 % of 22,000
+        assertThat(missing).isBetween(150L, 290L); // ~1 %
     }
 
     @Test
@@ -266,8 +305,8 @@ class ConsistencyTest {
     @Test
     void populationCoversEveryYearDistrictSexAndAgeAtAbout25AdmissionsPer100() {
         List<Map<String, String>> population = FeedFiles.readFeed(dir, SyntheticFeeds.POPULATION);
-        // years 2020, 2021, 2022 x 7 districts x 2 sexes x ages 0..90
-        assertThat(population).hasSize(3 * 7 * 2 * 91);
+        // years 2020 to 2025 x 7 districts x 2 sexes x ages 0..90
+        assertThat(population).hasSize(6 * 7 * 2 * 91);
         long residents2021 = 0;
         for (Map<String, String> p : population) {
             assertThat(SampleStats.COUNTY_DISTRICTS).contains(p.get("area_code"));
@@ -282,7 +321,7 @@ class ConsistencyTest {
             String lad = a.get("residence_lad_code");
             boolean inCounty = lad != null && (SampleStats.COUNTY_DISTRICTS.contains(lad)
                     || SampleStats.UNITARIES.contains(lad));
-            if (inCounty && !d.isBefore(LocalDate.of(2021, 4, 1))) {
+            if (inCounty && !d.isBefore(LocalDate.of(2021, 4, 1)) && d.isBefore(LocalDate.of(2022, 4, 1))) {
                 inCountyFy2021++;
             }
         }

@@ -30,16 +30,19 @@ class RealismTest {
 
     @Test
     void openSpellsDeathsAndDestinations() {
-        assertThat(stats.openPct()).isBetween(3.0, 8.0);
+        // 60 days of reporting lag at the end of 60 months
+        assertThat(stats.openPct()).isBetween(1.0, 4.0);
         assertThat(stats.diedPct()).isBetween(2.0, 4.0);
-        assertThat(stats.usualResidencePct()).isBetween(68.0, 80.0);
+        assertThat(stats.usualResidencePct()).isBetween(65.0, 80.0);
     }
 
     @Test
-    void dischargeReadyDatesAndDelays() {
-        assertThat(stats.drdPct()).isBetween(62.0, 80.0);
-        assertThat(stats.delayedPct()).isBetween(18.0, 32.0);
-        assertThat(stats.meanDelay).isBetween(3.0, 10.0);
+    void dischargeReadyDatesAreMostlyBlankAndMostOfThoseRecordedAreDelays() {
+        // over both eras: occasional recording (delayed stays) before April 2023, blank on most
+        // discharges on the ready day after it (NationalFieldsTest has the detail)
+        assertThat(stats.drdPct()).isBetween(5.0, 15.0);
+        assertThat(stats.delayedPct()).isBetween(60.0, 90.0);
+        assertThat(stats.meanDelay).isBetween(4.0, 12.0);
     }
 
     @Test
