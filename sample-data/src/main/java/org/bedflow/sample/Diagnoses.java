@@ -139,12 +139,6 @@ final class Diagnoses {
         return new Dx("G473", 0.0, 1, null);
     }
 
-    static boolean isCancer(String code) {
-        return code.length() >= 3 && code.charAt(0) == 'C' && Character.isDigit(code.charAt(1))
-                && Character.isDigit(code.charAt(2)) && code.charAt(1) <= '9' && !code.startsWith("C98")
-                && !code.startsWith("C99");
-    }
-
     static String cancer(Rng rng) {
         return CANCER.draw(rng);
     }
