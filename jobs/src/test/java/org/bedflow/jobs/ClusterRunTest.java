@@ -57,7 +57,7 @@ class ClusterRunTest {
                 "--work-dir", tmp.resolve("worker").toString(), master));
 
         // when the sample's night runs on the cluster and, for reference, in local mode
-        String[] run = {"run", "--input", SampleCopies.SAMPLE.toString(), "--run-date", "2022-04-01"};
+        String[] run = {"run", "--input", SampleCopies.SAMPLE.toString(), "--run-date", "2025-04-01"};
         Path onCluster = tmp.resolve("out-cluster");
         Path local = tmp.resolve("out-local");
         Path clusterLog = tmp.resolve("cluster-run.log");

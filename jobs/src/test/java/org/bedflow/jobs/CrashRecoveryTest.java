@@ -100,7 +100,7 @@ class CrashRecoveryTest {
             throws Exception {
         Path input = SampleCopies.SAMPLE;
         Path out = tmp.resolve("out");
-        String[] run = {"run", "--input", input.toString(), "--run-date", "2022-04-01", "--output", out.toString()};
+        String[] run = {"run", "--input", input.toString(), "--run-date", "2025-04-01", "--output", out.toString()};
 
         // given a run that is paused inside the measure step (fault injection)
         say("1. a run of the sample, held inside the measure step");
@@ -118,7 +118,7 @@ class CrashRecoveryTest {
 
         // while it runs, nothing else may write to its output folder: exit code 4
         say("2. while it runs, on the same output folder:");
-        assertThat(bedflow("second-run", "run", "--input", input.toString(), "--run-date", "2022-04-02", "--output",
+        assertThat(bedflow("second-run", "run", "--input", input.toString(), "--run-date", "2025-04-02", "--output",
                 out.toString())).isEqualTo(ExitCodes.ALREADY_RUNNING);
         assertThat(bedflow("restart-while-running", "restart")).isEqualTo(ExitCodes.ALREADY_RUNNING);
         assertThat(bedflow("schedule-while-running", "schedule", "--cron", "* * * * * *", "--input", input.toString(),

@@ -78,7 +78,7 @@ class FeedDescriptorsJobTest {
 
     JobExecution validate() throws Exception {
         return launcher.run(validate, new JobParametersBuilder()
-                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
+                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2025, 4, 1))
                 .addString(RunParameters.PARAM_INPUT, in.toString())
                 .addString(RunParameters.PARAM_OUTPUT, out.toString())
                 .toJobParameters());

@@ -60,7 +60,7 @@ class JobRepositoryPostgresTest {
         Files.move(input.resolve("apc_discharges"), late);
         Path output = tmp.resolve("out");
         JobParameters params = new JobParametersBuilder()
-                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
+                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2025, 4, 1))
                 .addString(RunParameters.PARAM_INPUT, input.toString())
                 .addString(RunParameters.PARAM_OUTPUT, output.toString())
                 .addString(PseudonymKeys.PARAM_DEMO_KEY, "true", false)
@@ -114,8 +114,8 @@ class JobRepositoryPostgresTest {
             System.out.println("bedflow history on PostgreSQL:\n" + history.out());
             List<String> rows = history.out().lines().filter(l -> l.matches("^\\d+ .*")).toList();
             assertThat(rows).hasSize(2);
-            assertThat(rows.get(0)).contains("COMPLETED", "2022-04-01");
-            assertThat(rows.get(1)).contains("FAILED", "2022-04-01", "validate");
+            assertThat(rows.get(0)).contains("COMPLETED", "2025-04-01");
+            assertThat(rows.get(1)).contains("FAILED", "2025-04-01", "validate");
         }
     }
 }

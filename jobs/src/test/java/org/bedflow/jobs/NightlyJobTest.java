@@ -51,7 +51,7 @@ class NightlyJobTest {
 
     static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "sample-outputs.tsv");
     static final String GOLDEN_HEADER = """
-            # Golden fingerprints of the nightly run on sample-data/northamptonshire, run date 2022-04-01, demo key.
+            # Golden fingerprints of the nightly run on sample-data/northamptonshire, run date 2025-04-01, demo key.
             # table, rows, columns, sha256 of the sorted row digests (run_id left out, doubles rounded to 9 places).
             # Regenerate on purpose only: ./mvnw -pl jobs -am test -Dtest=NightlyJobTest -Dsurefire.failIfNoSpecifiedTests=false -Dbedflow.golden.update=true
             """;
@@ -73,7 +73,7 @@ class NightlyJobTest {
     void given_the_sample_when_the_nightly_job_runs_then_every_row_is_accounted_for() throws Exception {
         // given the committed sample and the night after its last month
         var params = new JobParametersBuilder()
-                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
+                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2025, 4, 1))
                 .addString(RunParameters.PARAM_INPUT, SAMPLE.toString())
                 .addString(RunParameters.PARAM_OUTPUT, out.toString())
                 // the public demo key (a real run takes BEDFLOW_PSEUDONYM_KEY from the environment)
@@ -95,7 +95,7 @@ class NightlyJobTest {
         RunManifest manifest = ManifestFiles.read(FileSystem.getLocal(spark.sparkContext().hadoopConfiguration()),
                 new org.apache.hadoop.fs.Path(manifestFile.toString()));
         assertThat(manifest.status()).isEqualTo("COMPLETED");
-        assertThat(manifest.runDate()).isEqualTo("2022-04-01");
+        assertThat(manifest.runDate()).isEqualTo("2025-04-01");
         assertThat(manifest.inputs()).isNotEmpty().allSatisfy(i -> assertThat(i.balances())
                 .as("rows_read = accepted + quarantined + excluded for %s", i.path()).isTrue());
         assertThat(manifest.inputs()).extracting(RunManifest.Input::path)
@@ -134,9 +134,9 @@ class NightlyJobTest {
                 "<h2>Indicators by unitary area and month</h2>", "North Northamptonshire", "West Northamptonshire",
                 "Delay days", "% discharged on the discharge ready date", "Emergency admissions",
                 "chronic ambulatory care sensitive conditions", "Emergency readmissions within 30 days",
-                "<code>MALFORMED_ROW</code>", "2020-04 to 2022-03 (24 months)");
-        // the sample ends in March 2022 and runs on 1 April 2022: nothing is provisional
-        assertThat(report).contains("None: every month reported (2020-04 to 2022-03)");
+                "<code>MALFORMED_ROW</code>", "2020-04 to 2025-03 (60 months)");
+        // the sample ends in March 2025 and runs on 1 April 2025: nothing is provisional
+        assertThat(report).contains("None: every month reported (2020-04 to 2025-03)");
         assertThat(report.split("<svg", -1).length - 1).as("charts").isEqualTo(10);
         assertThat(report).doesNotContainIgnoringCase("http").doesNotContainIgnoringCase("<script");
         // built from aggregates: no person key of the run appears in it

@@ -136,9 +136,9 @@ class OperationsCommandsTest {
                 + firstId + " and step_name = 'validate'"));
         String rowsOut = String.format("%,d", count("select write_count from batch_step_execution where job_execution_id = "
                 + secondId + " and step_name = 'publish'"));
-        assertThat(row(lines, secondId)).containsSubsequence(String.valueOf(secondId), "nightly", "2022-04-01",
+        assertThat(row(lines, secondId)).containsSubsequence(String.valueOf(secondId), "nightly", "2025-04-01",
                 "COMPLETED", " s ", rowsIn, rowsOut);
-        assertThat(row(lines, firstId)).containsSubsequence(String.valueOf(firstId), "nightly", "2022-04-01",
+        assertThat(row(lines, firstId)).containsSubsequence(String.valueOf(firstId), "nightly", "2025-04-01",
                 "FAILED", " s ", rowsIn, "link");
         assertThat(rowsIn).isNotEqualTo("0");
 
@@ -191,7 +191,7 @@ class OperationsCommandsTest {
 
         // given an execution still marked STARTED although its process is gone (kill -9)
         JobParameters params = new JobParametersBuilder()
-                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
+                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2025, 4, 1))
                 .addString(RunParameters.PARAM_INPUT, input.toString())
                 .addString(RunParameters.PARAM_OUTPUT, out.toString())
                 .toJobParameters();
@@ -219,13 +219,13 @@ class OperationsCommandsTest {
         // rejects fails in publish today, see the report) and a run of the validate job that completed
         Path input = tmp.resolve("in-small");
         assertThat(cli.run("generate", "--output", input.toString(), "--spells", "200", "--months", "2", "--start",
-                "2022-01").code()).isZero();
+                "2025-01").code()).isZero();
         Files.copy(SampleCopies.SAMPLE.resolve("apc_admissions/zz_bad_rows.csv"),
                 input.resolve("apc_admissions/zz_bad_rows.csv"));
         Path out = tmp.resolve("out-small");
         Path config = config(tmp.resolve("conf-small"), "  reject-threshold: 0.5");
         JobParameters params = new JobParametersBuilder()
-                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2022, 4, 1))
+                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2025, 4, 1))
                 .addString(RunParameters.PARAM_INPUT, input.toString())
                 .addString(RunParameters.PARAM_OUTPUT, out.toString())
                 .toJobParameters();
@@ -237,7 +237,7 @@ class OperationsCommandsTest {
         // when the same run date is launched again: refused, exit code 1, pointing at --rerun
         assertThat(JobLaunch.launch(NightlyJobConfig.VALIDATE, params, out, args, errStream)).isEqualTo(ExitCodes.FAILED);
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
-                "bedflow: run date 2022-04-01 has already completed for this input and output folder; "
+                "bedflow: run date 2025-04-01 has already completed for this input and output folder; "
                         + "add --rerun to run it again on purpose\n");
 
         // when the scheduler launches it (a schedule that fires twice a day): it runs again, as a new job instance
@@ -254,7 +254,7 @@ class OperationsCommandsTest {
     void a_breached_reject_threshold_exits_3_and_publishes_nothing() throws Exception {
         // given the sample where the largest hospital's admissions all carry an impossible date (half the feed)
         Path input = SampleCopies.copy(tmp.resolve("in-bad"));
-        Path rns = input.resolve("apc_admissions/RNS_2020-04_2022-03.csv");
+        Path rns = input.resolve("apc_admissions/RNS_2020-04_2025-03.csv");
         List<String> rows = Files.readAllLines(rns);
         int dateColumn = Arrays.asList(rows.get(0).split(",", -1)).indexOf("admission_date");
         List<String> bad = new ArrayList<>(List.of(rows.get(0)));

@@ -12,15 +12,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bedflow demo}: the nightly job on the committed sample (April 2020 - March 2022),
- * with run date 2022-04-01, the night after the sample's last month. Every demo is a
+ * {@code bedflow demo}: the nightly job on the committed sample (April 2020 - March 2025),
+ * with run date 2025-04-01, the night after the sample's last month. Every demo is a
  * deliberate re-run, so it can be repeated.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the nightly job on the bundled Northamptonshire sample data.")
 public class DemoCommand implements Callable<Integer> {
 
-    public static final LocalDate SAMPLE_RUN_DATE = LocalDate.of(2022, 4, 1);
+    public static final LocalDate SAMPLE_RUN_DATE = LocalDate.of(2025, 4, 1);
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "out", description = "default: ${DEFAULT-VALUE}")
     Path output;

@@ -18,10 +18,10 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "DIR")
     Path output;
 
-    @Option(names = "--spells", defaultValue = "10000", description = "hospital spells (default ${DEFAULT-VALUE})")
+    @Option(names = "--spells", defaultValue = "" + GeneratorOptions.DEFAULT_SPELLS, description = "hospital spells (default ${DEFAULT-VALUE})")
     long spells;
 
-    @Option(names = "--months", defaultValue = "24", description = "months covered (default ${DEFAULT-VALUE})")
+    @Option(names = "--months", defaultValue = "" + GeneratorOptions.DEFAULT_MONTHS, description = "months covered (default ${DEFAULT-VALUE})")
     int months;
 
     @Option(names = "--start", defaultValue = "2020-04", paramLabel = "yyyy-MM", description = "first month (default ${DEFAULT-VALUE})")
