@@ -68,8 +68,11 @@ import org.bedflow.pipeline.reference.ReferenceFiles;
  * spell_id) when its first spell is an emergency admission, it was admitted 0-29 days after the
  * index CIPS's discharge date, and it is not itself maternity or cancer by its own spells. Only
  * the next CIPS: an elective CIPS between the index and a later emergency means no readmission.
- * Decision: the 365-day cancer look-back is not applied to the readmission ("not itself cancer");
- * its look-back would cover the index stay, which already passed it, and a few more weeks only.
+ * Decision: the 365-day cancer look-back is not applied to the readmission ("not itself cancer"):
+ * the 365 days before the readmission fall within the index's own look-back or on the index's
+ * spells (nothing else lies between them: the readmission is the next CIPS), which have already
+ * been found free of cancer, so it could change nothing (but for another stay admitted on the
+ * index's own admission date, which the index's look-back does not see).
  * A transfer-in is never a readmission (it is not the first spell of its CIPS).
  *
  * <p><b>Flags</b>: {@code is_readmission_index} and {@code followed_by_readmission_30d} on the

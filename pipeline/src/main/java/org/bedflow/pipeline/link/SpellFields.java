@@ -72,7 +72,7 @@ public final class SpellFields {
         return when(col(DISCHARGE_DATE).isNull(), lit(null).cast("boolean")).otherwise(not(coalesce(died, lit(false))));
     }
 
-    /** NHS England's discharge delay bands, in order (docs/measures.md, "Delay bands"). */
+    /** NHS England's discharge delay bands, in order (docs/measures.md, "Discharge Ready Date and delay days"). */
     public static final List<String> DELAY_BANDS = List.of("none", "1", "2-3", "4-6", "7-13", "14-20", "21+");
 
     /** The delay band of a delay in days: none (0), 1, 2-3, 4-6, 7-13, 14-20, 21+; null when the delay is unknown. */
