@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.bedflow.pipeline.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,5 +55,23 @@ class RuleCoverageTest {
         // the angina rule not at all
         assertThat(RuleCoverage.missingFields(linked)).extracting(RuleCoverage.Gap::fields)
                 .containsExactly("main_specialty_code");
+    }
+
+    @Test
+    void the_link_steps_spells_frame_has_every_field_and_names_each_gap_once_per_provider() {
+        // what the link step gives RuleCoverage: LinkedSpells.spells (every feed column). RNS fills patient
+        // classification and treatment function on one spell each and never procedures; RWE fills nothing
+        var spark = SharedSpark.session();
+        Dataset<Row> spells = LinkedSpells.spells(spark, LinkFixtures.admissions(List.of(
+                        LinkFixtures.admission("A", "patient_classification", "1"),
+                        LinkFixtures.admission("B", "treatment_function_code", "300"),
+                        LinkFixtures.admission("C", "provider_code", "RWE"))),
+                LinkFixtures.discharges(List.of()), LinkFixtures.noGeography(), LinkFixtures.settings());
+        assertThat(RuleCoverage.missingFields(spells)).extracting(RuleCoverage.Gap::providerCode, RuleCoverage.Gap::fields)
+                .containsExactly(
+                        tuple("RNS", "procedures"),
+                        tuple("RWE", "main_specialty_code and treatment_function_code"),
+                        tuple("RWE", "patient_classification"),
+                        tuple("RWE", "procedures"));
     }
 }
