@@ -137,6 +137,23 @@ class DischargeReadyDatesStageTest {
     }
 
     @Test
+    void exactly_5_percent_is_not_fewer_than_5_percent_so_the_provider_month_records() {
+        Dataset<Row> probe = parse("""
+                | provider_code | spell_id | discharge_date | discharge_month | los_days | discharge_ready_date | drd_recorded |
+                | R100X5        | BLANK    | 2023-06-20     | 2023-06         | 3        |                      | false        |
+                """, SPELLS);
+        // 99 filler with 5 DRDs + BLANK = 100 overnight discharges, 5 with a DRD: 5 / 100 = 5 %, not fewer than 5 %
+        Dataset<Row> in = probe.unionByName(filler("R100X5", 99, 5));
+        assertFrame(derive(in).filter("spell_id = 'BLANK'"), """
+                | spell_id | delay_days |
+                | BLANK    | 0          |
+                """);
+        assertFrame(DischargeReadyDates.notRecording(in, DrdSettings.defaults()), """
+                | provider_code | month | overnight_discharges | discharges_with_drd |
+                """);
+    }
+
+    @Test
     void the_recording_thresholds_are_settings_and_months_before_the_collection_start_are_not_listed() {
         Dataset<Row> in = parse("""
                 | provider_code | spell_id | discharge_date | discharge_month | los_days | discharge_ready_date | drd_recorded |
