@@ -1,8 +1,11 @@
 package org.bedflow.jobs.config;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.run.RunConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -24,7 +27,7 @@ public class BedflowProperties {
     private Map<String, Feed> feeds = new LinkedHashMap<>();
     /** Reorganisation mapping: northamptonshire (default), buckinghamshire, cumbria, north_yorkshire, somerset, or a CSV file. */
     private String reorganisation = RunConfig.defaults().reorganisation();
-    /** Delay reason mapping: dtoc (default) or a CSV file (code, meaning, category, sector). */
+    /** Delay reason mapping: acute-sitrep (default), dtoc, or a CSV file (code, meaning, category, sector). */
     private String delayReasons = RunConfig.defaults().delayReasons();
     /**
      * Folder of feed descriptors (*.yaml, docs/adding-a-feed.md) adding sources to the built-in
@@ -36,6 +39,12 @@ public class BedflowProperties {
      * environment variable can turn it off, never a command-line flag, and the manifest records it.
      */
     private boolean disclosureControl = RunConfig.defaults().disclosureControl();
+    /** When a blank Discharge Ready Date means no delay (docs/measures.md, "Discharge Ready Date"). */
+    private final Drd drd = new Drd();
+
+    public Drd getDrd() {
+        return drd;
+    }
 
     public boolean isDisclosureControl() {
         return disclosureControl;
@@ -102,7 +111,8 @@ public class BedflowProperties {
 
     /** What a run needs of these settings. */
     public RunConfig runConfig() {
-        return new RunConfig(rejectThreshold, thresholds(), reorganisation, delayReasons, feedsDir, disclosureControl);
+        return new RunConfig(rejectThreshold, thresholds(), reorganisation, delayReasons, feedsDir, disclosureControl,
+                drd.settings());
     }
 
     public static class Spark {
@@ -125,6 +135,52 @@ public class BedflowProperties {
 
         public void setConf(Map<String, String> conf) {
             this.conf = conf;
+        }
+    }
+
+    /** bedflow.drd.*: collection-start, min-overnight-discharges, min-recorded-share. */
+    public static class Drd {
+        /** From this discharge date (ISO yyyy-MM-dd) a blank DRD on an overnight stay can mean no delay. */
+        private String collectionStart = RunConfig.defaults().drd().collectionStart().toString();
+        /** A provider-month with at least this many overnight discharges is judged on its share of recorded DRDs. */
+        private long minOvernightDischarges = RunConfig.defaults().drd().minOvernightDischarges();
+        /** Below this share (0-1) of overnight discharges with a DRD, such a provider-month is not recording. */
+        private double minRecordedShare = RunConfig.defaults().drd().minRecordedShare();
+
+        public String getCollectionStart() {
+            return collectionStart;
+        }
+
+        public void setCollectionStart(String collectionStart) {
+            this.collectionStart = collectionStart;
+        }
+
+        public long getMinOvernightDischarges() {
+            return minOvernightDischarges;
+        }
+
+        public void setMinOvernightDischarges(long minOvernightDischarges) {
+            this.minOvernightDischarges = minOvernightDischarges;
+        }
+
+        public double getMinRecordedShare() {
+            return minRecordedShare;
+        }
+
+        public void setMinRecordedShare(double minRecordedShare) {
+            this.minRecordedShare = minRecordedShare;
+        }
+
+        /** The settings; a collection start that is not an ISO date is a configuration error. */
+        public DrdSettings settings() {
+            LocalDate start;
+            try {
+                start = LocalDate.parse(collectionStart == null ? "" : collectionStart.trim());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("bedflow.drd.collection-start must be a date yyyy-MM-dd, not "
+                        + collectionStart, e);
+            }
+            return new DrdSettings(start, minOvernightDischarges, minRecordedShare);
         }
     }
 

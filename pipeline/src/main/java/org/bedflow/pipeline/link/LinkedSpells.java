@@ -34,7 +34,15 @@ public final class LinkedSpells {
     private LinkedSpells() {
     }
 
-    public record Settings(PseudonymKey key, ReorganisationMapping mapping, DelayReasons delayReasons, String runId) {
+    /**
+     * @param key          the keyed hash that replaces NHS numbers
+     * @param mapping      the reorganisation mapping that places spells and events in unitary areas
+     * @param delayReasons delay reason code to category and sector
+     * @param drd          when a blank Discharge Ready Date means no delay ({@link DischargeReadyDates})
+     * @param runId        the run's id, on every row
+     */
+    public record Settings(PseudonymKey key, ReorganisationMapping mapping, DelayReasons delayReasons, DrdSettings drd,
+                           String runId) {
     }
 
     /**
@@ -60,7 +68,7 @@ public final class LinkedSpells {
 
     /**
      * The first half of {@link #build}: one row per spell with its person key, area, own
-     * fields and continuous inpatient spell (no care event, no readmission flags yet). The job materialises it in its work
+     * fields, continuous inpatient spell and admission flags (no care event, no readmission flags yet). The job materialises it in its work
      * area, while the care events are being keyed, because care linkage and readmissions
      * each use it more than once: without that Spark would assemble, key and place every
      * spell again for each use.
@@ -70,8 +78,10 @@ public final class LinkedSpells {
         Dataset<Row> spells = SpellAssembly.spells(admissions, discharges);
         spells = PersonKeys.pseudonymise(spark, s.key(), spells);
         spells = ResidenceAreas.forSpells(spells, geography, s.mapping());
-        spells = SpellFields.derive(spells, s.delayReasons());
-        return ContinuousInpatientSpells.derive(spells);
+        spells = SpellFields.derive(spells, s.delayReasons(), s.drd());
+        spells = ContinuousInpatientSpells.derive(spells);
+        // the admission flags count a CIPS once, by its first spell: after the CIPS are known
+        return AdmissionFlags.derive(spells);
     }
 
     /** The second half of {@link #build}: the linked care event and readmission flags, in the columns of linked_spells. */

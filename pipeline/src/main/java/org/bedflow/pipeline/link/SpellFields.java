@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.bedflow.pipeline.schema.columns.ApcDischargesColumns.DELAY_REASON;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.ADMISSION_DATE;
@@ -25,13 +26,12 @@ import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_MONTH;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_READY_DATE;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DRD_RECORDED;
-import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_ACUTE_ACSC;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_ALIVE_DISCHARGE;
-import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_CHRONIC_ACSC;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_DELAYED;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_EMERGENCY;
-import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_FALL_65PLUS;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.LOS_DAYS;
+
+import java.util.List;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -39,9 +39,15 @@ import org.apache.spark.sql.Row;
 import org.bedflow.pipeline.reference.DelayReasons;
 
 /**
- * The spell-level fields (docs/measures.md, "Spell fields") that need only the spell itself: age band, months,
- * emergency, ACSC and falls flags, length of stay, alive discharge, delay. Day differences
- * are calendar days.
+ * The spell-level fields (docs/measures.md, "Spell-level fields") that need only the spell itself (and,
+ * for the delay, its provider-month: {@link DischargeReadyDates}): age band, months, emergency,
+ * length of stay, alive discharge, DRD recorded, delay days and band, delay reason category and
+ * responsible sector. Day differences are calendar days.
+ *
+ * <p>Responsible sector: the sector the provider recorded on the discharge when present, else the
+ * delay reason mapping's sector for the reason; category from the mapping; both only on delayed
+ * spells. A delayed spell with neither a reason nor a recorded sector keeps a null category and
+ * sector (the breakdown shows it as {@code unknown}): there is nothing to attribute it by.
  */
 public final class SpellFields {
 
@@ -66,8 +72,8 @@ public final class SpellFields {
         return when(col(DISCHARGE_DATE).isNull(), lit(null).cast("boolean")).otherwise(not(coalesce(died, lit(false))));
     }
 
-    /** NHS England's discharge delay bands, in order (docs/measures.md, "Delay bands"). */
-    public static final java.util.List<String> DELAY_BANDS = java.util.List.of("none", "1", "2-3", "4-6", "7-13", "14-20", "21+");
+    /** NHS England's discharge delay bands, in order (docs/measures.md, "Discharge Ready Date and delay days"). */
+    public static final List<String> DELAY_BANDS = List.of("none", "1", "2-3", "4-6", "7-13", "14-20", "21+");
 
     /** The delay band of a delay in days: none (0), 1, 2-3, 4-6, 7-13, 14-20, 21+; null when the delay is unknown. */
     public static Column delayBand(Column days) {
@@ -81,27 +87,28 @@ public final class SpellFields {
                 .otherwise(lit("21+"));
     }
 
-    public static Dataset<Row> derive(Dataset<Row> spells, DelayReasons delayReasons) {
-        Column emergency = isEmergency();
-        Column delayDays = when(col(DISCHARGE_READY_DATE).isNotNull().and(col(DISCHARGE_DATE).isNotNull()),
-                datediff(col(DISCHARGE_DATE), col(DISCHARGE_READY_DATE)));
-        return spells
+    /**
+     * The spell's own fields. The admission flags (ACSC, falls) need the continuous inpatient
+     * spell and are set later by {@link AdmissionFlags}.
+     */
+    public static Dataset<Row> derive(Dataset<Row> spells, DelayReasons delayReasons, DrdSettings drd) {
+        Dataset<Row> out = spells
                 .withColumn(AGE_BAND, ageBand(col(AGE_ON_ADMISSION)))
                 .withColumn(ADMISSION_MONTH, date_format(col(ADMISSION_DATE), "yyyy-MM"))
-                .withColumn(IS_EMERGENCY, emergency)
-                .withColumn(IS_CHRONIC_ACSC, emergency.and(DiagnosisLists.chronicAcsc()))
-                .withColumn(IS_ACUTE_ACSC, emergency.and(DiagnosisLists.acuteAcsc()))
-                .withColumn(IS_FALL_65PLUS, emergency.and(col(AGE_ON_ADMISSION).geq(65)).and(DiagnosisLists.fall()))
+                .withColumn(IS_EMERGENCY, isEmergency())
                 .withColumn(DISCHARGE_MONTH, date_format(col(DISCHARGE_DATE), "yyyy-MM"))
                 .withColumn(LOS_DAYS, datediff(col(DISCHARGE_DATE), col(ADMISSION_DATE)))
                 .withColumn(IS_ALIVE_DISCHARGE, isAliveDischarge())
-                .withColumn(DRD_RECORDED, when(col(DISCHARGE_DATE).isNotNull(), col(DISCHARGE_READY_DATE).isNotNull()))
-                .withColumn(DELAY_DAYS, delayDays)
+                .withColumn(DRD_RECORDED, when(col(DISCHARGE_DATE).isNotNull(), col(DISCHARGE_READY_DATE).isNotNull()));
+        out = DischargeReadyDates.derive(out, drd);
+        // the sector the provider recorded wins; the mapping's sector only fills a blank (docs/measures.md)
+        Column recordedSector = when(trim(col(DELAY_RESPONSIBLE_SECTOR)).notEqual(""), trim(col(DELAY_RESPONSIBLE_SECTOR)));
+        return out
                 .withColumn(DELAY_BAND, delayBand(col(DELAY_DAYS)))
                 .withColumn(IS_DELAYED, col(DELAY_DAYS).geq(1))
                 .withColumn(DELAY_REASON_CATEGORY,
                         when(col(IS_DELAYED), delayReasons.category(col(DELAY_REASON))))
                 .withColumn(DELAY_RESPONSIBLE_SECTOR,
-                        when(col(IS_DELAYED), delayReasons.sector(col(DELAY_REASON))));
+                        when(col(IS_DELAYED), coalesce(recordedSector, delayReasons.sector(col(DELAY_REASON)))));
     }
 }

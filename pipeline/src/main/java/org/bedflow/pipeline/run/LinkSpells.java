@@ -17,6 +17,7 @@ import org.bedflow.pipeline.ingest.IngestStage;
 import org.bedflow.pipeline.link.CommunityContacts;
 import org.bedflow.pipeline.link.LinkedSpells;
 import org.bedflow.pipeline.link.PseudonymKey;
+import org.bedflow.pipeline.link.RuleCoverage;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.schema.OutputTables;
@@ -55,12 +56,21 @@ public final class LinkSpells {
      * @param withPersonKey    spells whose NHS number gave a person key
      * @param linkedToCare     spells linked to a care event
      * @param outsideAreas     spells placed in OTHER or UNKNOWN
+     * @param ruleGaps         per provider, the national exclusions that could not apply because the provider's
+     *                         extract never fills a field they need (for the run report)
      */
-    public record Result(long spells, long withPersonKey, long linkedToCare, long outsideAreas) {
+    public record Result(long spells, long withPersonKey, long linkedToCare, long outsideAreas,
+                         List<RuleCoverage.Gap> ruleGaps) {
+
+        public Result {
+            ruleGaps = ruleGaps == null ? List.of() : List.copyOf(ruleGaps);
+        }
 
         public String summary() {
+            String gaps = ruleGaps.isEmpty() ? "" : String.format("; %,d exclusion(s) not applicable for lack of a "
+                    + "field (see the log)", ruleGaps.size());
             return String.format("%,d spells, %,d with a person key, %,d linked to a care event, %,d outside the "
-                    + "configured areas", spells, withPersonKey, linkedToCare, outsideAreas);
+                    + "configured areas", spells, withPersonKey, linkedToCare, outsideAreas) + gaps;
         }
     }
 
@@ -68,7 +78,7 @@ public final class LinkSpells {
         log.info("person keys from {}", key.source());
         WorkArea work = run.workArea(spark);
         var settings = new LinkedSpells.Settings(key, run.config().mapping(), run.config().delayReasonMapping(),
-                run.runId());
+                run.config().drd(), run.runId());
         Dataset<Row> geography = IngestStage.accepted(work, Feeds.GEOGRAPHY);
 
         // three independent pieces at once (planning one keeps the cores busy with another): the care events
@@ -87,6 +97,9 @@ public final class LinkSpells {
         Row counts = work.readStaged(OutputTables.LINKED_SPELLS).select(count(lit(1)), count(col(PERSON_KEY)),
                 count(col(CARE_EVENT_ID)), count_if(col(UNITARY_AREA).isin(ReorganisationMapping.OTHER,
                         ReorganisationMapping.UNKNOWN))).first();
-        return new Result(counts.getLong(0), counts.getLong(1), counts.getLong(2), counts.getLong(3));
+        // on the spells frame, which still has every feed column (linked_spells lacks treatment function and procedures)
+        List<RuleCoverage.Gap> gaps = RuleCoverage.missingFields(work.read(SPELLS));
+        gaps.forEach(g -> log.warn("provider {}: {} never filled: {}", g.providerCode(), g.fields(), g.rule()));
+        return new Result(counts.getLong(0), counts.getLong(1), counts.getLong(2), counts.getLong(3), gaps);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.bedflow.pipeline.descriptor.FeedDescriptors;
+import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 
@@ -18,13 +19,19 @@ import org.bedflow.pipeline.reference.ReorganisationMapping;
  * @param delayReasons      bundled delay reason mapping name or CSV file
  * @param feedsDir          folder of the data engineer's feed descriptors, or null
  * @param disclosureControl whether {@code published/} is disclosure-controlled
+ * @param drd               when a blank Discharge Ready Date means no delay (collection start, recording test)
  */
 public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
-                        String delayReasons, String feedsDir, boolean disclosureControl) {
+                        String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd) {
+
+    public RunConfig {
+        drd = drd == null ? DrdSettings.defaults() : drd;
+    }
 
     /** The defaults of a fresh installation. */
     public static RunConfig defaults() {
-        return new RunConfig(0.05, Map.of(), ReorganisationMapping.DEFAULT, DelayReasons.DEFAULT, null, true);
+        return new RunConfig(0.05, Map.of(), ReorganisationMapping.DEFAULT, DelayReasons.DEFAULT, null, true,
+                DrdSettings.defaults());
     }
 
     public ReorganisationMapping mapping() {

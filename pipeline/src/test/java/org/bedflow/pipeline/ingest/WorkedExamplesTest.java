@@ -24,6 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.descriptor.FeedDescriptors;
 import org.bedflow.pipeline.ingest.read.FeedReader;
 import org.bedflow.pipeline.link.CommunityContacts;
+import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.link.LinkedSpells;
 import org.bedflow.pipeline.link.PseudonymKey;
 import org.bedflow.pipeline.measure.ReportingGrid;
@@ -248,7 +249,7 @@ class WorkedExamplesTest {
 
         // link and measure: person keys, areas, the indicator over October 2021 - March 2022
         ReorganisationMapping northants = ReorganisationMapping.load("northamptonshire");
-        var settings = new LinkedSpells.Settings(PseudonymKey.demo(), northants, DTOC, "test-run");
+        var settings = new LinkedSpells.Settings(PseudonymKey.demo(), northants, DTOC, DrdSettings.defaults(), "test-run");
         Dataset<Row> events = LinkedSpells.careEvents(spark, validated("social_care_events"), settings);
         Dataset<Row> spells = LinkedSpells.build(spark, validated("apc_admissions"), validated("apc_discharges"), events,
                 validated("geography"), settings);

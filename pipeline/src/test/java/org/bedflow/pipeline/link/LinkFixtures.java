@@ -63,7 +63,7 @@ final class LinkFixtures {
     }
 
     static LinkedSpells.Settings settings() {
-        return new LinkedSpells.Settings(KEY, NORTHANTS, DelayReasons.load("dtoc"), "test-run");
+        return new LinkedSpells.Settings(KEY, NORTHANTS, DelayReasons.load("dtoc"), DrdSettings.defaults(), "test-run");
     }
 
     /** linked_spells for the given rows, collected, keyed by spell_id */

@@ -10,21 +10,22 @@ import org.bedflow.pipeline.reference.DelayReasons;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SpellFields#derive} on table literals, with the default (historic DToC) delay reasons.
- * Definitions: docs/data-dictionary.md, linked_spells (age_band, is_emergency, is_chronic_acsc,
- * is_acute_acsc, is_fall_65plus, los_days, is_alive_discharge, delay_days, is_delayed,
- * delay_reason_category, delay_responsible_sector) and docs/indicators.md (the indicators built
- * on them). Day differences are calendar days. Columns a table leaves out are null. The whole
+ * {@link SpellFields#derive} on table literals, with the historic DToC delay reasons and the default
+ * DRD settings. Definitions: docs/data-dictionary.md, linked_spells (age_band, is_emergency, los_days,
+ * is_alive_discharge, delay_days, is_delayed, delay_reason_category, delay_responsible_sector) and
+ * docs/measures.md "Spell-level fields". The admission flags are in AdmissionFlagsStageTest, the
+ * blank DRD rules in DischargeReadyDatesStageTest. Day differences are calendar days. Columns a table leaves out are null. The whole
  * link is in SpellFieldsTest.
  */
 class SpellFieldsStageTest {
 
-    static final StructType SPELLS = StructType.fromDDL("spell_id STRING, age_on_admission INT, admission_date DATE, "
-            + "admission_method STRING, primary_diagnosis STRING, secondary_diagnoses STRING, discharge_date DATE, "
-            + "discharge_method STRING, discharge_destination STRING, discharge_ready_date DATE, delay_reason STRING");
+    static final StructType SPELLS = StructType.fromDDL("provider_code STRING, spell_id STRING, age_on_admission INT, "
+            + "admission_date DATE, admission_method STRING, primary_diagnosis STRING, secondary_diagnoses STRING, "
+            + "discharge_date DATE, discharge_method STRING, discharge_destination STRING, discharge_ready_date DATE, "
+            + "delay_reason STRING, delay_responsible_sector STRING");
 
     private static Dataset<Row> derive(String spells) {
-        return SpellFields.derive(parse(spells, SPELLS), DelayReasons.load("dtoc"));
+        return SpellFields.derive(parse(spells, SPELLS), DelayReasons.load("dtoc"), DrdSettings.defaults());
     }
 
     @Test
@@ -147,42 +148,42 @@ class SpellFieldsStageTest {
     @Test
     void delay_days_run_from_the_discharge_ready_date_and_one_day_is_a_delay() {
         Dataset<Row> out = derive("""
-                | spell_id | discharge_date | discharge_ready_date | delay_reason |
-                | S1       | 2021-05-10     | 2021-05-10           | E            |
-                | S2       | 2021-05-10     | 2021-05-09           | E            |
-                | S3       | 2021-05-10     | 2021-04-30           | Dii          |
-                | S4       | 2021-05-10     |                      | E            |
+                | spell_id | admission_date | discharge_date | discharge_ready_date | delay_reason |
+                | S1       | 2021-05-01     | 2021-05-10     | 2021-05-10           | E            |
+                | S2       | 2021-05-01     | 2021-05-10     | 2021-05-09           | E            |
+                | S3       | 2021-04-20     | 2021-05-10     | 2021-04-30           | Dii          |
+                | S4       | 2021-05-01     | 2021-05-10     |                      | E            |
                 """);
         // S1: 2021-05-10 - DRD 2021-05-10 = 0 days: discharged on the DRD, not delayed
         // S2: 2021-05-10 - DRD 2021-05-09 = 1 day: delayed
         // S3: 2021-05-10 - DRD 2021-04-30 = 10 days (30-day April)
-        // S4: no DRD: no delay days, is_delayed null
+        // S4: no DRD in 2021, before the collection start (2023-04-01): unknown, is_delayed null
         assertFrame(out, """
-                | spell_id | delay_days | is_delayed |
-                | S1       | 0          | false      |
-                | S2       | 1          | true       |
-                | S3       | 10         | true       |
-                | S4       |            |            |
+                | spell_id | drd_recorded | delay_days | delay_band | is_delayed |
+                | S1       | true         | 0          | none       | false      |
+                | S2       | true         | 1          | 1          | true       |
+                | S3       | true         | 10         | 7-13       | true       |
+                | S4       | false        |            |            |            |
                 """);
     }
 
     @Test
     void only_delayed_spells_get_a_reason_category_and_sector() {
         Dataset<Row> out = derive("""
-                | spell_id | discharge_date | discharge_ready_date | delay_reason |
-                | S1       | 2021-05-10     | 2021-05-10           | E            |
-                | S2       | 2021-05-10     | 2021-05-09           | E            |
-                | S3       | 2021-05-10     | 2021-04-30           | Dii          |
-                | S4       | 2021-05-10     | 2021-05-03           | DI           |
-                | S5       | 2021-05-10     | 2021-05-03           | ZZ           |
-                | S6       | 2021-05-10     | 2021-05-09           |              |
+                | spell_id | admission_date | discharge_date | discharge_ready_date | delay_reason |
+                | S1       | 2021-05-01     | 2021-05-10     | 2021-05-10           | E            |
+                | S2       | 2021-05-01     | 2021-05-10     | 2021-05-09           | E            |
+                | S3       | 2021-04-20     | 2021-05-10     | 2021-04-30           | Dii          |
+                | S4       | 2021-05-01     | 2021-05-10     | 2021-05-03           | DI           |
+                | S5       | 2021-05-01     | 2021-05-10     | 2021-05-03           | ZZ           |
+                | S6       | 2021-05-01     | 2021-05-10     | 2021-05-09           |              |
                 """);
         // S1: 0 days, not delayed: no category although a reason is given
         // S2: 1 day, E (dtoc.csv): awaiting care package in own home, Social care
         // S3: 10 days, Dii: awaiting nursing home placement, Both
         // S4: 7 days, DI: codes match case-sensitively, DI is not Di: unmapped
         // S5: 7 days, ZZ: unmapped
-        // S6: 1 day, no reason given: null, not "other"
+        // S6: 1 day, no reason given and no sector recorded: null, not "other" (the breakdown's "unknown")
         assertFrame(out, """
                 | spell_id | is_delayed | delay_reason_category      | delay_responsible_sector |
                 | S1       | false      |                            |                          |
@@ -195,75 +196,64 @@ class SpellFieldsStageTest {
     }
 
     @Test
-    void acsc_flags_are_prefix_matches_on_emergency_primaries_and_j20_needs_a_copd_secondary() {
+    void a_recorded_responsible_sector_wins_over_the_mapping_and_only_on_delayed_spells() {
         Dataset<Row> out = derive("""
-                | admission_method | primary_diagnosis | secondary_diagnoses |
-                | 21               | J440              |                     |
-                | 11               | J440              |                     |
-                | 21               | E105              |                     |
-                | 21               | E109              |                     |
-                | 21               | J209              |                     |
-                | 21               | J209              | I10;J440            |
-                | 21               | J209              | J41                 |
-                | 21               | J209              | J47                 |
-                | 21               | J209              | J40                 |
-                | 21               | J209              | J45                 |
-                | 21               | N390              |                     |
-                | 11               | N390              |                     |
-                | 21               | K254              |                     |
-                | 21               | K253              |                     |
-                | 21               |                   |                     |
+                | spell_id | admission_date | discharge_date | discharge_ready_date | delay_reason | delay_responsible_sector |
+                | S1       | 2021-05-01     | 2021-05-10     | 2021-05-09           | E            | NHS                      |
+                | S2       | 2021-05-01     | 2021-05-10     | 2021-05-09           | E            |                          |
+                | S3       | 2021-05-01     | 2021-05-10     | 2021-05-09           |              | Social care              |
+                | S4       | 2021-05-01     | 2021-05-10     | 2021-05-09           | ZZ           | Other                    |
+                | S5       | 2021-05-01     | 2021-05-10     | 2021-05-10           | E            | Both                     |
                 """);
-        // chronic_acsc.csv: J44 (prefix of J440), E100-E108 (not E109); J20 only with a secondary J41-J44 or J47,
-        // in any position of the ;-list (J40 and J45 are outside); acute_acsc.csv: N390, K250-K252 and K254-K256
-        // (not K253); elective (11) never; no primary diagnosis: false, not null
+        // all but S5 delayed 1 day (2021-05-10 - 2021-05-09)
+        // S1: the provider recorded NHS: it wins over E's mapped Social care; the category is still the mapping's
+        // S2: nothing recorded: the mapping's sector for E, Social care
+        // S3: no reason, a recorded sector: the sector, no category
+        // S4: unmapped reason ZZ (category other), recorded Other wins over the mapping's Unknown
+        // S5: 0 days, not delayed: neither, although both were recorded
         assertFrame(out, """
-                | admission_method | primary_diagnosis | secondary_diagnoses | is_chronic_acsc | is_acute_acsc |
-                | 21               | J440              |                     | true            | false         |
-                | 11               | J440              |                     | false           | false         |
-                | 21               | E105              |                     | true            | false         |
-                | 21               | E109              |                     | false           | false         |
-                | 21               | J209              |                     | false           | false         |
-                | 21               | J209              | I10;J440            | true            | false         |
-                | 21               | J209              | J41                 | true            | false         |
-                | 21               | J209              | J47                 | true            | false         |
-                | 21               | J209              | J40                 | false           | false         |
-                | 21               | J209              | J45                 | false           | false         |
-                | 21               | N390              |                     | false           | true          |
-                | 11               | N390              |                     | false           | false         |
-                | 21               | K254              |                     | false           | true          |
-                | 21               | K253              |                     | false           | false         |
-                | 21               |                   |                     | false           | false         |
+                | spell_id | is_delayed | delay_reason_category      | delay_responsible_sector |
+                | S1       | true       | awaiting_home_care_package | NHS                      |
+                | S2       | true       | awaiting_home_care_package | Social care              |
+                | S3       | true       |                            | Social care              |
+                | S4       | true       | other                      | Other                    |
+                | S5       | false      |                            |                          |
                 """);
     }
 
     @Test
-    void a_fall_is_an_emergency_aged_65_plus_with_an_injury_primary_and_a_w00_w19_secondary() {
+    void delay_bands_are_nhs_englands_and_each_edge_falls_on_its_side() {
         Dataset<Row> out = derive("""
-                | age_on_admission | admission_method | primary_diagnosis | secondary_diagnoses |
-                | 65               | 21               | S720              | W19                 |
-                | 64               | 21               | S720              | W19                 |
-                | 65               | 11               | S720              | W19                 |
-                | 80               | 21               | S000              | W00                 |
-                | 80               | 21               | T983              | X59;W01             |
-                | 80               | 21               | T99               | W19                 |
-                | 80               | 21               | R296              | W19                 |
-                | 80               | 21               | S720              | W20                 |
-                | 80               | 21               | S720              |                     |
+                | spell_id | admission_date | discharge_date | discharge_ready_date |
+                | D0       | 2023-05-01     | 2023-05-31     | 2023-05-31           |
+                | D1       | 2023-05-01     | 2023-05-31     | 2023-05-30           |
+                | D2       | 2023-05-01     | 2023-05-31     | 2023-05-29           |
+                | D3       | 2023-05-01     | 2023-05-31     | 2023-05-28           |
+                | D4       | 2023-05-01     | 2023-05-31     | 2023-05-27           |
+                | D6       | 2023-05-01     | 2023-05-31     | 2023-05-25           |
+                | D7       | 2023-05-01     | 2023-05-31     | 2023-05-24           |
+                | D13      | 2023-05-01     | 2023-05-31     | 2023-05-18           |
+                | D14      | 2023-05-01     | 2023-05-31     | 2023-05-17           |
+                | D20      | 2023-05-01     | 2023-05-31     | 2023-05-11           |
+                | D21      | 2023-05-01     | 2023-05-31     | 2023-05-10           |
+                | BLANK    | 2023-05-01     | 2023-05-31     |                      |
                 """);
-        // age 65 in, 64 out; elective out; primary S00-T98 (S000 and T983 in, T99 and R296 out);
-        // a secondary W00-W19 in any position (W00, W01 after X59 and W19 in, W20 out, none out)
+        // delay = 31 - DRD day of May; bands none (0), 1, 2-3, 4-6, 7-13, 14-20, 21+;
+        // BLANK: May 2023, after the collection start, 12 overnight discharges (too few to judge): no delay, none
         assertFrame(out, """
-                | age_on_admission | admission_method | primary_diagnosis | secondary_diagnoses | is_fall_65plus |
-                | 65               | 21               | S720              | W19                 | true           |
-                | 64               | 21               | S720              | W19                 | false          |
-                | 65               | 11               | S720              | W19                 | false          |
-                | 80               | 21               | S000              | W00                 | true           |
-                | 80               | 21               | T983              | X59;W01             | true           |
-                | 80               | 21               | T99               | W19                 | false          |
-                | 80               | 21               | R296              | W19                 | false          |
-                | 80               | 21               | S720              | W20                 | false          |
-                | 80               | 21               | S720              |                     | false          |
+                | spell_id | delay_days | delay_band | is_delayed |
+                | D0       | 0          | none       | false      |
+                | D1       | 1          | 1          | true       |
+                | D2       | 2          | 2-3        | true       |
+                | D3       | 3          | 2-3        | true       |
+                | D4       | 4          | 4-6        | true       |
+                | D6       | 6          | 4-6        | true       |
+                | D7       | 7          | 7-13       | true       |
+                | D13      | 13         | 7-13       | true       |
+                | D14      | 14         | 14-20      | true       |
+                | D20      | 20         | 14-20      | true       |
+                | D21      | 21         | 21+        | true       |
+                | BLANK    | 0          | none       | false      |
                 """);
     }
 }

@@ -110,4 +110,23 @@ class SpellFieldsTest {
         assertThat((Boolean) only(admission("S", "age_on_admission", 64, "primary_diagnosis", "S720",
                 "secondary_diagnoses", "W19"), null).getAs("is_fall_65plus")).as("aged 64").isFalse();
     }
+
+    @Test
+    void a_blank_drd_on_an_overnight_stay_from_april_2023_is_no_delay_and_the_recorded_sector_wins() {
+        // admitted 2023-05-01, discharged 2023-05-10 (9 nights), no DRD: no delay
+        Row blank = only(admission("S", "admission_date", "2023-05-01"), discharge("S", "discharge_date", "2023-05-10"));
+        assertThat((Boolean) blank.getAs("drd_recorded")).isFalse();
+        assertThat((Integer) blank.getAs("delay_days")).isZero();
+        assertThat((String) blank.getAs("delay_band")).isEqualTo("none");
+        // the same stay discharged the day it was admitted (0 nights): outside the DRD population
+        Row sameDay = only(admission("S", "admission_date", "2023-05-10"), discharge("S", "discharge_date", "2023-05-10"));
+        assertThat((Object) sameDay.getAs("delay_days")).isNull();
+        // DRD 2023-05-07: 3 days, band 2-3; reason E maps to Social care but the provider recorded NHS
+        Row late = only(admission("S", "admission_date", "2023-05-01"), discharge("S", "discharge_date", "2023-05-10",
+                "discharge_ready_date", "2023-05-07", "delay_reason", "E", "delay_responsible_sector", "NHS"));
+        assertThat((Integer) late.getAs("delay_days")).isEqualTo(3);
+        assertThat((String) late.getAs("delay_band")).isEqualTo("2-3");
+        assertThat((String) late.getAs("delay_responsible_sector")).isEqualTo("NHS");
+        assertThat((String) late.getAs("delay_reason_category")).isEqualTo("awaiting_home_care_package");
+    }
 }

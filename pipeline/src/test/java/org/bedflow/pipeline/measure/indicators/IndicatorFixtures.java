@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.link.LinkedSpells;
 import org.bedflow.pipeline.link.PseudonymKey;
 import org.bedflow.pipeline.measure.ReportingGrid;
@@ -130,7 +131,7 @@ final class IndicatorFixtures {
     // ---- validated feeds through the real link stage
 
     static LinkedSpells.Settings settings() {
-        return new LinkedSpells.Settings(KEY, NORTHANTS, DelayReasons.load("dtoc"), "test-run");
+        return new LinkedSpells.Settings(KEY, NORTHANTS, DelayReasons.load("dtoc"), DrdSettings.defaults(), "test-run");
     }
 
     /** a validated admission: emergency (21), Northampton resident aged 70, 2021-05-01 */

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.bedflow.pipeline.link.CommunityContacts;
+import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.link.LinkedSpells;
 import org.bedflow.pipeline.link.PersonKeys;
 import org.bedflow.pipeline.link.PseudonymKey;
@@ -133,7 +134,7 @@ class UrgentCommunityResponseTest {
         ReportingGrid grid = IndicatorFixtures.grid("2022-02", "2022-03");
         Dataset<Row> spellFrame = IndicatorFixtures.spells(spells);
         StructType careEvents = LinkedSpells.careEvents(spark, Frames.feed(Feeds.SOCIAL_CARE_EVENTS, List.of()),
-                new LinkedSpells.Settings(KEY, NORTHANTS, DelayReasons.load("dtoc"), "r")).schema();
+                new LinkedSpells.Settings(KEY, NORTHANTS, DelayReasons.load("dtoc"), DrdSettings.defaults(), "r")).schema();
 
         Dataset<Row> table = Indicators.compute(spark, spellFrame, Frames.of(careEvents, List.of()), linkable,
                 Frames.feed(Feeds.POPULATION, List.of()), NORTHANTS, grid, RUN_DATE, "r");
