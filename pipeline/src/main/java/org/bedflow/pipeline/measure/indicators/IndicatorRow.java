@@ -23,10 +23,10 @@ public record IndicatorRow(String unitaryArea, String unitaryAreaName, String pe
                            String indicator, long numerator, Double denominator, Double value, String valueType,
                            Double lower95, Double upper95) {
 
-    /** The row in the column order of {@code OutputTables.INDICATORS}. */
+    /** The row in the column order of {@code OutputTables.INDICATORS}, with the indicator's national_reference. */
     public Row toRow(String runId) {
         return RowFactory.create(unitaryArea, unitaryAreaName, periodType, period, indicator, numerator, denominator,
-                value, valueType, lower95, upper95, runId);
+                value, valueType, lower95, upper95, Indicator.byId(indicator).nationalReference(), runId);
     }
 
     public static IndicatorRow of(Row r) {

@@ -11,7 +11,7 @@ import org.bedflow.pipeline.measure.stats.PublicHealthStatistics;
 
 /**
  * Counts and populations to values (docs/indicators.md, "Values and limits"), on the driver:
- * percentages with Wilson limits for months and years; for population-based indicators the
+ * percentages with Wilson limits and means without limits for months and years; for population-based indicators the
  * count alone for months ({@code value_type = count}, value = numerator, no denominator or
  * limits) and for financial years the DSR with Dobson limits, the crude rate with Byar /
  * exact Poisson limits, or the delayed-bed rate without limits, over the mid-year estimate
@@ -45,6 +45,11 @@ public final class IndicatorStatistics {
         if (statistic == Indicator.Statistic.PERCENT) {
             Estimate e = PublicHealthStatistics.percent(x, counts.denominator());
             return row(area, areaName, type, period, indicator, x, (double) counts.denominator(), e, valueType);
+        }
+        if (statistic == Indicator.Statistic.MEAN) {
+            long n = counts.denominator();
+            return row(area, areaName, type, period, indicator, x, (double) n,
+                    new Estimate(n > 0 ? x / (double) n : null, Interval.NONE), valueType);
         }
         if (type == Periods.Type.MONTH) {
             return new IndicatorRow(area, areaName, type.value(), period, indicator.id(), x, null, (double) x,

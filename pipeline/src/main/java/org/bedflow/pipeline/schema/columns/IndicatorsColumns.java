@@ -25,6 +25,8 @@ public final class IndicatorsColumns {
     public static final String LOWER_95 = "lower_95";
     /** upper 95 % confidence limit of value */
     public static final String UPPER_95 = "upper_95";
+    /** the national measure followed and where bedflow departs from it */
+    public static final String NATIONAL_REFERENCE = "national_reference";
     /** identifier of the run that wrote the row */
     public static final String RUN_ID = "run_id";
 
