@@ -11,8 +11,8 @@ package org.bedflow.pipeline.measure.indicators;
 public enum Indicator {
     /** {@link AdmissionRates}: emergency continuous inpatient spells, all ages, DSR per 100k over 19 bands. */
     EMERGENCY_ADMISSIONS("emergency_admissions", Statistic.DSR, AgeGroup.ALL_AGES,
-            "Emergency admissions, all causes, as in OHID Fingertips and NHS Digital (CIPS excluding transfers;"
-                    + " direct age-only standardisation to ESP2013; only providers in the feeds)"),
+            "Emergency admissions, all causes, as NHS Digital LBOI 13.7 (direct age-only standardisation, ESP2013;"
+                    + " CIPS excluding transfers; only providers in the feeds)"),
     /** {@link AdmissionRates}: emergency continuous inpatient spells of people 65+, crude rate per 100k. */
     EMERGENCY_ADMISSIONS_65PLUS("emergency_admissions_65plus", Statistic.CRUDE_RATE, AgeGroup.AGED_65_PLUS,
             "Better Care Fund 2025-26 metric emergency admissions 65+ per 100,000 (definition not verified;"
