@@ -54,11 +54,11 @@ public enum Indicator {
             AgeGroup.AGED_18_PLUS,
             "Former ASCOF 2C(1) delayed transfers of care per 100,000 18+ (DRD-based delays, not DToC; each"
                     + " delayed day in the month it fell)"),
-    /** {@link ResidentialAdmissions}: ASCOF 2A(2) style, younger adults. */
+    /** {@link ResidentialAdmissions}: ASCOF 2A(1) style (SALT era), younger adults. */
     RESIDENTIAL_ADMISSIONS_18_64("residential_admissions_18_64", Statistic.CRUDE_RATE, AgeGroup.AGED_18_64,
             "ASCOF 2A(1) (SALT-era) 18-64 as computed before ASCOF 2B (2024-25, CLD): no self-funded or"
                     + " component exclusions yet"),
-    /** {@link ResidentialAdmissions}: ASCOF 2A(2) style, older people. */
+    /** {@link ResidentialAdmissions}: ASCOF 2A(2) style (SALT era), older people. */
     RESIDENTIAL_ADMISSIONS_65PLUS("residential_admissions_65plus", Statistic.CRUDE_RATE, AgeGroup.AGED_65_PLUS,
             "ASCOF 2A(2) (SALT-era) 65+ as computed before ASCOF 2C (2024-25, CLD): no self-funded or"
                     + " component exclusions yet"),
