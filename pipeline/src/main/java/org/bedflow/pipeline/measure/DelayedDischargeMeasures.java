@@ -2,6 +2,7 @@ package org.bedflow.pipeline.measure;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.date_sub;
@@ -66,6 +67,8 @@ import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DRD_RECORD
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DRD_TO_CARE_START_DAYS;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_ALIVE_DISCHARGE;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.LOS_DAYS;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PROVIDER_CODE;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.SPELL_ID;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +122,8 @@ public final class DelayedDischargeMeasures {
 
     /** the first day of the calendar month a delayed day fell in (a date column of {@link #delayedDaysByMonth}) */
     public static final String MONTH_START = "_month_start";
+    /** the delayed spell (provider_code|spell_id; a column of {@link #delayedDaysByMonth}) */
+    public static final String SPELL = "_spell";
 
     private DelayedDischargeMeasures() {
     }
@@ -152,7 +157,7 @@ public final class DelayedDischargeMeasures {
      * Each delayed discharge of {@code universe} split into the calendar months its delayed
      * days fell in: {@code unitary_area}, {@link #MONTH_START} (date), {@code month} (yyyy-MM),
      * {@code delayed_bed_days_in_month} (the days DRD ... discharge_date - 1 inside that month),
-     * one row per delayed discharge and month. The DRD is discharge_date - delay_days, so the
+     * {@link #SPELL}, one row per delayed discharge and month. The DRD is discharge_date - delay_days, so the
      * days of a discharge sum to its delay_days. A discharge on 5 May ready since 20 April:
      * 11 days in April (20-30), 4 in May (1-4).
      */
@@ -168,7 +173,8 @@ public final class DelayedDischargeMeasures {
                 .withColumn(DELAYED_BED_DAYS_IN_MONTH,
                         datediff(least(last_day(monthStart), last), greatest(monthStart, first)).plus(1).cast("long"))
                 .withColumn(MONTH, date_format(monthStart, "yyyy-MM"))
-                .select(col(UNITARY_AREA), monthStart, col(MONTH), col(DELAYED_BED_DAYS_IN_MONTH));
+                .withColumn(SPELL, concat_ws("|", col(PROVIDER_CODE), col(SPELL_ID)))
+                .select(col(UNITARY_AREA), monthStart, col(MONTH), col(DELAYED_BED_DAYS_IN_MONTH), col(SPELL));
     }
 
     private static Column countIf(Column condition) {

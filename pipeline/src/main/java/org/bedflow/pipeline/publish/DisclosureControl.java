@@ -43,6 +43,7 @@ import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.DENOMINATOR;
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.LOWER_95;
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.NUMERATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.NUMERATOR_DISCHARGES;
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.UPPER_95;
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.VALUE;
 import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.EMERGENCY_INPATIENTS;
@@ -237,7 +238,12 @@ public final class DisclosureControl {
 
     /** One row of the indicators table as published, and whether any of its counts was suppressed. */
     public record PublishedIndicator(Long numerator, Double denominator, Double value, Double lower95, Double upper95,
-                                     boolean suppressed) {
+                                     boolean suppressed, Long numeratorDischarges) {
+
+        PublishedIndicator(Long numerator, Double denominator, Double value, Double lower95, Double upper95,
+                           boolean suppressed) {
+            this(numerator, denominator, value, lower95, upper95, suppressed, null);
+        }
     }
 
     /**
@@ -248,7 +254,9 @@ public final class DisclosureControl {
      * counts and suppressed with either. Directly standardised rates and their limits are
      * complex statistics, shown as calculated while their numerator and population are
      * rounded or suppressed. The delayed-bed rate is recalculated from the published delay
-     * days over its denominator (population x days / 100000, not a count, shown as it is).
+     * days over its denominator (population x days / 100000, not a count, shown as it is);
+     * its delay days are suppressed, like any sum of days, when the delayed discharges behind
+     * them ({@code numerator_discharges}, itself rounded like a count) are 1-7.
      * Monthly count rows show the published count as their value. A mean
      * (mean_discharge_delay_days) is shown as calculated unless its denominator (the number of
      * patients behind it) is 1-7, when value and numerator are suppressed; its numerator
@@ -258,14 +266,21 @@ public final class DisclosureControl {
         Long numerator = publishCount(r.numerator());
         boolean suppressed = numerator == null;
         Indicator indicator = Indicator.byId(r.indicator());
+        // delayed days rest on the delayed discharges behind them: 1-7 of them suppress the days too
+        Long discharges = r.numeratorDischarges();
+        Long shownDischarges = discharges == null ? null : publishCount(discharges);
+        if (discharges != null && discharges >= 1 && discharges <= MAX_SUPPRESSED) {
+            numerator = null;
+            suppressed = true;
+        }
         if (Indicator.COUNT.equals(r.valueType())) {
             return new PublishedIndicator(numerator, null, numerator == null ? null : numerator.doubleValue(), null, null,
-                    suppressed);
+                    suppressed, shownDischarges);
         }
         if (indicator.statistic() == Indicator.Statistic.RATE_PER_DAY) {
             Double d = r.denominator();
             Double value = numerator == null || d == null || d <= 0 ? null : numerator / d;
-            return new PublishedIndicator(numerator, d, value, null, null, suppressed);
+            return new PublishedIndicator(numerator, d, value, null, null, suppressed, shownDischarges);
         }
         if (indicator.statistic() == Indicator.Statistic.MEAN) {
             // a mean over 1-7 patients is suppressed; otherwise shown as calculated
@@ -313,6 +328,7 @@ public final class DisclosureControl {
             values[in.fieldIndex(VALUE)] = p.value();
             values[in.fieldIndex(LOWER_95)] = p.lower95();
             values[in.fieldIndex(UPPER_95)] = p.upper95();
+            values[in.fieldIndex(NUMERATOR_DISCHARGES)] = p.numeratorDischarges();
             values[values.length - 1] = p.suppressed();
             out.add(RowFactory.create(values));
         }

@@ -470,4 +470,34 @@ class DisclosureControlTest {
         assertThat((Object) out.get("mean-empty").getAs("value")).isNull();
         assertThat((Boolean) out.get("mean-empty").getAs("suppressed")).isFalse();
     }
+
+    @Test
+    void delayed_bed_days_of_1_to_7_discharges_are_suppressed_in_the_indicators_too() {
+        Map<String, Object> oneInMonth = indicator("beds-one", "month", "delayed_beds_per_day_per_100k_18plus", 60, null,
+                60.0, "count", null, null);
+        oneInMonth.put("numerator_discharges", 1L);
+        Map<String, Object> nineInMonth = indicator("beds-nine", "month", "delayed_beds_per_day_per_100k_18plus", 58,
+                null, 58.0, "count", null, null);
+        nineInMonth.put("numerator_discharges", 9L);
+        Map<String, Object> oneInYear = indicator("beds-year", "financial_year", "delayed_beds_per_day_per_100k_18plus",
+                60, 73.0, 60 / 73.0, "rate_per_100k", null, null);
+        oneInYear.put("numerator_discharges", 1L);
+        Map<String, Row> out = publishIndicators(List.of(oneInMonth, nineInMonth, oneInYear));
+        // one patient's 60 delayed days would identify them: days, value suppressed; the count of 1 too
+        Row one = out.get("beds-one");
+        assertThat((Object) one.getAs("numerator")).isNull();
+        assertThat((Object) one.getAs("value")).isNull();
+        assertThat((Object) one.getAs("numerator_discharges")).isNull();
+        assertThat((Boolean) one.getAs("suppressed")).isTrue();
+        // nine discharges, 58 days: 58 -> 60, 9 -> 10
+        Row nine = out.get("beds-nine");
+        assertThat((Long) nine.getAs("numerator")).isEqualTo(60);
+        assertThat((Double) nine.getAs("value")).isEqualTo(60.0);
+        assertThat((Long) nine.getAs("numerator_discharges")).isEqualTo(10);
+        assertThat((Boolean) nine.getAs("suppressed")).isFalse();
+        Row year = out.get("beds-year");
+        assertThat((Object) year.getAs("numerator")).isNull();
+        assertThat((Object) year.getAs("value")).isNull();
+        assertThat((Double) year.getAs("denominator")).isEqualTo(73.0);
+    }
 }

@@ -3,7 +3,10 @@ package org.bedflow.pipeline.measure.indicators;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_BED_DAYS_IN_MONTH;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.DENOMINATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.NUMERATOR;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.bedflow.pipeline.measure.DelayedDischargeMeasures;
@@ -19,7 +22,9 @@ import org.bedflow.pipeline.measure.ReportingGrid;
  * population 18+ x days in period / 100000. The period's days are its calendar days even
  * while the period is still running, and a month's delayed days grow when later discharges
  * arrive, so recent periods are provisional and low. No confidence interval. Months carry
- * the delayed bed days.
+ * the delayed bed days. The counts' denominator carries the number of distinct delayed
+ * discharges behind the period's days (a discharge whose delay spans two months of a year
+ * counts once in the year), published as {@code numerator_discharges} for disclosure control.
  */
 public final class DelayedBedDays {
 
@@ -27,9 +32,17 @@ public final class DelayedBedDays {
     }
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, ReportingGrid grid) {
-        return IndicatorCounts.byPeriod(
-                DelayedDischargeMeasures.delayedDaysByMonth(DelayedDischargeMeasures.universe(linkedSpells, grid)),
-                Indicator.DELAYED_BEDS_PER_DAY_PER_100K_18PLUS, col(DelayedDischargeMeasures.MONTH_START),
-                lit(IndicatorCounts.ALL_AGES), col(DELAYED_BED_DAYS_IN_MONTH), lit(0), grid);
+        Dataset<Row> days = DelayedDischargeMeasures.delayedDaysByMonth(
+                DelayedDischargeMeasures.universe(linkedSpells, grid));
+        Indicator indicator = Indicator.DELAYED_BEDS_PER_DAY_PER_100K_18PLUS;
+        Column month = col(DelayedDischargeMeasures.MONTH_START);
+        Dataset<Row> delayedDays = IndicatorCounts.byPeriod(days, indicator, month, lit(IndicatorCounts.ALL_AGES),
+                col(DELAYED_BED_DAYS_IN_MONTH), lit(0), grid);
+        // the distinct delayed discharges of each period, moved into the denominator column
+        Dataset<Row> discharges = IndicatorCounts.personsByPeriod(days, indicator, month,
+                        col(DelayedDischargeMeasures.SPELL), grid)
+                .withColumn("_n", col(DENOMINATOR)).withColumn(DENOMINATOR, col(NUMERATOR)).withColumn(NUMERATOR,
+                        col("_n")).selectExpr(IndicatorCounts.COLUMNS);
+        return delayedDays.unionByName(discharges);
     }
 }

@@ -53,13 +53,14 @@ public final class IndicatorStatistics {
         }
         if (type == Periods.Type.MONTH) {
             return new IndicatorRow(area, areaName, type.value(), period, indicator.id(), x, null, (double) x,
-                    valueType, null, null);
+                    valueType, null, null, discharges(indicator, counts));
         }
         int year = Periods.firstCalendarYear(period);
         AgeGroup group = indicator.population();
         Long people = population.count(area, year, group);
         if (people == null) {
-            return row(area, areaName, type, period, indicator, x, null, Estimate.NONE, valueType);
+            return new IndicatorRow(area, areaName, type.value(), period, indicator.id(), x, null, null, valueType,
+                    null, null, discharges(indicator, counts));
         }
         return switch (statistic) {
             case DSR -> {
@@ -75,17 +76,25 @@ public final class IndicatorStatistics {
                     PublicHealthStatistics.crudeRate(x, people, PER_100K), valueType);
             case RATE_PER_DAY -> {
                 double denominator = people * (double) Periods.days(type, period) / PER_100K;
-                yield row(area, areaName, type, period, indicator, x, denominator,
-                        new Estimate(denominator > 0 ? x / denominator : null, Interval.NONE),
-                        valueType);
+                yield new IndicatorRow(area, areaName, type.value(), period, indicator.id(), x, denominator,
+                        denominator > 0 ? x / denominator : null, valueType, null, null,
+                        discharges(indicator, counts));
             }
             default -> throw new IllegalStateException(statistic.name());
         };
     }
 
+    /**
+     * numerator_discharges: for the delayed-bed rate the counts' denominator carries the number
+     * of delayed discharges behind the delayed days ({@link DelayedBedDays}); null for the others.
+     */
+    private static Long discharges(Indicator indicator, Counts counts) {
+        return indicator.statistic() == Indicator.Statistic.RATE_PER_DAY ? counts.denominator() : null;
+    }
+
     private static IndicatorRow row(String area, String areaName, Periods.Type type, String period, Indicator indicator,
                                     long x, Double denominator, Estimate e, String valueType) {
         return new IndicatorRow(area, areaName, type.value(), period, indicator.id(), x, denominator, e.value(),
-                valueType, e.lower(), e.upper());
+                valueType, e.lower(), e.upper(), null);
     }
 }

@@ -70,6 +70,16 @@ class DelayedBedDaysTest {
         assertThat((Object) feb.getAs("denominator")).isNull();
         assertThat((Long) out.get(WEST + " 2021-03 delayed_beds_per_day_per_100k_18plus").getAs("numerator"))
                 .isEqualTo(11);
+
+        // numerator_discharges: the distinct delayed discharges behind the days
+        // Feb: 10 Feb and 3 Mar discharges (2); Mar: 3 Mar and 2 Apr (2); FY 2020-21: all three, each once
+        assertThat((Long) feb.getAs("numerator_discharges")).isEqualTo(2);
+        assertThat((Long) out.get(WEST + " 2021-03 delayed_beds_per_day_per_100k_18plus")
+                .getAs("numerator_discharges")).isEqualTo(2);
+        assertThat((Long) fy.getAs("numerator_discharges")).isEqualTo(3);
+        assertThat((Long) next.getAs("numerator_discharges")).isEqualTo(1);
+        assertThat((Object) out.get(WEST + " 2020-21 emergency_admissions").getAs("numerator_discharges"))
+                .as("null for every other indicator").isNull();
     }
 
     @Test
@@ -87,6 +97,7 @@ class DelayedBedDaysTest {
         assertThat((Double) fy.getAs("value")).isCloseTo(0.218579, within(1e-6));
         assertThat((Long) out.get(WEST + " 2023-04 delayed_beds_per_day_per_100k_18plus").getAs("numerator"))
                 .isEqualTo(30);
+        assertThat((Long) fy.getAs("numerator_discharges")).as("one discharge over three months, once").isEqualTo(1);
     }
 
     @Test
