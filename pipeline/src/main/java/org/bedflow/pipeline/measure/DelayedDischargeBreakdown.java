@@ -17,10 +17,10 @@ import static org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColum
 import static org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns.UNITARY_AREA_NAME;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_EVENT_ID;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_SERVICE_COMPONENT;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_BAND;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_REASON_CATEGORY;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_RESPONSIBLE_SECTOR;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_PATHWAY;
-import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_DELAYED;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +34,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.bedflow.pipeline.link.SpellFields;
 import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.ReferenceFiles;
 import org.bedflow.pipeline.schema.OutputTables;
@@ -42,7 +43,10 @@ import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 /**
  * delayed_discharge_breakdown (docs/measures.md): discharges, delayed discharges and delay days
  * of the delayed_discharge_monthly universe by pathway, delay reason category, responsible
- * sector and the linked care event's service component. Null values are {@code unknown};
+ * sector, delay band (NHS England's bands, {@code none} for a 0-day delay; {@code unknown}
+ * when the delay is not known: zero-night stays and DRDs not measured) and the linked care
+ * event's service component. Delayed discharges and delay days are the DRD-measured ones
+ * ({@link DelayedDischargeMeasures#DELAYED}), as in the monthly table. Null values are {@code unknown};
  * a spell with no linked care event is {@code none} for care_component. Every category of
  * every dimension appears for every area and month, with zeros.
  */
@@ -64,6 +68,9 @@ public final class DelayedDischargeBreakdown {
         List<String> sectors = new ArrayList<>(DelayReasons.SECTORS);
         sectors.add(UNKNOWN);
         out.put("responsible_sector", sectors);
+        List<String> bands = new ArrayList<>(SpellFields.DELAY_BANDS);
+        bands.add(UNKNOWN);
+        out.put("delay_band", bands);
         List<String> components = new ArrayList<>(ReferenceFiles.bundled("codes/service_component.csv").stream()
                 .map(r -> r.get("code")).toList());
         components.add(NONE);
@@ -77,6 +84,7 @@ public final class DelayedDischargeBreakdown {
             case "pathway" -> coalesce(col(DISCHARGE_PATHWAY), lit(UNKNOWN));
             case "delay_reason" -> coalesce(col(DELAY_REASON_CATEGORY), lit(UNKNOWN));
             case "responsible_sector" -> coalesce(col(DELAY_RESPONSIBLE_SECTOR), lit(UNKNOWN));
+            case "delay_band" -> coalesce(col(DELAY_BAND), lit(UNKNOWN));
             case "care_component" -> when(col(CARE_EVENT_ID).isNull(), lit(NONE))
                     .otherwise(coalesce(col(CARE_SERVICE_COMPONENT), lit(UNKNOWN)));
             default -> throw new IllegalArgumentException(dimension);
@@ -93,8 +101,8 @@ public final class DelayedDischargeBreakdown {
                     .withColumn(CATEGORY, category(dimension))
                     .groupBy(UNITARY_AREA, MONTH, DIMENSION, CATEGORY)
                     .agg(count(lit(1)).as(DISCHARGES),
-                            count(when(col(IS_DELAYED).equalTo(true), lit(1))).as(DELAYED_DISCHARGES),
-                            sum(when(col(IS_DELAYED).equalTo(true), col(LinkedSpellsColumns.DELAY_DAYS)))
+                            count(when(DelayedDischargeMeasures.DELAYED, lit(1))).as(DELAYED_DISCHARGES),
+                            sum(when(DelayedDischargeMeasures.DELAYED, col(LinkedSpellsColumns.DELAY_DAYS)))
                                     .as(DELAY_DAYS));
             measured = measured == null ? one : measured.unionByName(one);
         }

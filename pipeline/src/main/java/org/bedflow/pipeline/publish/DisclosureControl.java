@@ -6,6 +6,19 @@ import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_14_20_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_1_DAY;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_21PLUS_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_2_3_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_4_6_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_7_13_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_BED_DAYS_IN_MONTH;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_IN_MONTH_DISCHARGES;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DRD_MEASURED_DISCHARGES;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.MEAN_DELAY_DAYS_ALL;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.OVERNIGHT_DISCHARGES;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.PCT_DELAYED;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.PCT_DRD_RECORDED;
 import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_7PLUS_DAYS;
 import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_DISCHARGES;
 import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_REPORTED_SOCIAL_CARE;
@@ -30,6 +43,7 @@ import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.DENOMINATOR;
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.LOWER_95;
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.NUMERATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.NUMERATOR_DISCHARGES;
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.UPPER_95;
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.VALUE;
 import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.EMERGENCY_INPATIENTS;
@@ -39,6 +53,7 @@ import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.LOS_2
 import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.LOS_7PLUS;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,54 +142,84 @@ public final class DisclosureControl {
         return when(isSmall(n), lit(null).cast("double")).otherwise(statistic);
     }
 
-    /** delayed_discharge_monthly for commissioners. */
+    /**
+     * delayed_discharge_monthly for commissioners: counts rounded or suppressed; the sums of
+     * days (delay_days, delay_days_with_new_care_start, delayed_bed_days_in_month) rounded like
+     * counts and suppressed also when the count of discharges they rest on is; percentages
+     * from the published numerator and denominator; means, medians and the 90th percentile
+     * suppressed when 1-7 values lie behind them.
+     */
     public static Dataset<Row> delayedDischargeMonthly(Dataset<Row> t) {
-        List<String> counts = List.of(DISCHARGES, DISCHARGES_WITH_DRD, DISCHARGED_ON_DRD, DELAYED_DISCHARGES,
-                DELAY_DAYS, DELAYED_7PLUS_DAYS, DELAYED_REPORTED_SOCIAL_CARE, DELAYED_WITH_NEW_CARE_START,
-                DELAY_DAYS_WITH_NEW_CARE_START, DISCHARGES_WITH_DRD_AND_CARE_START, LONG_STAY_7PLUS,
-                LONG_STAY_14PLUS, LONG_STAY_21PLUS, DISCHARGED_TO_USUAL_RESIDENCE);
-        Map<String, Column> derived = Map.of(
-                PCT_DISCHARGED_ON_DRD, ratio(p(DISCHARGED_ON_DRD), p(DISCHARGES_WITH_DRD), 100),
-                PCT_DELAYED_7PLUS_DAYS, ratio(p(DELAYED_7PLUS_DAYS), p(DISCHARGES_WITH_DRD), 100),
-                PCT_DISCHARGED_TO_USUAL_RESIDENCE, ratio(p(DISCHARGED_TO_USUAL_RESIDENCE), p(DISCHARGES), 100),
-                MEAN_DELAY_DAYS, smallNStatistic(col(MEAN_DELAY_DAYS), col(DELAYED_DISCHARGES)),
-                MEDIAN_DELAY_DAYS, smallNStatistic(col(MEDIAN_DELAY_DAYS), col(DELAYED_DISCHARGES)),
-                P90_DELAY_DAYS, smallNStatistic(col(P90_DELAY_DAYS), col(DELAYED_DISCHARGES)),
-                MEDIAN_DRD_TO_CARE_START_DAYS, smallNStatistic(col(MEDIAN_DRD_TO_CARE_START_DAYS),
-                        col(DISCHARGES_WITH_DRD_AND_CARE_START)));
-        return apply(t, counts, derived);
+        List<String> counts = List.of(DISCHARGES, OVERNIGHT_DISCHARGES, DRD_MEASURED_DISCHARGES, DISCHARGES_WITH_DRD,
+                DISCHARGED_ON_DRD, DELAYED_DISCHARGES, DELAYED_1_DAY, DELAYED_2_3_DAYS, DELAYED_4_6_DAYS,
+                DELAYED_7_13_DAYS, DELAYED_14_20_DAYS, DELAYED_21PLUS_DAYS, DELAYED_7PLUS_DAYS,
+                DELAYED_IN_MONTH_DISCHARGES, DELAYED_REPORTED_SOCIAL_CARE, DELAYED_WITH_NEW_CARE_START,
+                DISCHARGES_WITH_DRD_AND_CARE_START, LONG_STAY_7PLUS, LONG_STAY_14PLUS, LONG_STAY_21PLUS,
+                DISCHARGED_TO_USUAL_RESIDENCE);
+        Map<String, String> sums = Map.of(
+                DELAY_DAYS, DELAYED_DISCHARGES,
+                DELAY_DAYS_WITH_NEW_CARE_START, DELAYED_WITH_NEW_CARE_START,
+                DELAYED_BED_DAYS_IN_MONTH, DELAYED_IN_MONTH_DISCHARGES);
+        Map<String, Column> derived = new LinkedHashMap<>();
+        derived.put(PCT_DRD_RECORDED, ratio(p(DISCHARGES_WITH_DRD), p(OVERNIGHT_DISCHARGES), 100));
+        derived.put(PCT_DISCHARGED_ON_DRD, ratio(p(DISCHARGED_ON_DRD), p(DRD_MEASURED_DISCHARGES), 100));
+        derived.put(PCT_DELAYED, ratio(p(DELAYED_DISCHARGES), p(DRD_MEASURED_DISCHARGES), 100));
+        derived.put(PCT_DELAYED_7PLUS_DAYS, ratio(p(DELAYED_7PLUS_DAYS), p(DRD_MEASURED_DISCHARGES), 100));
+        derived.put(PCT_DISCHARGED_TO_USUAL_RESIDENCE, ratio(p(DISCHARGED_TO_USUAL_RESIDENCE), p(DISCHARGES), 100));
+        derived.put(MEAN_DELAY_DAYS, smallNStatistic(col(MEAN_DELAY_DAYS), col(DELAYED_DISCHARGES)));
+        derived.put(MEAN_DELAY_DAYS_ALL, smallNStatistic(col(MEAN_DELAY_DAYS_ALL), col(DRD_MEASURED_DISCHARGES)));
+        derived.put(MEDIAN_DELAY_DAYS, smallNStatistic(col(MEDIAN_DELAY_DAYS), col(DELAYED_DISCHARGES)));
+        derived.put(P90_DELAY_DAYS, smallNStatistic(col(P90_DELAY_DAYS), col(DELAYED_DISCHARGES)));
+        derived.put(MEDIAN_DRD_TO_CARE_START_DAYS, smallNStatistic(col(MEDIAN_DRD_TO_CARE_START_DAYS),
+                col(DISCHARGES_WITH_DRD_AND_CARE_START)));
+        return apply(t, counts, sums, derived);
+    }
+
+    /** A sum resting on {@code count}: suppressed when it or its count is 1-7, otherwise rounded like a count. */
+    public static Column publishSum(Column sum, Column count) {
+        return when(isSmall(count), lit(null).cast("long")).otherwise(publishCount(sum));
     }
 
     /** inpatient_snapshot for commissioners. */
     public static Dataset<Row> inpatientSnapshot(Dataset<Row> t) {
-        return apply(t, List.of(INPATIENTS, LOS_7PLUS, LOS_14PLUS, LOS_21PLUS, EMERGENCY_INPATIENTS), Map.of());
+        return apply(t, List.of(INPATIENTS, LOS_7PLUS, LOS_14PLUS, LOS_21PLUS, EMERGENCY_INPATIENTS), Map.of(),
+                Map.of());
     }
 
     /**
      * delayed_discharge_breakdown for commissioners, with secondary suppression per
-     * (unitary_area, month, dimension) and count column.
+     * (unitary_area, month, dimension) and count column. delay_days rests on
+     * delayed_discharges: it is suppressed wherever delayed_discharges is (by either rule) as
+     * well as when it is 1-7 itself, and then takes part in its own secondary suppression.
      */
     public static Dataset<Row> delayedDischargeBreakdown(Dataset<Row> t) {
-        List<String> counts = List.of(DelayedDischargeBreakdownColumns.DISCHARGES,
-                DelayedDischargeBreakdownColumns.DELAYED_DISCHARGES, DelayedDischargeBreakdownColumns.DELAY_DAYS);
+        String discharges = DelayedDischargeBreakdownColumns.DISCHARGES;
+        String delayed = DelayedDischargeBreakdownColumns.DELAYED_DISCHARGES;
+        String delayDays = DelayedDischargeBreakdownColumns.DELAY_DAYS;
+        List<String> counts = List.of(discharges, delayed, delayDays);
         WindowSpec cell = Window.partitionBy(DelayedDischargeBreakdownColumns.UNITARY_AREA,
                 DelayedDischargeBreakdownColumns.MONTH, DelayedDischargeBreakdownColumns.DIMENSION);
         Dataset<Row> out = t;
         List<Column> anySuppressed = new ArrayList<>();
         for (String c : counts) {
             Column primary = isSmall(col(c));
+            if (c.equals(delayDays)) {
+                primary = primary.or(col("_sup_" + delayed));
+            }
             String flag = "_sup_" + c;
             out = out.withColumn("_primary", primary)
-                    .withColumn("_n_primary", sum(when(primary, 1).otherwise(0)).over(cell))
+                    .withColumn("_n_primary", sum(when(col("_primary"), 1).otherwise(0)).over(cell))
                     // candidates for secondary suppression: unsuppressed non-zero values, smallest first
-                    .withColumn("_candidate", col(c).gt(MAX_SUPPRESSED))
+                    .withColumn("_candidate", col("_primary").equalTo(false).and(col(c).gt(0)))
                     .withColumn("_rank", row_number().over(cell.orderBy(col("_candidate").desc(), col(c).asc(),
                             col(DelayedDischargeBreakdownColumns.CATEGORY).asc())))
                     .withColumn(flag, col("_primary").or(col("_n_primary").equalTo(1)
                             .and(col("_candidate")).and(col("_rank").equalTo(1))))
-                    .withColumn(c, when(col(flag), lit(null).cast("long")).otherwise(publishCount(col(c))))
                     .drop("_primary", "_n_primary", "_candidate", "_rank");
             anySuppressed.add(col(flag));
+        }
+        for (String c : counts) {
+            out = out.withColumn(c, when(col("_sup_" + c), lit(null).cast("long")).otherwise(publishCount(col(c))));
         }
         out = out.withColumn(SUPPRESSED, anySuppressed.stream().reduce(Column::or).orElseThrow());
         for (String c : counts) {
@@ -193,7 +238,12 @@ public final class DisclosureControl {
 
     /** One row of the indicators table as published, and whether any of its counts was suppressed. */
     public record PublishedIndicator(Long numerator, Double denominator, Double value, Double lower95, Double upper95,
-                                     boolean suppressed) {
+                                     boolean suppressed, Long numeratorDischarges) {
+
+        PublishedIndicator(Long numerator, Double denominator, Double value, Double lower95, Double upper95,
+                           boolean suppressed) {
+            this(numerator, denominator, value, lower95, upper95, suppressed, null);
+        }
     }
 
     /**
@@ -204,21 +254,41 @@ public final class DisclosureControl {
      * counts and suppressed with either. Directly standardised rates and their limits are
      * complex statistics, shown as calculated while their numerator and population are
      * rounded or suppressed. The delayed-bed rate is recalculated from the published delay
-     * days over its denominator (population x days / 100000, not a count, shown as it is).
-     * Monthly count rows show the published count as their value.
+     * days over its denominator (population x days / 100000, not a count, shown as it is);
+     * its delay days are suppressed, like any sum of days, when the delayed discharges behind
+     * them ({@code numerator_discharges}, itself rounded like a count) are 1-7.
+     * Monthly count rows show the published count as their value. A mean
+     * (mean_discharge_delay_days) is shown as calculated unless its denominator (the number of
+     * patients behind it) is 1-7, when value and numerator are suppressed; its numerator
+     * (delay days) and denominator are otherwise rounded like counts.
      */
     public static PublishedIndicator publishIndicator(IndicatorRow r) {
         Long numerator = publishCount(r.numerator());
         boolean suppressed = numerator == null;
         Indicator indicator = Indicator.byId(r.indicator());
+        // delayed days rest on the delayed discharges behind them: 1-7 of them suppress the days too
+        Long discharges = r.numeratorDischarges();
+        Long shownDischarges = discharges == null ? null : publishCount(discharges);
+        if (discharges != null && discharges >= 1 && discharges <= MAX_SUPPRESSED) {
+            numerator = null;
+            suppressed = true;
+        }
         if (Indicator.COUNT.equals(r.valueType())) {
             return new PublishedIndicator(numerator, null, numerator == null ? null : numerator.doubleValue(), null, null,
-                    suppressed);
+                    suppressed, shownDischarges);
         }
         if (indicator.statistic() == Indicator.Statistic.RATE_PER_DAY) {
             Double d = r.denominator();
             Double value = numerator == null || d == null || d <= 0 ? null : numerator / d;
-            return new PublishedIndicator(numerator, d, value, null, null, suppressed);
+            return new PublishedIndicator(numerator, d, value, null, null, suppressed, shownDischarges);
+        }
+        if (indicator.statistic() == Indicator.Statistic.MEAN) {
+            // a mean over 1-7 patients is suppressed; otherwise shown as calculated
+            long n = r.denominator() == null ? 0 : Math.round(r.denominator());
+            Long shown = r.denominator() == null ? null : publishCount(n);
+            boolean small = n >= 1 && n <= MAX_SUPPRESSED;
+            return new PublishedIndicator(small ? null : numerator, shown == null ? null : shown.doubleValue(),
+                    small ? null : r.value(), null, null, suppressed || small);
         }
         Long denominator = r.denominator() == null ? null : publishCount(Math.round(r.denominator()));
         suppressed |= r.denominator() != null && denominator == null;
@@ -236,7 +306,7 @@ public final class DisclosureControl {
 
     /**
      * indicators for commissioners, row by row on the driver (the table is areas x periods x
-     * 12 indicators, a few thousand rows at most) so that the limits come from the same
+     * 15 indicators, a few thousand rows at most) so that the limits come from the same
      * {@code measure.stats} functions as the unpublished table.
      */
     public static Dataset<Row> indicators(Dataset<Row> t) {
@@ -258,21 +328,33 @@ public final class DisclosureControl {
             values[in.fieldIndex(VALUE)] = p.value();
             values[in.fieldIndex(LOWER_95)] = p.lower95();
             values[in.fieldIndex(UPPER_95)] = p.upper95();
+            values[in.fieldIndex(NUMERATOR_DISCHARGES)] = p.numeratorDischarges();
             values[values.length - 1] = p.suppressed();
             out.add(RowFactory.create(values));
         }
         return t.sparkSession().createDataFrame(out, outType);
     }
 
-    /** counts rounded or suppressed, derived values recomputed, and the suppressed flag. */
-    static Dataset<Row> apply(Dataset<Row> t, List<String> counts, Map<String, Column> derived) {
+    /**
+     * counts rounded or suppressed, sums rounded and suppressed with the count they rest on
+     * ({@code sums}: sum column -> count column), derived values recomputed, and the
+     * suppressed flag.
+     */
+    static Dataset<Row> apply(Dataset<Row> t, List<String> counts, Map<String, String> sums,
+                              Map<String, Column> derived) {
         Dataset<Row> out = t;
         for (String c : counts) {
             out = out.withColumn("_pub_" + c, publishCount(col(c)));
         }
+        for (Map.Entry<String, String> e : sums.entrySet()) {
+            out = out.withColumn("_pub_" + e.getKey(), publishSum(col(e.getKey()), col(e.getValue())));
+        }
         Column anySuppressed = lit(false);
         for (String c : counts) {
             anySuppressed = anySuppressed.or(isSmall(col(c)));
+        }
+        for (String c : sums.keySet()) {
+            anySuppressed = anySuppressed.or(col(c).gt(0).and(col("_pub_" + c).isNull()));
         }
         for (Map.Entry<String, Column> d : derived.entrySet()) {
             // a derived value that existed before disclosure control but not after was suppressed
@@ -282,7 +364,9 @@ public final class DisclosureControl {
         for (Map.Entry<String, Column> d : derived.entrySet()) {
             out = out.withColumn("_drv_" + d.getKey(), d.getValue());
         }
-        for (String c : counts) {
+        List<String> published = new ArrayList<>(counts);
+        published.addAll(sums.keySet());
+        for (String c : published) {
             out = out.withColumn(c, col("_pub_" + c)).drop("_pub_" + c);
         }
         for (String d : derived.keySet()) {

@@ -77,8 +77,19 @@ class DelayedDischargeBreakdownTest {
     }
 
     @Test
+    void delay_band_of_each_spell_none_for_0_days_unknown_when_not_measured() {
+        assertThat(cell("delay_band", "2-3")).containsExactly(1, 1, 3);   // spell 1
+        assertThat(cell("delay_band", "none")).containsExactly(1, 0, 0);  // spell 2
+        assertThat(cell("delay_band", "4-6")).containsExactly(1, 1, 5);   // spell 3
+        assertThat(cell("delay_band", "unknown")).containsExactly(1, 0, 0); // spell 4, no delay known
+        for (String band : List.of("1", "7-13", "14-20", "21+")) {
+            assertThat(cell("delay_band", band)).as(band).containsExactly(0, 0, 0);
+        }
+    }
+
+    @Test
     void every_dimension_adds_up_to_the_universe() {
-        for (String d : List.of("pathway", "delay_reason", "responsible_sector", "care_component")) {
+        for (String d : List.of("pathway", "delay_reason", "responsible_sector", "delay_band", "care_component")) {
             long total = cells.entrySet().stream().filter(e -> e.getKey().startsWith(WEST + "|" + d + "|"))
                     .mapToLong(e -> e.getValue()[0]).sum();
             assertThat(total).as(d).isEqualTo(4);

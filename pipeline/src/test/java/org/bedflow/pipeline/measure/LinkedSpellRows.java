@@ -42,7 +42,7 @@ final class LinkedSpellRows {
     }
 
     static Dataset<Row> frame(List<Map<String, Object>> rows) {
-        return Frames.of(OutputTables.LINKED_SPELLS.sparkType(), rows);
+        return Frames.of(OutputTables.LINKED_SPELLS.sparkType(), SpellDefaults.complete(rows));
     }
 
     static ReportingGrid grid(String first, String last) {

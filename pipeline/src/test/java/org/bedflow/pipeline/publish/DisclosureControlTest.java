@@ -16,19 +16,31 @@ import org.junit.jupiter.api.Test;
 /** docs/commissioners.md "Disclosure control" (and docs/indicators.md for indicators), on hand-built tables. */
 class DisclosureControlTest {
 
+    /**
+     * a delayed_discharge_monthly row: {@code withDrd} is both the DRD-measured and the
+     * recorded-DRD count (overnight = discharges), each delayed discharge 3 days; every
+     * other count 0 unless {@code kv} sets it
+     */
     private static Map<String, Object> monthly(String month, long discharges, long withDrd, long onDrd, long delayed,
-                                               Double median) {
+                                               Double median, Object... kv) {
         Map<String, Object> r = row("unitary_area", "E06000062", "unitary_area_name", "West Northamptonshire",
-                "month", month, "discharges", discharges, "discharges_with_drd", withDrd, "discharged_on_drd", onDrd,
+                "month", month, "discharges", discharges, "overnight_discharges", discharges,
+                "drd_measured_discharges", withDrd, "discharges_with_drd", withDrd,
+                "pct_drd_recorded", discharges == 0 ? null : 100.0 * withDrd / discharges, "discharged_on_drd", onDrd,
                 "pct_discharged_on_drd", withDrd == 0 ? null : 100.0 * onDrd / withDrd,
-                "delayed_discharges", delayed, "delay_days", delayed * 3, "mean_delay_days", delayed == 0 ? null : 3.0,
-                "median_delay_days", median, "p90_delay_days", median, "run_id", "r");
-        for (String c : List.of("delayed_7plus_days", "delayed_reported_social_care", "delayed_with_new_care_start",
+                "delayed_discharges", delayed, "pct_delayed", withDrd == 0 ? null : 100.0 * delayed / withDrd,
+                "delay_days", delayed * 3, "mean_delay_days", delayed == 0 ? null : 3.0,
+                "mean_delay_days_all", withDrd == 0 ? null : 3.0 * delayed / withDrd,
+                "median_delay_days", median, "p90_delay_days", median, "delayed_4_6_days", 0L, "run_id", "r");
+        for (String c : List.of("delayed_1_day", "delayed_2_3_days", "delayed_4_6_days", "delayed_7_13_days",
+                "delayed_14_20_days", "delayed_21plus_days", "delayed_bed_days_in_month", "delayed_in_month_discharges",
+                "delayed_7plus_days", "delayed_reported_social_care", "delayed_with_new_care_start",
                 "delay_days_with_new_care_start", "discharges_with_drd_and_care_start", "long_stay_7plus",
                 "long_stay_14plus", "long_stay_21plus", "discharged_to_usual_residence")) {
             r.put(c, 0L);
         }
-        return r;
+        r.put("delayed_2_3_days", delayed);
+        return Frames.with(r, kv);
     }
 
     private static Map<String, Row> publishMonthly(List<Map<String, Object>> rows) {
@@ -167,7 +179,7 @@ class DisclosureControlTest {
     void each_count_column_has_its_own_secondary_suppression() {
         // delayed_discharges: 2 (A) is suppressed, so 10 (B) goes too; 12 (C) -> 10.
         // discharges 40, 30, 20 have nothing small and are shown rounded: 40, 30, 20.
-        // delay_days: 16 -> 15, 50 -> 50, 60 -> 60
+        // delay_days rest on delayed_discharges: A and B go with their counts, C 60 -> 60
         Map<String, Row> out = publishBreakdownByKey(List.of(
                 cell("2021-05", "pathway", "A", 40, 2, 16), cell("2021-05", "pathway", "B", 30, 10, 50),
                 cell("2021-05", "pathway", "C", 20, 12, 60)));
@@ -179,7 +191,9 @@ class DisclosureControlTest {
         assertThat((Long) c.getAs("delayed_discharges")).isEqualTo(10);
         assertThat(List.of((Long) a.getAs("discharges"), (Long) b.getAs("discharges"), (Long) c.getAs("discharges")))
                 .containsExactly(40L, 30L, 20L);
-        assertThat((Long) a.getAs("delay_days")).isEqualTo(15);
+        assertThat((Object) a.getAs("delay_days")).isNull();
+        assertThat((Object) b.getAs("delay_days")).isNull();
+        assertThat((Long) c.getAs("delay_days")).isEqualTo(60);
         assertThat(List.of((Boolean) a.getAs("suppressed"), (Boolean) b.getAs("suppressed"), (Boolean) c.getAs("suppressed")))
                 .containsExactly(true, true, false);
     }
@@ -198,8 +212,9 @@ class DisclosureControlTest {
         assertThat((Object) out.get("2021-02").getAs("delayed_discharges")).isNull();
         assertThat((Object) out.get("2021-02").getAs("median_delay_days")).isNull();
         assertThat((Object) out.get("2021-02").getAs("p90_delay_days")).isNull();
-        // 7 x 3 = 21 delay days is a count of days, not of people: rounded to 20, not suppressed
-        assertThat((Long) out.get("2021-02").getAs("delay_days")).isEqualTo(20);
+        // 7 x 3 = 21 delay days rest on the 7 suppressed delayed discharges: suppressed with them
+        // (shown, 21 -> 20 and the mean of 3 would give the suppressed count away)
+        assertThat((Object) out.get("2021-02").getAs("delay_days")).isNull();
     }
 
     @Test
@@ -243,7 +258,8 @@ class DisclosureControlTest {
                                                  Double upper) {
         return row("unitary_area", "E06000062", "unitary_area_name", "West Northamptonshire", "period_type", periodType,
                 "period", key, "indicator", indicator, "numerator", numerator, "denominator", denominator, "value", value,
-                "value_type", valueType, "lower_95", lower, "upper_95", upper, "run_id", "r");
+                "value_type", valueType, "lower_95", lower, "upper_95", upper, "national_reference", "ref " + indicator,
+                "run_id", "r");
     }
 
     /** each row's period is used as a label */
@@ -336,5 +352,152 @@ class DisclosureControlTest {
         assertThat((Double) beds.getAs("value")).isCloseTo(0.205479, org.assertj.core.api.Assertions.within(1e-6));
         assertThat((Object) out.get("beds-small").getAs("value")).isNull();
         assertThat((Boolean) out.get("beds-small").getAs("suppressed")).isTrue();
+    }
+
+    @Test
+    void the_new_count_columns_are_rounded_or_suppressed_like_counts() {
+        Map<String, Row> out = publishMonthly(List.of(monthly("2021-01", 40, 23, 12, 11, 3.0,
+                "overnight_discharges", 33L, "delayed_1_day", 3L, "delayed_2_3_days", 8L, "delayed_4_6_days", 0L,
+                "delayed_in_month_discharges", 12L, "delayed_bed_days_in_month", 41L)));
+        Row r = out.get("2021-01");
+        assertThat((Long) r.getAs("overnight_discharges")).isEqualTo(35);       // 33 -> 35
+        assertThat((Long) r.getAs("drd_measured_discharges")).isEqualTo(25);    // 23 -> 25
+        assertThat((Object) r.getAs("delayed_1_day")).isNull();                 // 3: suppressed
+        assertThat((Long) r.getAs("delayed_2_3_days")).isEqualTo(10);           // 8 -> 10
+        assertThat((Long) r.getAs("delayed_4_6_days")).isZero();
+        assertThat((Long) r.getAs("delayed_in_month_discharges")).isEqualTo(10); // 12 -> 10
+        assertThat((Long) r.getAs("delayed_bed_days_in_month")).isEqualTo(40);   // 41 -> 40, 12 behind it
+        assertThat((Boolean) r.getAs("suppressed")).isTrue();                   // the band of 3
+    }
+
+    @Test
+    void new_percentages_come_from_the_rounded_counts_and_means_fall_with_their_counts() {
+        Map<String, Row> out = publishMonthly(List.of(
+                // recorded 23 of 33 overnight -> 25 / 35 = 71.429 %; delayed 11 of 23 -> 10 / 25 = 40 %
+                monthly("2021-01", 40, 23, 12, 11, 3.0, "overnight_discharges", 33L),
+                // 6 DRD-measured: pct_delayed and mean_delay_days_all (over 6 values) suppressed;
+                // the 2 delayed: mean_delay_days suppressed
+                monthly("2021-02", 40, 6, 4, 2, 3.0)));
+        var within = org.assertj.core.api.Assertions.within(0.001);
+        Row jan = out.get("2021-01");
+        assertThat((Double) jan.getAs("pct_drd_recorded")).isCloseTo(71.429, within);
+        assertThat((Double) jan.getAs("pct_delayed")).isCloseTo(40.0, within);
+        // means over 11 and 23 values: as calculated (33 / 11 = 3, 33 / 23 = 1.4348)
+        assertThat((Double) jan.getAs("mean_delay_days")).isEqualTo(3.0);
+        assertThat((Double) jan.getAs("mean_delay_days_all")).isCloseTo(1.4348, within);
+        Row feb = out.get("2021-02");
+        assertThat((Object) feb.getAs("drd_measured_discharges")).isNull();
+        assertThat((Object) feb.getAs("pct_delayed")).isNull();
+        assertThat((Object) feb.getAs("pct_drd_recorded")).isNull();
+        assertThat((Object) feb.getAs("mean_delay_days_all")).isNull();
+        assertThat((Object) feb.getAs("mean_delay_days")).isNull();
+        assertThat((Object) feb.getAs("delay_days")).as("6 days resting on 2 delayed discharges").isNull();
+    }
+
+    @Test
+    void every_sum_of_days_falls_with_the_count_it_rests_on() {
+        Map<String, Row> out = publishMonthly(List.of(
+                // 1 delayed discharge contributed 60 days to the month: the 60 would identify them
+                monthly("2021-01", 40, 30, 29, 1, 60.0, "delayed_in_month_discharges", 1L,
+                        "delayed_bed_days_in_month", 60L, "delayed_with_new_care_start", 1L,
+                        "delay_days_with_new_care_start", 60L),
+                // 9 contributors, 58 days: 58 -> 60; 8 with a care start, 24 days -> 25
+                monthly("2021-02", 40, 30, 20, 10, 3.0, "delayed_in_month_discharges", 9L,
+                        "delayed_bed_days_in_month", 58L, "delayed_with_new_care_start", 8L,
+                        "delay_days_with_new_care_start", 24L)));
+        Row jan = out.get("2021-01");
+        assertThat((Object) jan.getAs("delayed_bed_days_in_month")).isNull();
+        assertThat((Object) jan.getAs("delay_days_with_new_care_start")).isNull();
+        assertThat((Object) jan.getAs("delay_days")).isNull();
+        assertThat((Boolean) jan.getAs("suppressed")).isTrue();
+        Row feb = out.get("2021-02");
+        assertThat((Long) feb.getAs("delayed_bed_days_in_month")).isEqualTo(60);
+        assertThat((Long) feb.getAs("delay_days_with_new_care_start")).isEqualTo(25);
+        assertThat((Long) feb.getAs("delay_days")).isEqualTo(30);
+    }
+
+    @Test
+    void breakdown_delay_days_of_one_person_are_suppressed_with_their_count() {
+        // the leak: one person delayed 60 days for reason "x" in the month; counts were null but 60 was shown.
+        // delay_reason: x 1 person (60 days), y 20 people (100 days), z 30 people (150 days)
+        //   delayed_discharges: x suppressed (1) -> y (next smallest, 20) suppressed too; z 30
+        //   delay_days: x and y go with their counts; z 150
+        Map<String, Row> out = publishBreakdownByKey(List.of(
+                cell("2021-05", "delay_reason", "x", 1, 1, 60), cell("2021-05", "delay_reason", "y", 20, 20, 100),
+                cell("2021-05", "delay_reason", "z", 30, 30, 150)));
+        Row x = out.get("2021-05 delay_reason x");
+        assertThat((Object) x.getAs("discharges")).isNull();
+        assertThat((Object) x.getAs("delayed_discharges")).isNull();
+        assertThat((Object) x.getAs("delay_days")).isNull();
+        Row y = out.get("2021-05 delay_reason y");
+        assertThat((Object) y.getAs("delayed_discharges")).isNull();
+        assertThat((Object) y.getAs("delay_days")).isNull();
+        assertThat((Long) out.get("2021-05 delay_reason z").getAs("delay_days")).isEqualTo(150);
+    }
+
+    @Test
+    void breakdown_a_lone_suppressed_delay_days_takes_the_next_smallest_with_it() {
+        // delayed 10, 12, 30 (nothing small) but delay_days 5 (small), 80, 40: 5 is suppressed,
+        // so the next smallest non-zero delay_days (40) goes too; 80 stays
+        Map<String, Row> out = publishBreakdownByKey(List.of(
+                cell("2021-05", "delay_band", "1", 10, 10, 5), cell("2021-05", "delay_band", "4-6", 12, 12, 80),
+                cell("2021-05", "delay_band", "7-13", 30, 30, 40)));
+        assertThat((Object) out.get("2021-05 delay_band 1").getAs("delay_days")).isNull();
+        assertThat((Object) out.get("2021-05 delay_band 7-13").getAs("delay_days")).isNull();
+        assertThat((Long) out.get("2021-05 delay_band 4-6").getAs("delay_days")).isEqualTo(80);
+        assertThat((Long) out.get("2021-05 delay_band 7-13").getAs("delayed_discharges")).isEqualTo(30);
+    }
+
+    @Test
+    void a_mean_indicator_is_suppressed_over_1_to_7_patients_and_otherwise_shown_as_calculated() {
+        Map<String, Row> out = publishIndicators(List.of(
+                // 43 delay days over 20 patients: 2.15 as calculated; counts rounded 45 and 20
+                indicator("mean", "month", "mean_discharge_delay_days", 43, 20.0, 2.15, "mean_days", null, null),
+                // 30 delay days over 5 patients: suppressed
+                indicator("mean-small", "month", "mean_discharge_delay_days", 30, 5.0, 6.0, "mean_days", null, null),
+                indicator("mean-empty", "month", "mean_discharge_delay_days", 0, 0.0, null, "mean_days", null, null)));
+        Row mean = out.get("mean");
+        assertThat((Double) mean.getAs("value")).isEqualTo(2.15);
+        assertThat((Long) mean.getAs("numerator")).isEqualTo(45);
+        assertThat((Double) mean.getAs("denominator")).isEqualTo(20.0);
+        assertThat((Boolean) mean.getAs("suppressed")).isFalse();
+        assertThat((String) mean.getAs("national_reference")).isEqualTo("ref mean_discharge_delay_days");
+        Row small = out.get("mean-small");
+        assertThat((Object) small.getAs("value")).isNull();
+        assertThat((Object) small.getAs("numerator")).isNull();
+        assertThat((Object) small.getAs("denominator")).isNull();
+        assertThat((Boolean) small.getAs("suppressed")).isTrue();
+        assertThat((Object) out.get("mean-empty").getAs("value")).isNull();
+        assertThat((Boolean) out.get("mean-empty").getAs("suppressed")).isFalse();
+    }
+
+    @Test
+    void delayed_bed_days_of_1_to_7_discharges_are_suppressed_in_the_indicators_too() {
+        Map<String, Object> oneInMonth = indicator("beds-one", "month", "delayed_beds_per_day_per_100k_18plus", 60, null,
+                60.0, "count", null, null);
+        oneInMonth.put("numerator_discharges", 1L);
+        Map<String, Object> nineInMonth = indicator("beds-nine", "month", "delayed_beds_per_day_per_100k_18plus", 58,
+                null, 58.0, "count", null, null);
+        nineInMonth.put("numerator_discharges", 9L);
+        Map<String, Object> oneInYear = indicator("beds-year", "financial_year", "delayed_beds_per_day_per_100k_18plus",
+                60, 73.0, 60 / 73.0, "rate_per_100k", null, null);
+        oneInYear.put("numerator_discharges", 1L);
+        Map<String, Row> out = publishIndicators(List.of(oneInMonth, nineInMonth, oneInYear));
+        // one patient's 60 delayed days would identify them: days, value suppressed; the count of 1 too
+        Row one = out.get("beds-one");
+        assertThat((Object) one.getAs("numerator")).isNull();
+        assertThat((Object) one.getAs("value")).isNull();
+        assertThat((Object) one.getAs("numerator_discharges")).isNull();
+        assertThat((Boolean) one.getAs("suppressed")).isTrue();
+        // nine discharges, 58 days: 58 -> 60, 9 -> 10
+        Row nine = out.get("beds-nine");
+        assertThat((Long) nine.getAs("numerator")).isEqualTo(60);
+        assertThat((Double) nine.getAs("value")).isEqualTo(60.0);
+        assertThat((Long) nine.getAs("numerator_discharges")).isEqualTo(10);
+        assertThat((Boolean) nine.getAs("suppressed")).isFalse();
+        Row year = out.get("beds-year");
+        assertThat((Object) year.getAs("numerator")).isNull();
+        assertThat((Object) year.getAs("value")).isNull();
+        assertThat((Double) year.getAs("denominator")).isEqualTo(73.0);
     }
 }

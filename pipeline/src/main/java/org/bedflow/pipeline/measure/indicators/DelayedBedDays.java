@@ -2,25 +2,29 @@ package org.bedflow.pipeline.measure.indicators;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
-import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_DAYS;
-import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DATE;
-import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_DELAYED;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_BED_DAYS_IN_MONTH;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.DENOMINATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.NUMERATOR;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.bedflow.pipeline.measure.DelayedDischargeMeasures;
 import org.bedflow.pipeline.measure.ReportingGrid;
 
 /**
- * {@code delayed_beds_per_day_per_100k_18plus}: beds occupied each day, on average, by
- * adults whose discharge was delayed after their Discharge Ready Date, per 100,000
- * residents aged 18+, in the manner of the former ASCOF 2C ("delayed transfers of care from
- * hospital per 100,000 population"): delay days of the delayed_discharge_monthly universe
- * (alive discharges of residents 18+), attributed whole to the month and financial year of
- * discharge, divided by population 18+ x days in period / 100000. The period's days are
- * its calendar days even while the period is still running, so the run's current period is
- * provisional and low. No confidence interval (docs/indicators.md). Months carry the delay days.
+ * {@code delayed_beds_per_day_per_100k_18plus} (docs/indicators.md): beds occupied each day,
+ * on average, by adults whose discharge was delayed after their Discharge Ready Date, per
+ * 100,000 residents aged 18+, in the manner of the former ASCOF 2C(1) ("delayed transfers
+ * of care from hospital per 100,000 population"): delayed_discharge_monthly's
+ * {@code delayed_bed_days_in_month} (each delayed day in the month it fell, from the delayed
+ * discharges of its universe) summed over the month or financial year, divided by
+ * population 18+ x days in period / 100000. The period's days are its calendar days even
+ * while the period is still running, and a month's delayed days grow when later discharges
+ * arrive, so recent periods are provisional and low. No confidence interval. Months carry
+ * the delayed bed days. The counts' denominator carries the number of distinct delayed
+ * discharges behind the period's days (a discharge whose delay spans two months of a year
+ * counts once in the year), published as {@code numerator_discharges} for disclosure control.
  */
 public final class DelayedBedDays {
 
@@ -28,8 +32,17 @@ public final class DelayedBedDays {
     }
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, ReportingGrid grid) {
-        return IndicatorCounts.byPeriod(DelayedDischargeMeasures.universe(linkedSpells, grid),
-                Indicator.DELAYED_BEDS_PER_DAY_PER_100K_18PLUS, col(DISCHARGE_DATE), lit(IndicatorCounts.ALL_AGES),
-                when(col(IS_DELAYED).equalTo(true), col(DELAY_DAYS)).otherwise(0), lit(0), grid);
+        Dataset<Row> days = DelayedDischargeMeasures.delayedDaysByMonth(
+                DelayedDischargeMeasures.universe(linkedSpells, grid));
+        Indicator indicator = Indicator.DELAYED_BEDS_PER_DAY_PER_100K_18PLUS;
+        Column month = col(DelayedDischargeMeasures.MONTH_START);
+        Dataset<Row> delayedDays = IndicatorCounts.byPeriod(days, indicator, month, lit(IndicatorCounts.ALL_AGES),
+                col(DELAYED_BED_DAYS_IN_MONTH), lit(0), grid);
+        // the distinct delayed discharges of each period, moved into the denominator column
+        Dataset<Row> discharges = IndicatorCounts.personsByPeriod(days, indicator, month,
+                        col(DelayedDischargeMeasures.SPELL), grid)
+                .withColumn("_n", col(DENOMINATOR)).withColumn(DENOMINATOR, col(NUMERATOR)).withColumn(NUMERATOR,
+                        col("_n")).selectExpr(IndicatorCounts.COLUMNS);
+        return delayedDays.unionByName(discharges);
     }
 }

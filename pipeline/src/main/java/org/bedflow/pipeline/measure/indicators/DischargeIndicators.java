@@ -6,8 +6,8 @@ import static org.apache.spark.sql.functions.when;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DELAY_DAYS;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DATE;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DESTINATION;
-import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_READY_DATE;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.bedflow.pipeline.measure.DelayedDischargeMeasures;
@@ -15,17 +15,21 @@ import org.bedflow.pipeline.measure.ReportingGrid;
 
 /**
  * Discharge indicators over the universe of delayed_discharge_monthly (alive discharges of
- * residents aged 18+), by month and financial year of discharge; percentages with Wilson
- * limits:
+ * residents aged 18+ not discharged to another hospital), by month and financial year of
+ * discharge (docs/indicators.md):
  * <ul>
- * <li>{@code discharged_on_drd}: of the discharges with a Discharge Ready Date, those on it
- *     (delay_days = 0), NHS England's acute discharge situation report measure of patients
- *     discharged on the day they were ready.</li>
+ * <li>{@code discharged_on_drd}: of the DRD-measured discharges (overnight stays whose delay
+ *     is known), those with delay_days = 0, NHS England's "date of discharge is same as
+ *     Discharge Ready Date"; Wilson limits.</li>
+ * <li>{@code mean_discharge_delay_days}: delay days over the DRD-measured discharges, 0-day
+ *     delays included (the average length of discharge delay of all adult patients); a mean,
+ *     no limits.</li>
  * <li>{@code discharge_to_usual_residence}: of all discharges, those to the usual place of
- *     residence (destination 19), the NHS Oversight Framework / Better Care Fund metric
- *     ("discharged to usual place of residence").</li>
+ *     residence (destination 19); Wilson limits.</li>
  * </ul>
- * The monthly numerators and denominators equal delayed_discharge_monthly's columns.
+ * The monthly numerators and denominators equal delayed_discharge_monthly's columns
+ * (discharged_on_drd, delay_days, discharged_to_usual_residence over drd_measured_discharges
+ * and discharges).
  */
 public final class DischargeIndicators {
 
@@ -34,12 +38,17 @@ public final class DischargeIndicators {
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, ReportingGrid grid) {
         Dataset<Row> universe = DelayedDischargeMeasures.universe(linkedSpells, grid);
+        Column measured = DelayedDischargeMeasures.DRD_MEASURED;
+        Column oneIfMeasured = when(measured, 1).otherwise(0);
         Dataset<Row> onDrd = IndicatorCounts.byPeriod(universe, Indicator.DISCHARGED_ON_DRD, col(DISCHARGE_DATE),
-                lit(IndicatorCounts.ALL_AGES), when(col(DELAY_DAYS).equalTo(0), 1).otherwise(0),
-                when(col(DISCHARGE_READY_DATE).isNotNull(), 1).otherwise(0), grid);
+                lit(IndicatorCounts.ALL_AGES), when(measured.and(col(DELAY_DAYS).equalTo(0)), 1).otherwise(0),
+                oneIfMeasured, grid);
+        Dataset<Row> meanDelay = IndicatorCounts.byPeriod(universe, Indicator.MEAN_DISCHARGE_DELAY_DAYS,
+                col(DISCHARGE_DATE), lit(IndicatorCounts.ALL_AGES),
+                when(DelayedDischargeMeasures.DELAYED, col(DELAY_DAYS)).otherwise(0), oneIfMeasured, grid);
         Dataset<Row> usual = IndicatorCounts.byPeriod(universe, Indicator.DISCHARGE_TO_USUAL_RESIDENCE,
                 col(DISCHARGE_DATE), lit(IndicatorCounts.ALL_AGES),
                 when(col(DISCHARGE_DESTINATION).equalTo("19"), 1).otherwise(0), lit(1), grid);
-        return onDrd.unionByName(usual);
+        return onDrd.unionByName(meanDelay).unionByName(usual);
     }
 }

@@ -4,6 +4,7 @@ import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.DENOMINATOR;
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.INDICATOR;
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.LOWER_95;
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.NUMERATOR;
+import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.NUMERATOR_DISCHARGES;
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.PERIOD;
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.PERIOD_TYPE;
 import static org.bedflow.pipeline.schema.columns.IndicatorsColumns.UNITARY_AREA;
@@ -16,22 +17,26 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * One row of the indicators table (docs/data-dictionary.md), on the driver; {@code run_id} is added by
- * {@link #toRow}.
+ * One row of the indicators table (docs/data-dictionary.md), on the driver; {@code national_reference}
+ * (from the {@link Indicator}) and {@code run_id} are added by {@link #toRow}.
+ * {@code numeratorDischarges} is the number of delayed discharges behind a numerator of
+ * delayed days (delayed beds only; null otherwise).
  */
 public record IndicatorRow(String unitaryArea, String unitaryAreaName, String periodType, String period,
                            String indicator, long numerator, Double denominator, Double value, String valueType,
-                           Double lower95, Double upper95) {
+                           Double lower95, Double upper95, Long numeratorDischarges) {
 
-    /** The row in the column order of {@code OutputTables.INDICATORS}. */
+    /** The row in the column order of {@code OutputTables.INDICATORS}, with the indicator's national_reference. */
     public Row toRow(String runId) {
         return RowFactory.create(unitaryArea, unitaryAreaName, periodType, period, indicator, numerator, denominator,
-                value, valueType, lower95, upper95, runId);
+                value, valueType, lower95, upper95, numeratorDischarges, Indicator.byId(indicator).nationalReference(),
+                runId);
     }
 
     public static IndicatorRow of(Row r) {
         return new IndicatorRow(r.getAs(UNITARY_AREA), r.getAs(UNITARY_AREA_NAME), r.getAs(PERIOD_TYPE),
                 r.getAs(PERIOD), r.getAs(INDICATOR), r.<Long>getAs(NUMERATOR), r.getAs(DENOMINATOR),
-                r.getAs(VALUE), r.getAs(VALUE_TYPE), r.getAs(LOWER_95), r.getAs(UPPER_95));
+                r.getAs(VALUE), r.getAs(VALUE_TYPE), r.getAs(LOWER_95), r.getAs(UPPER_95),
+                r.getAs(NUMERATOR_DISCHARGES));
     }
 }

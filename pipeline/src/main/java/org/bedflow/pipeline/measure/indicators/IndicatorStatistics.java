@@ -11,7 +11,7 @@ import org.bedflow.pipeline.measure.stats.PublicHealthStatistics;
 
 /**
  * Counts and populations to values (docs/indicators.md, "Values and limits"), on the driver:
- * percentages with Wilson limits for months and years; for population-based indicators the
+ * percentages with Wilson limits and means without limits for months and years; for population-based indicators the
  * count alone for months ({@code value_type = count}, value = numerator, no denominator or
  * limits) and for financial years the DSR with Dobson limits, the crude rate with Byar /
  * exact Poisson limits, or the delayed-bed rate without limits, over the mid-year estimate
@@ -46,15 +46,21 @@ public final class IndicatorStatistics {
             Estimate e = PublicHealthStatistics.percent(x, counts.denominator());
             return row(area, areaName, type, period, indicator, x, (double) counts.denominator(), e, valueType);
         }
+        if (statistic == Indicator.Statistic.MEAN) {
+            long n = counts.denominator();
+            return row(area, areaName, type, period, indicator, x, (double) n,
+                    new Estimate(n > 0 ? x / (double) n : null, Interval.NONE), valueType);
+        }
         if (type == Periods.Type.MONTH) {
             return new IndicatorRow(area, areaName, type.value(), period, indicator.id(), x, null, (double) x,
-                    valueType, null, null);
+                    valueType, null, null, discharges(indicator, counts));
         }
         int year = Periods.firstCalendarYear(period);
         AgeGroup group = indicator.population();
         Long people = population.count(area, year, group);
         if (people == null) {
-            return row(area, areaName, type, period, indicator, x, null, Estimate.NONE, valueType);
+            return new IndicatorRow(area, areaName, type.value(), period, indicator.id(), x, null, null, valueType,
+                    null, null, discharges(indicator, counts));
         }
         return switch (statistic) {
             case DSR -> {
@@ -70,17 +76,25 @@ public final class IndicatorStatistics {
                     PublicHealthStatistics.crudeRate(x, people, PER_100K), valueType);
             case RATE_PER_DAY -> {
                 double denominator = people * (double) Periods.days(type, period) / PER_100K;
-                yield row(area, areaName, type, period, indicator, x, denominator,
-                        new Estimate(denominator > 0 ? x / denominator : null, Interval.NONE),
-                        valueType);
+                yield new IndicatorRow(area, areaName, type.value(), period, indicator.id(), x, denominator,
+                        denominator > 0 ? x / denominator : null, valueType, null, null,
+                        discharges(indicator, counts));
             }
             default -> throw new IllegalStateException(statistic.name());
         };
     }
 
+    /**
+     * numerator_discharges: for the delayed-bed rate the counts' denominator carries the number
+     * of delayed discharges behind the delayed days ({@link DelayedBedDays}); null for the others.
+     */
+    private static Long discharges(Indicator indicator, Counts counts) {
+        return indicator.statistic() == Indicator.Statistic.RATE_PER_DAY ? counts.denominator() : null;
+    }
+
     private static IndicatorRow row(String area, String areaName, Periods.Type type, String period, Indicator indicator,
                                     long x, Double denominator, Estimate e, String valueType) {
         return new IndicatorRow(area, areaName, type.value(), period, indicator.id(), x, denominator, e.value(),
-                valueType, e.lower(), e.upper());
+                valueType, e.lower(), e.upper(), null);
     }
 }

@@ -27,8 +27,9 @@ import org.apache.spark.sql.Row;
 import org.bedflow.pipeline.measure.ReportingGrid;
 
 /**
- * {@code reablement_at_home_91d}, Adult Social Care Outcomes Framework 2B style (proportion
- * of older people still at home 91 days after discharge from hospital into reablement):
+ * {@code reablement_at_home_91d}, the retired Adult Social Care Outcomes Framework 2B(1)
+ * (proportion of older people still at home 91 days after discharge from hospital into
+ * reablement; superseded from 2024-25 by ASCOF 2D, docs/indicators.md):
  * <ul>
  * <li>denominator: alive discharges of residents aged 65+ (age on admission) whose linked
  *     care event (docs/measures.md, "Care linkage") is reablement, service type

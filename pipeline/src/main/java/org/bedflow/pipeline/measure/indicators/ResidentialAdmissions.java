@@ -22,9 +22,11 @@ import org.apache.spark.sql.Row;
 import org.bedflow.pipeline.measure.ReportingGrid;
 
 /**
- * Permanent admissions to residential and nursing care homes, Adult Social Care Outcomes
- * Framework 2A style (long-term support needs met by admission to residential and nursing
- * care homes, per 100,000 population):
+ * Permanent admissions to residential and nursing care homes, in the manner of the SALT-era
+ * Adult Social Care Outcomes Framework 2A(1)/2A(2) (long-term support needs met by admission
+ * to residential and nursing care homes, per 100,000 population). The CLD-based ASCOF 2B/2C
+ * (2024-25) exclude more (short-term components, self-funded outcomes, people who died
+ * before the period): docs/indicators.md.
  * <ul>
  * <li>{@code residential_admissions_65plus}: people aged 65+ at the start, per 100,000
  *     population 65+;</li>

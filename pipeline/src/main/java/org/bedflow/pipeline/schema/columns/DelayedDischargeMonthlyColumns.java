@@ -13,23 +13,41 @@ public final class DelayedDischargeMonthlyColumns {
     public static final String UNITARY_AREA_NAME = "unitary_area_name";
     /** yyyy-MM of the discharge date */
     public static final String MONTH = "month";
-    /** alive discharges of residents aged 18+ */
+    /** discharges of the universe: alive, aged 18+, not to another hospital */
     public static final String DISCHARGES = "discharges";
-    /** of those, with a Discharge Ready Date */
+    /** of those, los_days >= 1 */
+    public static final String OVERNIGHT_DISCHARGES = "overnight_discharges";
+    /** overnight discharges with a known delay: the denominator of the DRD measures */
+    public static final String DRD_MEASURED_DISCHARGES = "drd_measured_discharges";
+    /** overnight discharges whose extract carried a Discharge Ready Date */
     public static final String DISCHARGES_WITH_DRD = "discharges_with_drd";
-    /** with a DRD and delay_days = 0 */
+    public static final String PCT_DRD_RECORDED = "pct_drd_recorded";
+    /** DRD-measured, delay_days = 0 */
     public static final String DISCHARGED_ON_DRD = "discharged_on_drd";
     public static final String PCT_DISCHARGED_ON_DRD = "pct_discharged_on_drd";
-    /** discharges with delay_days >= 1 */
+    /** DRD-measured, delay_days >= 1 */
     public static final String DELAYED_DISCHARGES = "delayed_discharges";
+    public static final String PCT_DELAYED = "pct_delayed";
+    /** delayed discharges per NHS England delay band */
+    public static final String DELAYED_1_DAY = "delayed_1_day";
+    public static final String DELAYED_2_3_DAYS = "delayed_2_3_days";
+    public static final String DELAYED_4_6_DAYS = "delayed_4_6_days";
+    public static final String DELAYED_7_13_DAYS = "delayed_7_13_days";
+    public static final String DELAYED_14_20_DAYS = "delayed_14_20_days";
+    public static final String DELAYED_21PLUS_DAYS = "delayed_21plus_days";
     /** sum of delay_days over delayed discharges */
     public static final String DELAY_DAYS = "delay_days";
     public static final String MEAN_DELAY_DAYS = "mean_delay_days";
+    public static final String MEAN_DELAY_DAYS_ALL = "mean_delay_days_all";
     public static final String MEDIAN_DELAY_DAYS = "median_delay_days";
     public static final String P90_DELAY_DAYS = "p90_delay_days";
-    /** discharges with delay_days >= 7 */
+    /** DRD-measured, delay_days >= 7 */
     public static final String DELAYED_7PLUS_DAYS = "delayed_7plus_days";
     public static final String PCT_DELAYED_7PLUS_DAYS = "pct_delayed_7plus_days";
+    /** delayed bed days that fell in the month, from delayed discharges of any month */
+    public static final String DELAYED_BED_DAYS_IN_MONTH = "delayed_bed_days_in_month";
+    /** delayed discharges contributing days to delayed_bed_days_in_month */
+    public static final String DELAYED_IN_MONTH_DISCHARGES = "delayed_in_month_discharges";
     /** delayed, responsible sector Social care or Both */
     public static final String DELAYED_REPORTED_SOCIAL_CARE = "delayed_reported_social_care";
     /** delayed, with a linked social care event */

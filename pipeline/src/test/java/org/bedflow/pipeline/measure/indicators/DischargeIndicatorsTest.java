@@ -16,18 +16,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * discharged_on_drd and discharge_to_usual_residence over the delayed_discharge_monthly
- * universe (alive discharges of residents 18+), by discharge month (May 2021).
+ * discharged_on_drd, mean_discharge_delay_days and discharge_to_usual_residence over the
+ * delayed_discharge_monthly universe (alive discharges of residents 18+ not discharged to
+ * another hospital), by discharge month (May 2021).
  *
  * <pre>
  *  #  DRD   delay  destination  in universe
  *  a  yes   0      19           yes
  *  b  yes   2      19           yes
  *  c  yes   0      54           yes
- *  d  no    -      19           yes
+ *  d  no    unknown 19          yes (not DRD-measured: delay unknown)
  *  e  yes   0      19           no: aged 17
  *  f  yes   0      79           no: died
- * on DRD: a, c of a, b, c = 2/3;  usual residence: a, b, d of a-d = 3/4
+ *  g  yes   5      51           no: discharged to another hospital
+ * on DRD: a, c of the DRD-measured a, b, c = 2/3;  mean delay (0 + 2 + 0) / 3 = 0.667 days;
+ * usual residence: a, b, d of a-d = 3/4
  * </pre>
  */
 class DischargeIndicatorsTest {
@@ -46,7 +49,8 @@ class DischargeIndicatorsTest {
         spells = IndicatorFixtures.spells(List.of(
                 withDrd(0), withDrd(2), withDrd(0, "discharge_destination", "54"), spell(),
                 withDrd(0, "age_on_admission", 17),
-                withDrd(0, "discharge_method", "4", "discharge_destination", "79", "is_alive_discharge", false)));
+                withDrd(0, "discharge_method", "4", "discharge_destination", "79", "is_alive_discharge", false),
+                withDrd(5, "discharge_destination", "51")));
         out = IndicatorFixtures.indicators(spells, IndicatorFixtures.population(List.of()),
                 IndicatorFixtures.grid("2021-05", "2021-05"));
     }
@@ -61,6 +65,20 @@ class DischargeIndicatorsTest {
         assertThat((Double) may.getAs("value")).isCloseTo(66.667, within(0.001));
         assertThat((Double) may.getAs("lower_95")).isCloseTo(20.766, within(0.001));
         assertThat((Double) may.getAs("upper_95")).isCloseTo(93.851, within(0.001));
+    }
+
+    @Test
+    void mean_discharge_delay_days_includes_the_0_day_delays_and_has_no_limits() {
+        Row may = out.get(WEST + " 2021-05 mean_discharge_delay_days");
+        assertThat((String) may.getAs("value_type")).isEqualTo("mean_days");
+        assertThat((Long) may.getAs("numerator")).isEqualTo(2);            // b's 2 days (g is a transfer)
+        assertThat((Double) may.getAs("denominator")).isEqualTo(3.0);      // a, b, c
+        assertThat((Double) may.getAs("value")).isCloseTo(0.6667, within(1e-4)); // 2 / 3
+        assertThat((Object) may.getAs("lower_95")).isNull();
+        assertThat((Object) may.getAs("upper_95")).isNull();
+        Row fy = out.get(WEST + " 2021-22 mean_discharge_delay_days");
+        assertThat((String) fy.getAs("value_type")).as("a mean in years too").isEqualTo("mean_days");
+        assertThat((Double) fy.getAs("value")).isCloseTo(0.6667, within(1e-4));
     }
 
     @Test
@@ -82,8 +100,12 @@ class DischargeIndicatorsTest {
         Row onDrd = out.get(WEST + " 2021-05 discharged_on_drd");
         Row usual = out.get(WEST + " 2021-05 discharge_to_usual_residence");
         assertThat((Long) onDrd.getAs("numerator")).isEqualTo(monthly.<Long>getAs("discharged_on_drd"));
-        assertThat((Double) onDrd.getAs("denominator")).isEqualTo(monthly.<Long>getAs("discharges_with_drd").doubleValue());
+        assertThat((Double) onDrd.getAs("denominator"))
+                .isEqualTo(monthly.<Long>getAs("drd_measured_discharges").doubleValue());
         assertThat((Double) onDrd.getAs("value")).isEqualTo(monthly.<Double>getAs("pct_discharged_on_drd"));
+        Row mean = out.get(WEST + " 2021-05 mean_discharge_delay_days");
+        assertThat((Long) mean.getAs("numerator")).isEqualTo(monthly.<Long>getAs("delay_days"));
+        assertThat((Double) mean.getAs("value")).isEqualTo(monthly.<Double>getAs("mean_delay_days_all"));
         assertThat((Long) usual.getAs("numerator")).isEqualTo(monthly.<Long>getAs("discharged_to_usual_residence"));
         assertThat((Double) usual.getAs("value")).isEqualTo(monthly.<Double>getAs("pct_discharged_to_usual_residence"));
     }

@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
  * month. Run date 2021-06-30, so the last counted discharge date is 2021-05-31.
  *
  * <pre>
- *  discharged  person key  followed  alive  counts as
- *  2021-05-31  yes         yes       yes    numerator, denominator (the last day in)
- *  2021-05-15  yes         no        yes    denominator
- *  2021-05-16  yes         no        yes    denominator (aged 2: all ages)
- *  2021-05-20  no          -         yes    neither (cannot be linked)
- *  2021-05-21  yes         -         died   neither
- *  2021-06-01  yes         yes       yes    neither (fewer than 30 days before the run date)
+ *  discharged  index stay  followed  counts as (run date 2021-06-30, so run date - 30 = 2021-05-31)
+ *  2021-05-31  yes         yes       numerator, denominator (run date - 30: the last day in)
+ *  2021-05-15  yes         no        denominator
+ *  2021-05-16  yes         no        denominator (aged 2: all ages)
+ *  2021-05-20  no          -         neither (not an index stay: linked_spells excluded it,
+ *                                    e.g. no person key, a day case, cancer, a transfer out)
+ *  2021-05-21  no, died    -         neither
+ *  2021-06-01  yes         yes       neither (run date - 29: its 30 days are not all observed)
  * </pre>
  */
 class EmergencyReadmissionsTest {
@@ -35,13 +36,13 @@ class EmergencyReadmissionsTest {
     @BeforeAll
     static void compute() {
         var spells = IndicatorFixtures.spells(List.of(
-                discharged("2021-05-31", "followed_by_readmission_30d", true),
-                discharged("2021-05-15"),
-                discharged("2021-05-16", "age_on_admission", 2),
-                discharged("2021-05-20", "person_key", null),
+                discharged("2021-05-31", "is_readmission_index", true, "followed_by_readmission_30d", true),
+                discharged("2021-05-15", "is_readmission_index", true),
+                discharged("2021-05-16", "is_readmission_index", true, "age_on_admission", 2),
+                discharged("2021-05-20", "is_readmission_index", false, "followed_by_readmission_30d", true),
                 discharged("2021-05-21", "is_alive_discharge", false, "discharge_method", "4",
                         "discharge_destination", "79"),
-                discharged("2021-06-01", "followed_by_readmission_30d", true)));
+                discharged("2021-06-01", "is_readmission_index", true, "followed_by_readmission_30d", true)));
         out = IndicatorFixtures.indicators(spells, IndicatorFixtures.noCareEvents(), IndicatorFixtures.population(List.of()),
                 IndicatorFixtures.grid("2021-05", "2021-06"), LocalDate.parse("2021-06-30"));
     }
@@ -61,7 +62,7 @@ class EmergencyReadmissionsTest {
     @Test
     void a_month_with_no_eligible_discharge_has_a_null_value_and_limits() {
         Row june = out.get(WEST + " 2021-06 emergency_readmissions_30d");
-        assertThat((Long) june.getAs("numerator")).as("the 1 June readmission is not counted yet").isZero();
+        assertThat((Long) june.getAs("numerator")).as("the 1 June index stay (run date - 29) is not counted yet").isZero();
         assertThat((Double) june.getAs("denominator")).isZero();
         assertThat((Object) june.getAs("value")).isNull();
         assertThat((Object) june.getAs("lower_95")).isNull();

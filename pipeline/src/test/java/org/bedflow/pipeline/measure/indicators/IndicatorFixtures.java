@@ -19,6 +19,7 @@ import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.link.LinkedSpells;
 import org.bedflow.pipeline.link.PseudonymKey;
 import org.bedflow.pipeline.measure.ReportingGrid;
+import org.bedflow.pipeline.measure.SpellDefaults;
 import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.Feeds;
@@ -86,7 +87,7 @@ final class IndicatorFixtures {
     }
 
     static Dataset<Row> spells(List<Map<String, Object>> rows) {
-        return Frames.of(OutputTables.LINKED_SPELLS.sparkType(), rows);
+        return Frames.of(OutputTables.LINKED_SPELLS.sparkType(), SpellDefaults.complete(rows));
     }
 
     // ---- pseudonymised care events (the columns of LinkedSpells.careEvents)

@@ -44,8 +44,8 @@ class IndicatorsGridTest {
     @Test
     void every_area_period_and_indicator_has_one_row_in_the_schemas_columns() {
         assertThat(table.schema()).isEqualTo(OutputTables.INDICATORS.sparkType());
-        assertThat(table.count()).isEqualTo(2 * (3 + 2) * 13);
-        assertThat(out).hasSize(130);
+        assertThat(table.count()).isEqualTo(2 * (3 + 2) * 15);
+        assertThat(out).hasSize(150);
         for (Indicator i : Indicator.values()) {
             for (String area : List.of(WEST, NORTH)) {
                 for (String period : List.of("2021-03", "2021-04", "2021-05", "2020-21", "2021-22")) {
@@ -60,6 +60,19 @@ class IndicatorsGridTest {
     }
 
     @Test
+    void every_row_names_its_national_reference_from_the_indicator() {
+        for (Row r : out.values()) {
+            String reference = r.getAs("national_reference");
+            assertThat(reference).as(r.<String>getAs("indicator")).isNotBlank()
+                    .isEqualTo(Indicator.byId(r.getAs("indicator")).nationalReference());
+        }
+        assertThat(out.get(WEST + " 2021-22 chronic_acsc_admissions").<String>getAs("national_reference"))
+                .startsWith("NHS OF 2.3.i");
+        assertThat(out.get(WEST + " 2021-04 reablement_at_home_91d").<String>getAs("national_reference"))
+                .contains("ASCOF 2B(1)");
+    }
+
+    @Test
     void value_types_follow_the_period() {
         Map<String, String> typesOfMonths = out.values().stream().filter(r -> r.getAs("period_type").equals("month"))
                 .collect(Collectors.toMap(r -> r.getAs("indicator"), r -> r.getAs("value_type"), (a, b) -> a));
@@ -67,10 +80,14 @@ class IndicatorsGridTest {
                 .filter(r -> r.getAs("period_type").equals("financial_year"))
                 .collect(Collectors.toMap(r -> r.getAs("indicator"), r -> r.getAs("value_type"), (a, b) -> a));
         for (Indicator i : Indicator.values()) {
-            boolean percent = i.statistic() == Indicator.Statistic.PERCENT;
-            assertThat(typesOfMonths.get(i.id())).as(i.id()).isEqualTo(percent ? "percent" : "count");
+            assertThat(typesOfMonths.get(i.id())).as(i.id()).isEqualTo(switch (i.statistic()) {
+                case PERCENT -> "percent";
+                case MEAN -> "mean_days";
+                default -> "count";
+            });
             assertThat(typesOfYears.get(i.id())).as(i.id()).isEqualTo(switch (i.statistic()) {
                 case PERCENT -> "percent";
+                case MEAN -> "mean_days";
                 case DSR -> "dsr_per_100k";
                 case CRUDE_RATE, RATE_PER_DAY -> "rate_per_100k";
             });
