@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -40,24 +41,39 @@ final class IndicatorCharts {
                 MonthValues::delayDays, v -> integer(v.delayDays()), ReportCharts.Kind.BAR, "delay days", null, true,
                 provisional, "provisional"));
         charts.add(chart(f, provisional, "discharged-on-drd", "% discharged on the discharge ready date",
-                "Adult discharges with a DRD that left hospital on it, as a share of adult discharges with a DRD, "
-                        + "by month of discharge (delayed_discharge_monthly.pct_discharged_on_drd).",
-                MonthValues::pctDischargedOnDrd, v -> percent(v.pctDischargedOnDrd()), ReportCharts.Kind.LINE,
-                "% on DRD", 100.0, false, provisional, "provisional"));
+                "Adult overnight discharges that left hospital on their discharge ready date (DRD), as a share of "
+                        + "those whose delay is known, by month of discharge (delayed_discharge_monthly."
+                        + "pct_discharged_on_drd; NHS England's measure). A blank DRD counts as no delay from April "
+                        + "2023 in provider-months that record DRDs; before that, or where a provider does not "
+                        + "record them, the delay is unknown and the discharge is left out (docs/measures.md).",
+                MonthValues::pctDischargedOnDrd, v -> percent(v.pctDischargedOnDrd()) + " (" + integer(v.drdMeasuredDischarges())
+                        + " measured)", ReportCharts.Kind.LINE, "% on DRD", 100.0, false, provisional, "provisional"));
+        charts.add(chart(f, provisional, "drd-completeness", "Discharge ready date completeness",
+                "Adult overnight discharges whose extract carried a DRD, as a share of adult overnight discharges, "
+                        + "by month of discharge (delayed_discharge_monthly.pct_drd_recorded). Low values from April "
+                        + "2023 are expected: providers may leave the DRD blank when the patient left on the day they "
+                        + "were ready. The table gives the overnight discharges and those whose delay is known.",
+                MonthValues::pctDrdRecorded, v -> percent(v.pctDrdRecorded()) + " (" + integer(v.drdMeasuredDischarges())
+                        + " of " + integer(v.overnightDischarges()) + " measured)",
+                ReportCharts.Kind.LINE, "% with a DRD", 100.0, false, provisional, "provisional"));
+        charts.add(delayBands(f, provisional));
         charts.add(chart(f, provisional, "emergency-admissions", "Emergency admissions",
-                "Emergency spells of residents, all ages, by month of admission (docs/indicators.md "
-                        + "emergency_admissions, monthly count).",
+                "Emergency continuous inpatient spells of residents, all ages, counted once by their first spell "
+                        + "(a transfer between hospitals is not a second admission), by month of admission "
+                        + "(docs/indicators.md emergency_admissions, monthly count).",
                 MonthValues::emergencyAdmissions, v -> integer(v.emergencyAdmissions()), ReportCharts.Kind.BAR,
                 "admissions", null, true, provisional, "provisional"));
         charts.add(chart(f, provisional, "chronic-acsc-admissions",
                 "Emergency admissions for chronic ambulatory care sensitive conditions",
-                "Emergency spells whose primary diagnosis is on the chronic ACSC list, by month of admission "
+                "Emergency continuous inpatient spells whose first spell's primary diagnosis is on the chronic ACSC "
+                        + "list (angina with an excluded primary procedure left out), by month of admission "
                         + "(docs/indicators.md chronic_acsc_admissions, monthly count).",
                 MonthValues::chronicAcscAdmissions, v -> integer(v.chronicAcscAdmissions()), ReportCharts.Kind.BAR,
                 "admissions", null, true, provisional, "provisional"));
         charts.add(chart(f, provisional, "readmissions-30d", "Emergency readmissions within 30 days",
-                "Alive discharges with a person key followed by an emergency admission within 30 days, as a share of "
-                        + "alive discharges with a person key, by month of discharge (docs/indicators.md "
+                "Index stays (continuous inpatient spells ending alive, not in a transfer to another hospital, "
+                        + "without day cases, maternity or cancer) whose next stay is an emergency admission within 30 "
+                        + "days, as a share of index stays, by month of discharge (docs/indicators.md "
                         + "emergency_readmissions_30d). Only discharges up to " + cutoff + " (run date − 30 days) "
                         + "have had their 30 days of follow-up; a month with later discharges is not drawn, and its "
                         + "partial rate is in the table.",
@@ -68,6 +84,54 @@ final class IndicatorCharts {
                         + (followUpIncomplete.contains(v.month()) ? " follow-up incomplete" : ""),
                 ReportCharts.Kind.LINE, "% readmitted", null, false, followUpIncomplete, "follow-up incomplete"));
         return charts;
+    }
+
+    /** NHS England's delay bands, bottom of the stack first, light (short) to dark (long). */
+    static final List<String> BAND_LABELS = List.of("1 day", "2-3 days", "4-6 days", "7-13 days", "14-20 days",
+            "21+ days");
+    private static final List<Color> BAND_COLOURS = List.of(new Color(0xFE, 0xE0, 0x8B), new Color(0xFD, 0xAE, 0x61),
+            new Color(0xF4, 0x6D, 0x43), new Color(0xD7, 0x30, 0x27), new Color(0xA5, 0x00, 0x26),
+            new Color(0x54, 0x00, 0x14));
+
+    /** Delayed discharges by delay band, stacked, one chart per area on a shared axis. */
+    private static Chart delayBands(ReportFigures f, List<String> provisional) {
+        double max = 0;
+        for (AreaSeries a : f.areas()) {
+            for (MonthValues v : a.months()) {
+                max = Math.max(max, v.delayBands().stream().mapToLong(Long::longValue).sum());
+            }
+        }
+        double yMax = max <= 0 ? 5 : max * 1.1;
+        List<Panel> panels = new ArrayList<>();
+        for (AreaSeries a : f.areas()) {
+            LinkedHashMap<String, List<? extends Number>> layers = new LinkedHashMap<>();
+            for (int b = 0; b < BAND_LABELS.size(); b++) {
+                int band = b;
+                layers.put(BAND_LABELS.get(b), a.months().stream().map(v -> v.delayBands().get(band)).toList());
+            }
+            panels.add(new Panel(a.code(), a.name(), ReportCharts.stacked("chart-delay-bands-" + a.code(), f.months(),
+                    layers, BAND_COLOURS, "delayed discharges", yMax, provisional, "provisional")));
+        }
+        List<TableRow> rows = new ArrayList<>();
+        for (int m = 0; m < f.months().size(); m++) {
+            List<String> cells = new ArrayList<>();
+            for (AreaSeries a : f.areas()) {
+                List<Long> bands = a.months().get(m).delayBands();
+                List<String> parts = new ArrayList<>();
+                for (int b = 0; b < bands.size(); b++) {
+                    parts.add(integer(bands.get(b)));
+                }
+                cells.add(String.join(" · ", parts));
+            }
+            String month = f.months().get(m);
+            rows.add(new TableRow(month, provisional.contains(month), cells));
+        }
+        return new Chart("delay-bands", "Delayed discharges by length of delay",
+                "Adult overnight discharges that left hospital one day or more after their discharge ready date, by "
+                        + "NHS England's delay bands (1, 2-3, 4-6, 7-13, 14-20, 21+ days), by month of discharge "
+                        + "(delayed_discharge_monthly.delayed_1_day … delayed_21plus_days). Table cells list the six "
+                        + "bands in that order.",
+                panels, f.areas().stream().map(AreaSeries::name).toList(), rows);
     }
 
     private static Chart chart(ReportFigures f, List<String> provisional, String id, String title, String definition,

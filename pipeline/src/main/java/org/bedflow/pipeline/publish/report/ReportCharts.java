@@ -9,6 +9,7 @@ import java.text.SimpleDateFormat;
 import java.time.YearMonth;
 import java.util.Calendar;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
@@ -21,9 +22,11 @@ import org.jfree.chart.axis.DateTickMarkPosition;
 import org.jfree.chart.axis.DateTickUnit;
 import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -35,6 +38,9 @@ import org.jfree.data.time.Month;
 import org.jfree.data.time.TimePeriodAnchor;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.data.time.TimeTableXYDataset;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
@@ -93,19 +99,8 @@ public final class ReportCharts {
         JFreeChart chart = kind == Kind.BAR
                 ? ChartFactory.createXYBarChart(null, null, true, valueLabel, data, PlotOrientation.VERTICAL, false, false, false)
                 : ChartFactory.createTimeSeriesChart(null, null, valueLabel, data, false, false, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setPadding(new RectangleInsets(6, 2, 2, 8));
-        chart.setAntiAlias(true);
-        chart.setTextAntiAlias(true);
-
+        style(chart);
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinePaint(GRID);
-        plot.setRangeGridlineStroke(new BasicStroke(1f));
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-
         if (kind == Kind.BAR) {
             XYBarRenderer bars = (XYBarRenderer) plot.getRenderer();
             bars.setBarPainter(new StandardXYBarPainter());
@@ -120,7 +115,68 @@ public final class ReportCharts {
             lines.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
             plot.setRenderer(lines);
         }
+        axes(plot, months, valueLabel, yMax, integerTicks);
+        shade(plot, shaded, shadeLabel);
+        return svg(chart, id);
+    }
 
+    /**
+     * An inline {@code <svg>} of stacked monthly bars with a legend: one layer per series
+     * (e.g. the delay bands), bottom first.
+     *
+     * @param layers  series name → one value per month (null: nothing), in stacking order
+     * @param colours one colour per layer
+     */
+    public static String stacked(String id, List<String> months, LinkedHashMap<String, List<? extends Number>> layers,
+                                 List<Color> colours, String valueLabel, double yMax, List<String> shaded,
+                                 String shadeLabel) {
+        TimeTableXYDataset data = new TimeTableXYDataset(UTC);
+        data.setXPosition(TimePeriodAnchor.MIDDLE);
+        for (var layer : layers.entrySet()) {
+            if (layer.getValue().size() != months.size()) {
+                throw new IllegalArgumentException("one value per month in layer " + layer.getKey());
+            }
+            for (int i = 0; i < months.size(); i++) {
+                Number v = layer.getValue().get(i);
+                data.add(month(months.get(i)), v == null ? 0 : v.doubleValue(), layer.getKey(), false);
+            }
+        }
+        JFreeChart chart = ChartFactory.createXYBarChart(null, null, true, valueLabel, data,
+                PlotOrientation.VERTICAL, true, false, false);
+        style(chart);
+        XYPlot plot = chart.getXYPlot();
+        StackedXYBarRenderer bars = new StackedXYBarRenderer(0.2);
+        bars.setBarPainter(new StandardXYBarPainter());
+        bars.setShadowVisible(false);
+        bars.setDrawBarOutline(false);
+        for (int i = 0; i < colours.size(); i++) {
+            bars.setSeriesPaint(i, colours.get(i));
+        }
+        plot.setRenderer(bars);
+        LegendTitle legend = chart.getLegend();
+        legend.setItemFont(TICKS);
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setFrame(BlockBorder.NONE);
+        axes(plot, months, valueLabel, yMax, true);
+        shade(plot, shaded, shadeLabel);
+        return svg(chart, id);
+    }
+
+    private static void style(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(6, 2, 2, 8));
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    }
+
+    private static void axes(XYPlot plot, List<String> months, String valueLabel, double yMax, boolean integerTicks) {
         DateAxis time = (DateAxis) plot.getDomainAxis();
         time.setTimeZone(UTC);
         time.setTickLabelFont(TICKS);
@@ -136,6 +192,7 @@ public final class ReportCharts {
         time.setTickMarkPosition(DateTickMarkPosition.MIDDLE);
 
         NumberAxis value = (NumberAxis) plot.getRangeAxis();
+        value.setLabel(valueLabel);
         value.setLabelFont(LABEL);
         value.setTickLabelFont(TICKS);
         if (integerTicks) {
@@ -146,21 +203,23 @@ public final class ReportCharts {
         } else {
             value.setAutoRangeIncludesZero(true);
         }
+    }
 
-        if (!shaded.isEmpty()) {
-            var cal = Calendar.getInstance(UTC);
-            IntervalMarker marker = new IntervalMarker(month(shaded.get(0)).getFirstMillisecond(cal),
-                    month(shaded.get(shaded.size() - 1)).getLastMillisecond(cal) + 1);
-            marker.setPaint(SHADE);
-            marker.setLabel(shadeLabel);
-            marker.setLabelFont(TICKS);
-            // the shaded months are the last ones: the label ends at the right edge and reads leftwards
-            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-            marker.setLabelOffset(new RectangleInsets(2, 2, 2, 2));
-            plot.addDomainMarker(marker, Layer.BACKGROUND);
+    private static void shade(XYPlot plot, List<String> shaded, String shadeLabel) {
+        if (shaded.isEmpty()) {
+            return;
         }
-        return svg(chart, id);
+        var cal = Calendar.getInstance(UTC);
+        IntervalMarker marker = new IntervalMarker(month(shaded.get(0)).getFirstMillisecond(cal),
+                month(shaded.get(shaded.size() - 1)).getLastMillisecond(cal) + 1);
+        marker.setPaint(SHADE);
+        marker.setLabel(shadeLabel);
+        marker.setLabelFont(TICKS);
+        // the shaded months are the last ones: the label ends at the right edge and reads leftwards
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        marker.setLabelOffset(new RectangleInsets(2, 2, 2, 2));
+        plot.addDomainMarker(marker, Layer.BACKGROUND);
     }
 
     /** tick every 1, 2, 3, 6 or 12 months: about eight labels whatever the span */

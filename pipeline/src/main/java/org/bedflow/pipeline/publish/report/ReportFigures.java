@@ -3,9 +3,19 @@ package org.bedflow.pipeline.publish.report;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_14_20_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_1_DAY;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_21PLUS_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_2_3_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_4_6_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAYED_7_13_DAYS;
 import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DELAY_DAYS;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.DRD_MEASURED_DISCHARGES;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.OVERNIGHT_DISCHARGES;
+import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.PCT_DRD_RECORDED;
 import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.MONTH;
 import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.PCT_DISCHARGED_ON_DRD;
 import static org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns.RUN_ID;
@@ -16,9 +26,10 @@ import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_EVENT
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DATE;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_MONTH;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.FOLLOWED_BY_READMISSION_30D;
-import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_ALIVE_DISCHARGE;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_CHRONIC_ACSC;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_EMERGENCY;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_READMISSION_INDEX;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.IS_TRANSFER_IN;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY;
 
 import java.io.IOException;
@@ -69,14 +80,21 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
 
     /**
      * @param delayDays              Σ delay days of delayed adult discharges (discharge month)
-     * @param pctDischargedOnDrd     100 × discharged on DRD / discharges with a DRD; null without a DRD
-     * @param emergencyAdmissions    emergency spells of residents, all ages (admission month)
-     * @param chronicAcscAdmissions  emergency spells with a chronic ACSC primary diagnosis (admission month)
-     * @param readmissionDenominator alive discharges with a person key and discharge date ≤ run date − 30
+     * @param pctDischargedOnDrd     100 × discharged on DRD / discharges whose delay is known (drd_measured_discharges);
+     *                               null when none is
+     * @param overnightDischarges    adult discharges of one night or more (the DRD population)
+     * @param drdMeasuredDischarges  of those, with a known delay (recorded DRD, or blank where blank means no delay)
+     * @param pctDrdRecorded         100 × overnight discharges carrying a DRD / overnight discharges (completeness)
+     * @param delayBands             delayed discharges per band 1, 2-3, 4-6, 7-13, 14-20, 21+ (NHS England's bands)
+     * @param emergencyAdmissions    emergency continuous inpatient spells of residents, all ages (admission month)
+     * @param chronicAcscAdmissions  of those, with a chronic ACSC primary diagnosis (admission month)
+     * @param readmissionDenominator index stays (docs/measures.md, "Readmissions") discharged on or before run date − 30
      * @param readmissionNumerator   of those, followed by an emergency readmission within 30 days
      */
-    public record MonthValues(String month, Long delayDays, Double pctDischargedOnDrd, long emergencyAdmissions,
-                              long chronicAcscAdmissions, long readmissionNumerator, long readmissionDenominator) {
+    public record MonthValues(String month, Long delayDays, Double pctDischargedOnDrd, long overnightDischarges,
+                              long drdMeasuredDischarges, Double pctDrdRecorded, List<Long> delayBands,
+                              long emergencyAdmissions, long chronicAcscAdmissions, long readmissionNumerator,
+                              long readmissionDenominator) {
 
         /** 100 × numerator / denominator; null when no discharge can be followed up yet. */
         public Double readmissionRate() {
@@ -125,7 +143,9 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
             return none();
         }
         List<Row> monthly = monthlyTable.get()
-                .select(UNITARY_AREA, UNITARY_AREA_NAME, MONTH, DELAY_DAYS, PCT_DISCHARGED_ON_DRD)
+                .select(UNITARY_AREA, UNITARY_AREA_NAME, MONTH, DELAY_DAYS, PCT_DISCHARGED_ON_DRD, OVERNIGHT_DISCHARGES,
+                        DRD_MEASURED_DISCHARGES, PCT_DRD_RECORDED, DELAYED_1_DAY, DELAYED_2_3_DAYS, DELAYED_4_6_DAYS,
+                        DELAYED_7_13_DAYS, DELAYED_14_20_DAYS, DELAYED_21PLUS_DAYS)
                 .orderBy(UNITARY_AREA, MONTH).collectAsList();
         if (monthly.isEmpty()) {
             return none();
@@ -148,12 +168,12 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
         if (spellsTable.isPresent()) {
             Dataset<Row> spells = spellsTable.get();
             for (Row r : spells.groupBy(LinkedSpellsColumns.UNITARY_AREA, ADMISSION_MONTH)
-                    .agg(countIf(col(IS_EMERGENCY)), countIf(col(IS_CHRONIC_ACSC))).collectAsList()) {
+                    .agg(countIf(col(IS_EMERGENCY).and(not(col(IS_TRANSFER_IN)))), countIf(col(IS_CHRONIC_ACSC)))
+                    .collectAsList()) {
                 admissions.put(r.getString(0) + "|" + r.getString(1), new long[] {r.getLong(2), r.getLong(3)});
             }
             for (Row r : spells
-                    .where(col(IS_ALIVE_DISCHARGE).and(col(PERSON_KEY).isNotNull())
-                            .and(col(DISCHARGE_DATE).leq(lit(Date.valueOf(cutoff)))))
+                    .where(col(IS_READMISSION_INDEX).and(col(DISCHARGE_DATE).leq(lit(Date.valueOf(cutoff)))))
                     .groupBy(LinkedSpellsColumns.UNITARY_AREA, DISCHARGE_MONTH)
                     .agg(countIf(col(FOLLOWED_BY_READMISSION_30D)), count(lit(1))).collectAsList()) {
                 readmissions.put(r.getString(0) + "|" + r.getString(1), new long[] {r.getLong(2), r.getLong(3)});
@@ -185,10 +205,17 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
                 Row m = monthlyByKey.get(area.getKey() + "|" + month);
                 long[] adm = admissions.getOrDefault(area.getKey() + "|" + month, new long[2]);
                 long[] readm = readmissions.getOrDefault(area.getKey() + "|" + month, new long[2]);
+                List<Long> bands = new ArrayList<>();
+                for (int b = 8; b <= 13; b++) {
+                    bands.add(m == null || m.isNullAt(b) ? 0L : m.getLong(b));
+                }
                 values.add(new MonthValues(month,
                         m == null || m.isNullAt(3) ? null : m.getLong(3),
                         m == null || m.isNullAt(4) ? null : m.getDouble(4),
-                        adm[0], adm[1], readm[0], readm[1]));
+                        m == null || m.isNullAt(5) ? 0L : m.getLong(5),
+                        m == null || m.isNullAt(6) ? 0L : m.getLong(6),
+                        m == null || m.isNullAt(7) ? null : m.getDouble(7),
+                        List.copyOf(bands), adm[0], adm[1], readm[0], readm[1]));
             }
             areas.add(new AreaSeries(area.getKey(), area.getValue(), values));
         }

@@ -48,9 +48,10 @@ class RunReportTest {
         for (String[] area : new String[][] {{"E06000061", "North Northamptonshire"}, {"E06000062", "West Northamptonshire"}}) {
             List<MonthValues> values = new ArrayList<>();
             for (int i = 0; i < MONTHS.size(); i++) {
-                // delay days 100, 110, 120; % on DRD 60, 61, null; readmissions 3 / 40 = 7.5 % then none yet
-                values.add(new MonthValues(MONTHS.get(i), 100L + 10 * i, i == 2 ? null : 60.0 + i, 400 + i, 25 + i,
-                        i == 0 ? 3 : 0, i == 0 ? 40 : 0));
+                // delay days 100, 110, 120; % on DRD 60, 61, null; DRD measured 290 of 300 overnight, 12.5 % recorded;
+                // bands 5 · 4 · 3 · 2 · 1 · i; readmissions 3 / 40 = 7.5 % then none yet
+                values.add(new MonthValues(MONTHS.get(i), 100L + 10 * i, i == 2 ? null : 60.0 + i, 300, 290,
+                        12.5, List.of(5L, 4L, 3L, 2L, 1L, (long) i), 400 + i, 25 + i, i == 0 ? 3 : 0, i == 0 ? 40 : 0));
             }
             areas.add(new AreaSeries(area[0], area[1], values));
         }
@@ -81,11 +82,15 @@ class RunReportTest {
         // provisional: the run date 2022-03-20 is inside March; March and the financial year 2021-22 are provisional
         assertThat(html).contains("<h2>Provisional periods</h2>", "<strong>2022-03</strong>", "<strong>2021-22</strong>",
                 "2022-03 <em>(provisional)</em>", "discharges after 2022-02-18 are not counted");
-        // charts: 5 indicators x 2 areas, each an inline SVG, and the numbers behind them
+        // charts: 7 indicators x 2 areas, each an inline SVG, and the numbers behind them
         assertThat(html).contains("Delay days", "% discharged on the discharge ready date", "Emergency admissions",
+                "Discharge ready date completeness", "Delayed discharges by length of delay",
                 "chronic ambulatory care sensitive conditions", "Emergency readmissions within 30 days");
-        assertThat(count(html, "<svg")).isEqualTo(10);
-        assertThat(html).contains(">7.5 (3 / 40)</td>", ">120</td>", ">402</td>");
+        assertThat(count(html, "<svg")).isEqualTo(14);
+        assertThat(html).contains(">7.5 (3 / 40)</td>", ">120</td>", ">402</td>", ">61.0 (290 measured)</td>",
+                ">12.5 (290 of 300 measured)</td>", ">5 · 4 · 3 · 2 · 1 · 2</td>");
+        // the band chart has its legend: one entry per band
+        assertThat(html).contains(">21+ days</text>", ">1 day</text>");
         // cut-off 2022-02-18: February and March readmissions are still being followed up
         assertThat(html).contains("follow-up incomplete</text>", ">–</td>");
         assertThat(html).contains("provisional</text>");
