@@ -36,6 +36,7 @@ public class LinkStep implements Tasklet {
                     + PseudonymKey.ENV_KEY + ")");
         }
         LinkSpells.Result result = new LinkSpells(spark, run, key).execute();
+        RunState.putRuleGaps(contribution.getStepExecution().getJobExecution().getExecutionContext(), result.ruleGaps());
         StepProgress.record(contribution, result.spells(), result.summary());
         return RepeatStatus.FINISHED;
     }

@@ -85,7 +85,7 @@ public class RunLifecycle implements JobExecutionListener {
                             .map(StepExecution::getStepName).findFirst().orElse(null),
                     job.getAllFailureExceptions().stream().findFirst().map(BedflowCli::oneLine).orElse(null),
                     iso(job.getStartTime()), iso(LocalDateTime.now()), steps(job),
-                    RunState.inputs(ctx), RunState.feeds(ctx), RunState.outputs(ctx));
+                    RunState.inputs(ctx), RunState.feeds(ctx), RunState.outputs(ctx), RunState.ruleGaps(ctx));
             var finished = new FinishRun(spark.getObject(), run(job)).execute(outcome,
                     new FinishRun.Provenance(VersionInfo.version(), VersionInfo.gitCommit(), configDigest.sha256()));
             OUT.printf("%s %s%n  manifest %s%n", name, finished.content().status(), finished.manifest());

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.bedflow.pipeline.link.RuleCoverage;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
 import org.springframework.batch.item.ExecutionContext;
@@ -19,6 +20,7 @@ public final class RunState {
     static final String FEEDS = "bedflow.manifest.feeds";
     static final String OUTPUTS = "bedflow.manifest.outputs";
     static final String FAILURE = "bedflow.failure";
+    static final String RULE_GAPS = "bedflow.report.rule-gaps";
 
     private RunState() {
     }
@@ -42,6 +44,15 @@ public final class RunState {
 
     public static List<RunManifest.Output> outputs(ExecutionContext ctx) {
         return read(ctx, OUTPUTS, new TypeReference<List<RunManifest.Output>>() { });
+    }
+
+    /** the link step's national exclusions that could not apply for lack of a field, for the report */
+    public static void putRuleGaps(ExecutionContext ctx, List<RuleCoverage.Gap> gaps) {
+        ctx.putString(RULE_GAPS, write(gaps));
+    }
+
+    public static List<RuleCoverage.Gap> ruleGaps(ExecutionContext ctx) {
+        return read(ctx, RULE_GAPS, new TypeReference<List<RuleCoverage.Gap>>() { });
     }
 
     private static String write(Object o) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.link.RuleCoverage;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
 import org.bedflow.pipeline.publish.TableStore;
@@ -43,11 +44,16 @@ public final class FinishRun {
      * @param startedAt   ISO-8601 start of the execution
      * @param finishedAt  ISO-8601 end of the execution
      * @param steps       each step's status, time and summary, for the report
+     * @param ruleGaps    national exclusions the link step could not apply for lack of a field, for the report
      */
     public record Outcome(String job, boolean nightly, String status, String failedStep, String failure,
                           String startedAt, String finishedAt, List<RunReport.Step> steps,
                           List<RunManifest.Input> inputs, List<RunManifest.Feed> feeds,
-                          List<RunManifest.Output> outputs) {
+                          List<RunManifest.Output> outputs, List<RuleCoverage.Gap> ruleGaps) {
+
+        public Outcome {
+            ruleGaps = ruleGaps == null ? List.of() : List.copyOf(ruleGaps);
+        }
 
         public boolean completed() {
             return "COMPLETED".equals(status);
@@ -103,12 +109,14 @@ public final class FinishRun {
         } else if (!outcome.nightly()) {
             noCharts = "this was a validate-only run: it checks the feeds and computes no indicator.";
         } else {
-            figures = ReportFigures.collect(spark, store.root().toString(), run.runId(), run.runDate());
+            figures = ReportFigures.collect(spark, store.root().toString(), run.runId(), run.runDate(),
+                    run.config().drd());
             if (figures.isEmpty()) {
                 noCharts = "the run published no row of delayed_discharge_monthly.";
             }
         }
-        String html = RunReport.render(new RunReport.Input(manifest, outcome.job(), outcome.steps(), figures, noCharts));
+        String html = RunReport.render(new RunReport.Input(manifest, outcome.job(), outcome.steps(), figures, noCharts,
+                outcome.ruleGaps(), run.config().drd()));
         return RunReport.write(store.fileSystem(), store.root(), run.runId(), html);
     }
 }

@@ -50,6 +50,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.link.DischargeReadyDates;
+import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 
@@ -72,7 +74,23 @@ import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
  *                   readmission needs (run date − 30); later discharges are not counted yet
  */
 public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Linkage> linkage,
-                            LocalDate readmissionCutoff) {
+                            LocalDate readmissionCutoff, List<ProviderMonth> drdNotRecording) {
+
+    public ReportFigures {
+        drdNotRecording = drdNotRecording == null ? List.of() : List.copyOf(drdNotRecording);
+    }
+
+    /** Without provider-months treated as not recording DRDs. */
+    public ReportFigures(List<String> months, List<AreaSeries> areas, List<Linkage> linkage, LocalDate readmissionCutoff) {
+        this(months, areas, linkage, readmissionCutoff, List.of());
+    }
+
+    /**
+     * A provider-month whose blank Discharge Ready Dates were not taken as "no delay" because it
+     * records too few DRDs (docs/measures.md, "Discharge Ready Date").
+     */
+    public record ProviderMonth(String providerCode, String month, long overnightDischarges, long dischargesWithDrd) {
+    }
 
     /** One configured unitary area, month by month. */
     public record AreaSeries(String code, String name, List<MonthValues> months) {
@@ -137,7 +155,8 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
      * Collects the figures of run {@code runId} from the output folder; empty when
      * {@code delayed_discharge_monthly} holds no row of that run.
      */
-    public static ReportFigures collect(SparkSession spark, String outputDir, String runId, LocalDate runDate) {
+    public static ReportFigures collect(SparkSession spark, String outputDir, String runId, LocalDate runDate,
+                                        DrdSettings drd) {
         Optional<Dataset<Row>> monthlyTable = read(spark, outputDir, OutputTables.DELAYED_DISCHARGE_MONTHLY, runId);
         if (monthlyTable.isEmpty()) {
             return none();
@@ -164,6 +183,7 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
         Map<String, long[]> admissions = new HashMap<>();   // area|month -> emergency, chronic ACSC
         Map<String, long[]> readmissions = new HashMap<>(); // area|month -> numerator, denominator
         List<Linkage> linkage = new ArrayList<>();
+        List<ProviderMonth> notRecording = new ArrayList<>();
         Optional<Dataset<Row>> spellsTable = read(spark, outputDir, OutputTables.LINKED_SPELLS, runId);
         if (spellsTable.isPresent()) {
             Dataset<Row> spells = spellsTable.get();
@@ -177,6 +197,9 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
                     .groupBy(LinkedSpellsColumns.UNITARY_AREA, DISCHARGE_MONTH)
                     .agg(countIf(col(FOLLOWED_BY_READMISSION_30D)), count(lit(1))).collectAsList()) {
                 readmissions.put(r.getString(0) + "|" + r.getString(1), new long[] {r.getLong(2), r.getLong(3)});
+            }
+            for (Row r : DischargeReadyDates.notRecording(spells, drd).collectAsList()) {
+                notRecording.add(new ProviderMonth(r.getString(0), r.getString(1), r.getLong(2), r.getLong(3)));
             }
             Column discharged = col(DISCHARGE_DATE).isNotNull();
             Column keyed = col(PERSON_KEY).isNotNull();
@@ -219,7 +242,7 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
             }
             areas.add(new AreaSeries(area.getKey(), area.getValue(), values));
         }
-        return new ReportFigures(months, areas, linkage, cutoff);
+        return new ReportFigures(months, areas, linkage, cutoff, notRecording);
     }
 
     private static String otherName(String area) {

@@ -24,6 +24,8 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.bedflow.pipeline.link.DrdSettings;
+import org.bedflow.pipeline.link.RuleCoverage;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
 
@@ -54,9 +56,21 @@ public final class RunReport {
      * @param steps             the steps this execution ran
      * @param figures           the run's aggregates; {@link ReportFigures#none()} when there are none
      * @param chartsUnavailable why the chart sections are empty (null when there are figures)
+     * @param ruleGaps          national exclusions not applied to a provider's spells for lack of a field
+     * @param drd               when a blank Discharge Ready Date means no delay (for the provider-months list)
      */
     public record Input(RunManifest manifest, String job, List<Step> steps, ReportFigures figures,
-                        String chartsUnavailable) {
+                        String chartsUnavailable, List<RuleCoverage.Gap> ruleGaps, DrdSettings drd) {
+
+        public Input {
+            ruleGaps = ruleGaps == null ? List.of() : List.copyOf(ruleGaps);
+            drd = drd == null ? DrdSettings.defaults() : drd;
+        }
+
+        /** Without rule gaps, with the default DRD settings. */
+        public Input(RunManifest manifest, String job, List<Step> steps, ReportFigures figures, String chartsUnavailable) {
+            this(manifest, job, steps, figures, chartsUnavailable, List.of(), DrdSettings.defaults());
+        }
     }
 
     /** A reason and how many rows it concerns. */
@@ -124,6 +138,12 @@ public final class RunReport {
         model.put("provisionalMonths", provisional);
         model.put("provisionalYears", provisionalYears(figures.months(), runDate));
         model.put("readmissionCutoff", figures.readmissionCutoff() == null ? null : figures.readmissionCutoff().toString());
+        model.put("ruleGaps", in.ruleGaps());
+        model.put("drdNotRecording", figures.drdNotRecording());
+        model.put("drdCollectionStart", in.drd().collectionStart().toString());
+        model.put("drdMinOvernight", in.drd().minOvernightDischarges());
+        model.put("drdMinShare", String.format(Locale.UK, "%.4g %%", 100 * in.drd().minRecordedShare())
+                .replaceAll("\\.?0+ %", " %"));
         model.put("charts", figures.isEmpty() ? List.of() : IndicatorCharts.charts(figures, provisional));
         model.put("chartsUnavailable", figures.isEmpty()
                 ? (in.chartsUnavailable() == null ? "This run published no indicator rows." : in.chartsUnavailable())

@@ -3,13 +3,18 @@ package org.bedflow.pipeline.publish.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.bedflow.pipeline.testing.Frames.row;
+import static org.bedflow.pipeline.testing.Frames.with;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.publish.report.ReportFigures.Linkage;
 import org.bedflow.pipeline.publish.report.ReportFigures.MonthValues;
 import org.bedflow.pipeline.schema.OutputTables;
@@ -39,11 +44,11 @@ class ReportFiguresTest {
         Map<String, Object> r = row("unitary_area", area, "unitary_area_name",
                 area.equals(NORTH) ? "North Northamptonshire" : "West Northamptonshire", "month", month,
                 "delay_days", delayDays, "pct_discharged_on_drd", pctOnDrd, "run_id", run);
-        for (String c : List.of("discharges", "discharges_with_drd", "discharged_on_drd", "delayed_discharges",
-                "delayed_7plus_days", "delayed_reported_social_care", "delayed_with_new_care_start",
-                "delay_days_with_new_care_start", "discharges_with_drd_and_care_start", "long_stay_7plus",
-                "long_stay_14plus", "long_stay_21plus", "discharged_to_usual_residence")) {
-            r.put(c, 0L);
+        // every other count of the table 0
+        for (StructField f : OutputTables.DELAYED_DISCHARGE_MONTHLY.sparkType().fields()) {
+            if (f.dataType().equals(DataTypes.LongType) && !r.containsKey(f.name())) {
+                r.put(f.name(), 0L);
+            }
         }
         return r;
     }
@@ -51,7 +56,11 @@ class ReportFiguresTest {
     private static Map<String, Object> spell(String run, String id, String area, String admitted, boolean emergency,
                                              boolean chronicAcsc, String key, String discharged, Boolean alive,
                                              String careEvent, boolean followedByReadmission) {
-        return row("person_key", key, "provider_code", "RNS", "spell_id", id, "age_on_admission", 70, "age_band", "70-74",
+        Integer los = discharged == null ? null
+                : (int) ChronoUnit.DAYS.between(LocalDate.parse(admitted), LocalDate.parse(discharged));
+        // an index stay here: alive, keyed and discharged (the link stage's exclusions are its own tests' business)
+        boolean index = Boolean.TRUE.equals(alive) && key != null;
+        return row("los_days", los, "is_transfer_in", false, "is_readmission_index", index, "person_key", key, "provider_code", "RNS", "spell_id", id, "age_on_admission", 70, "age_band", "70-74",
                 "sex", "2", "unitary_area", area, "unitary_area_name", area, "admission_date", admitted,
                 "admission_month", admitted.substring(0, 7), "admission_method", emergency ? "21" : "11",
                 "is_emergency", emergency, "is_chronic_acsc", chronicAcsc, "is_acute_acsc", false, "is_fall_65plus", false,
@@ -63,7 +72,10 @@ class ReportFiguresTest {
     @BeforeAll
     static void publishedTables() {
         Frames.of(OutputTables.DELAYED_DISCHARGE_MONTHLY.sparkType(), List.of(
-                        month("R", NORTH, "2022-02", 40, 75.0), month("R", NORTH, "2022-03", 12, null),
+                        with(month("R", NORTH, "2022-02", 40, 75.0), "overnight_discharges", 10L, "drd_measured_discharges", 8L,
+                        "pct_drd_recorded", 12.5, "delayed_1_day", 1L, "delayed_2_3_days", 2L, "delayed_4_6_days", 3L,
+                        "delayed_7_13_days", 4L, "delayed_14_20_days", 5L, "delayed_21plus_days", 6L),
+                month("R", NORTH, "2022-03", 12, null),
                         month("R", WEST, "2022-02", 0, 50.0), month("R", WEST, "2022-03", 7, 100.0),
                         month("OLD", NORTH, "2022-01", 99, 10.0)))
                 .write().partitionBy("unitary_area").parquet(out.resolve("delayed_discharge_monthly").toString());
@@ -78,12 +90,18 @@ class ReportFiguresTest {
                 spell("R", "s6", WEST, "2022-02-14", true, true, "k4", "2022-02-28", false, null, false),
                 // a resident elsewhere, still in hospital
                 spell("R", "s5", "OTHER", "2022-02-01", true, false, "k3", null, null, null, false),
+                // s7: k1 transferred in from s2's hospital (still there): not a second emergency admission
+                with(spell("R", "s7", NORTH, "2022-02-25", true, false, "k1", null, null, null, false),
+                        "is_transfer_in", true, "provider_code", "RNQ"),
                 // the previous run's row of the same table
                 spell("OLD", "s1", NORTH, "2022-02-03", true, true, "k1", "2022-02-10", true, "c1", true)));
         Frames.of(OutputTables.LINKED_SPELLS.sparkType(), spells)
                 .write().partitionBy("unitary_area", "admission_month").parquet(out.resolve("linked_spells").toString());
-        figures = ReportFigures.collect(SharedSpark.session(), out.toString(), "R", RUN_DATE);
+        figures = ReportFigures.collect(SharedSpark.session(), out.toString(), "R", RUN_DATE, DRD);
     }
+
+    /** blank DRDs "no delay" from 2022-01-01 where a provider-month of 3+ overnight discharges has 5 % with a DRD */
+    static final DrdSettings DRD = new DrdSettings(LocalDate.of(2022, 1, 1), 3, 0.05);
 
     private static MonthValues at(String area, String month) {
         return figures.areas().stream().filter(a -> a.code().equals(area)).findFirst().orElseThrow()
@@ -110,6 +128,7 @@ class ReportFiguresTest {
     @Test
     void emergency_and_chronic_acsc_admissions_by_admission_month() {
         // North 2022-02: s1, s2 emergency (the OLD run's s1 is not counted); s1 chronic ACSC
+        // (s7, a transfer-in, is part of s2's stay: not counted)
         assertThat(at(NORTH, "2022-02").emergencyAdmissions()).isEqualTo(2);
         assertThat(at(NORTH, "2022-02").chronicAcscAdmissions()).isEqualTo(1);
         // North 2022-03: s3 is elective
@@ -118,6 +137,24 @@ class ReportFiguresTest {
         assertThat(at(WEST, "2022-02").emergencyAdmissions()).isEqualTo(1);
         assertThat(at(WEST, "2022-02").chronicAcscAdmissions()).isEqualTo(1);
         assertThat(at(WEST, "2022-03").emergencyAdmissions()).isEqualTo(1);
+    }
+
+    @Test
+    void drd_completeness_and_delay_bands_come_from_delayed_discharge_monthly() {
+        MonthValues north = at(NORTH, "2022-02");
+        assertThat(north.overnightDischarges()).isEqualTo(10);
+        assertThat(north.drdMeasuredDischarges()).isEqualTo(8);
+        assertThat(north.pctDrdRecorded()).isEqualTo(12.5);
+        assertThat(north.delayBands()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(at(WEST, "2022-02").delayBands()).containsExactly(0L, 0L, 0L, 0L, 0L, 0L);
+    }
+
+    @Test
+    void provider_months_that_do_not_record_drds_are_named() {
+        // RNS 2022-02: s1 (7 nights), s2 (5), s6 (14) = 3 overnight discharges, none with a DRD:
+        // 3 >= 3 and 0 < 5 % of 3 -> not recording. RNS 2022-03: s3 (4 nights), s4 (2) = 2 < 3 -> judged recording.
+        // RNQ: s7 still in hospital.
+        assertThat(figures.drdNotRecording()).containsExactly(new ReportFigures.ProviderMonth("RNS", "2022-02", 3, 0));
     }
 
     @Test
@@ -138,7 +175,8 @@ class ReportFiguresTest {
         assertThat(figures.linkage()).extracting(Linkage::area).containsExactly(NORTH, WEST, "OTHER");
         Linkage north = figures.linkage().get(0);
         // s1, s2, s3 all discharged with a key; s1 and s3 linked -> 2 / 3
-        assertThat(north).isEqualTo(new Linkage(NORTH, "North Northamptonshire", 3, 3, 3, 3, 2));
+        // (s7 still in hospital: a spell with a key, not discharged)
+        assertThat(north).isEqualTo(new Linkage(NORTH, "North Northamptonshire", 4, 4, 3, 3, 2));
         assertThat(north.linkageRate()).isCloseTo(66.667, within(0.001));
         // s4 (no key) and s6 (key, not linked) -> 0 / 1
         Linkage west = figures.linkage().get(1);
@@ -153,8 +191,8 @@ class ReportFiguresTest {
 
     @Test
     void a_run_that_published_no_aggregate_has_no_figures(@TempDir Path empty) {
-        assertThat(ReportFigures.collect(SharedSpark.session(), empty.toString(), "R", RUN_DATE).isEmpty()).isTrue();
-        assertThat(ReportFigures.collect(SharedSpark.session(), out.toString(), "NOT-A-RUN", RUN_DATE).isEmpty()).isTrue();
+        assertThat(ReportFigures.collect(SharedSpark.session(), empty.toString(), "R", RUN_DATE, DRD).isEmpty()).isTrue();
+        assertThat(ReportFigures.collect(SharedSpark.session(), out.toString(), "NOT-A-RUN", RUN_DATE, DRD).isEmpty()).isTrue();
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.bedflow.pipeline.publish.report.ReportFigures.AreaSeries;
 import org.bedflow.pipeline.publish.report.ReportFigures.Linkage;
 import org.bedflow.pipeline.publish.report.ReportFigures.MonthValues;
 import org.bedflow.pipeline.testing.SharedSpark;
+import org.bedflow.pipeline.link.DrdSettings;
+import org.bedflow.pipeline.link.RuleCoverage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +96,28 @@ class RunReportTest {
         // cut-off 2022-02-18: February and March readmissions are still being followed up
         assertThat(html).contains("follow-up incomplete</text>", ">–</td>");
         assertThat(html).contains("provisional</text>");
+    }
+
+    @Test
+    void the_rules_that_could_not_be_applied_are_listed_per_provider() {
+        // given a provider without patient classification, and a provider-month that did not record DRDs
+        ReportFigures f = figures();
+        f = new ReportFigures(f.months(), f.areas(), f.linkage(), f.readmissionCutoff(),
+                List.of(new ReportFigures.ProviderMonth("RNQ", "2023-04", 93, 0)));
+        var gap = new RuleCoverage.Gap("RNQ", "patient_classification", "readmissions: day cases and regular "
+                + "attenders (patient classification 2, 3, 4) could not be excluded from the index stays");
+        String html = RunReport.render(new RunReport.Input(manifest("COMPLETED", null), "nightly", STEPS, f, null,
+                List.of(gap), DrdSettings.defaults()));
+
+        assertThat(html).contains("<h2>National rules that could not be applied</h2>",
+                "<td><code>RNQ</code></td><td><code>patient_classification</code></td><td>readmissions: day cases",
+                "From 2023-04-01 a blank DRD", "at least 50", "fewer than 5 %",
+                "<td><code>RNQ</code></td><td>2023-04</td><td class=\"num\">93</td>");
+        // and without any: it says so
+        String none = RunReport.render(new RunReport.Input(manifest("COMPLETED", null), "nightly", STEPS, figures(),
+                null));
+        assertThat(none).contains("None: every provider's extract fills the fields",
+                "None: from 2023-04-01 every provider-month large enough to judge records DRDs.");
     }
 
     @Test
