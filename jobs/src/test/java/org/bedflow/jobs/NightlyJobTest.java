@@ -137,7 +137,13 @@ class NightlyJobTest {
                 "<code>MALFORMED_ROW</code>", "2020-04 to 2025-03 (60 months)");
         // the sample ends in March 2025 and runs on 1 April 2025: nothing is provisional
         assertThat(report).contains("None: every month reported (2020-04 to 2025-03)");
-        assertThat(report.split("<svg", -1).length - 1).as("charts").isEqualTo(10);
+        assertThat(report.split("<svg", -1).length - 1).as("charts").isEqualTo(14);
+        // the sample's RNQ starts recording Discharge Ready Dates in July 2023: April-June 2023 are named, and their
+        // blank DRDs are not taken as "no delay"
+        assertThat(report).contains("<h2>National rules that could not be applied</h2>",
+                "<td><code>RNQ</code></td><td>2023-04</td>", "<td><code>RNQ</code></td><td>2023-06</td>",
+                "Discharge ready date completeness", "Delayed discharges by length of delay");
+        assertThat(report).doesNotContain("<td><code>RNQ</code></td><td>2023-07</td>");
         assertThat(report).doesNotContainIgnoringCase("http").doesNotContainIgnoringCase("<script");
         // built from aggregates: no person key of the run appears in it
         spark.read().parquet(out.resolve("linked_spells").toString()).where("person_key is not null")
