@@ -45,7 +45,9 @@ final class IndicatorCharts {
                         + "those whose delay is known, by month of discharge (delayed_discharge_monthly."
                         + "pct_discharged_on_drd; NHS England's measure). A blank DRD counts as no delay from April "
                         + "2023 in provider-months that record DRDs; before that, or where a provider does not "
-                        + "record them, the delay is unknown and the discharge is left out (docs/measures.md).",
+                        + "record them, the delay is unknown and the discharge is left out (docs/measures.md). Before "
+                        + "April 2023 only the DRDs providers did record count, and those were mostly on delayed "
+                        + "stays: the share reads low there and is not comparable with NHS England's figures.",
                 MonthValues::pctDischargedOnDrd, v -> percent(v.pctDischargedOnDrd()) + " (" + integer(v.drdMeasuredDischarges())
                         + " measured)", ReportCharts.Kind.LINE, "% on DRD", 100.0, false, provisional, "provisional"));
         charts.add(chart(f, provisional, "drd-completeness", "Discharge ready date completeness",
