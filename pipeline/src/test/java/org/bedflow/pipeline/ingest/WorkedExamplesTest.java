@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkedExamplesTest {
 
     static final Path EXAMPLES = Path.of("..", "sample-data", "examples");
-    static final DelayReasons DTOC = DelayReasons.load("dtoc");
+    static final DelayReasons REASONS = DelayReasons.load(DelayReasons.DEFAULT);
     static final LocalDate RUN_DATE = LocalDate.of(2022, 4, 1);
 
     @TempDir
@@ -90,12 +90,12 @@ class WorkedExamplesTest {
     IngestReport run(String example, Map<String, Double> thresholds) {
         // example 3's role brings its descriptor in the jar (feeds/community_contacts.yaml): no folder of its own
         Path own = EXAMPLES.resolve(example).resolve("feeds");
-        FeedDescriptors descriptors = FeedDescriptors.load(Files.isDirectory(own) ? own : null, DTOC);
+        FeedDescriptors descriptors = FeedDescriptors.load(Files.isDirectory(own) ? own : null, REASONS);
         Map<String, RawFeed> raw = new LinkedHashMap<>();
         for (FeedSchema feed : Feeds.all()) {
             raw.put(feed.name(), FeedReader.read(spark, in.toString(), feed, descriptors));
         }
-        return IngestStage.run(spark, raw, new IngestOptions(RUN_DATE, "test-run", 0.05, thresholds, DTOC.codes()), WorkAreas.in(spark, work));
+        return IngestStage.run(spark, raw, new IngestOptions(RUN_DATE, "test-run", 0.05, thresholds, REASONS.codes()), WorkAreas.in(spark, work));
     }
 
     Dataset<Row> validated(String feed) {
@@ -161,18 +161,19 @@ class WorkedExamplesTest {
         assertThat(lines(validated("apc_admissions").filter(col("provider_code").equalTo("RNS")), col("spell_id"),
                 col("admission_date"))).containsExactly("S1 | 2022-01-04");
 
-        // the medically optimised date is the DRD; P0-P3 are pathways 0-3; the trust's delay codes become DToC
-        // codes (rwe_delay_reasons.csv: PKG-HOME -> awaiting_home_care_package = E, RES-HOME -> Di, ASSESS -> A,
-        // FAMILY -> G), which the link stage maps to the canonical category and sector; WKND is in no mapping
+        // the medically optimised date is the DRD; P0-P3 are pathways 0-3; the trust's delay codes become acute-sitrep
+        // codes (rwe_delay_reasons.csv: PKG-HOME -> awaiting_pathway_1_home_care = NCTR13, RES-HOME -> NCTR15,
+        // ASSESS -> awaiting_hub_confirmation = NCTR03, FAMILY -> patient_or_family_choice = NCTR11), which the link
+        // stage maps to the canonical category and sector; WKND is in no mapping
         Dataset<Row> discharges = validated("apc_discharges");
         assertThat(lines(discharges, col("spell_id"), col("discharge_date"), col("discharge_ready_date"),
-                col("discharge_pathway"), col("delay_reason"), DTOC.category(col("delay_reason")),
-                DTOC.sector(col("delay_reason")))).containsExactly(
-                "LRI22010001 | 2022-01-19 | 2022-01-12 | 1 | E | awaiting_home_care_package | Social care",
-                "LRI22010002 | 2022-01-20 | 2022-01-14 | 3 | Di | awaiting_residential_home | Social care",
+                col("discharge_pathway"), col("delay_reason"), REASONS.category(col("delay_reason")),
+                REASONS.sector(col("delay_reason")))).containsExactly(
+                "LRI22010001 | 2022-01-19 | 2022-01-12 | 1 | NCTR13 | awaiting_pathway_1_home_care | Both",
+                "LRI22010002 | 2022-01-20 | 2022-01-14 | 3 | NCTR15 | awaiting_pathway_3_care_home | Both",
                 "LRI22010003 | 2022-01-18 | 2022-01-18 | 0 | null | null | null",
-                "LRI22020004 | 2022-02-25 | 2022-02-16 | 2 | A | awaiting_assessment | Both",
-                "LRI22020005 | 2022-02-24 | 2022-02-21 | 1 | G | patient_or_family_choice | Other",
+                "LRI22020004 | 2022-02-25 | 2022-02-16 | 2 | NCTR03 | awaiting_hub_confirmation | Both",
+                "LRI22020005 | 2022-02-24 | 2022-02-21 | 1 | NCTR11 | patient_or_family_choice | Other",
                 "LRI22020006 | 2022-02-25 | 2022-02-25 | 0 | null | null | null",
                 "LRI22030007 | 2022-03-15 | 2022-03-09 | 1 | WKND | other | Unknown");
 
@@ -249,7 +250,7 @@ class WorkedExamplesTest {
 
         // link and measure: person keys, areas, the indicator over October 2021 - March 2022
         ReorganisationMapping northants = ReorganisationMapping.load("northamptonshire");
-        var settings = new LinkedSpells.Settings(PseudonymKey.demo(), northants, DTOC, DrdSettings.defaults(), "test-run");
+        var settings = new LinkedSpells.Settings(PseudonymKey.demo(), northants, REASONS, DrdSettings.defaults(), "test-run");
         Dataset<Row> events = LinkedSpells.careEvents(spark, validated("social_care_events"), settings);
         Dataset<Row> spells = LinkedSpells.build(spark, validated("apc_admissions"), validated("apc_discharges"), events,
                 validated("geography"), settings);
