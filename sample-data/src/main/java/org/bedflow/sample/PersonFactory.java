@@ -43,7 +43,7 @@ final class PersonFactory {
     }
 
     private static double expectedSpells(int age) {
-        return 1.0 + extraIndexSpells(age) + (age >= 65 ? 0.08 : 0.04);
+        return 1.0 + extraIndexSpells(age) + (age >= 65 ? 0.16 : 0.07);
     }
 
     /** A hospital patient aged {@code age} (or drawn when negative) at the window start. */

@@ -43,6 +43,8 @@ final class Recorder {
 
     long invalidNhs;
     long missingNhs;
+    /** Serial of the last person whose true NHS number was written on an admission row. */
+    private long keyedPerson = -1;
 
     Recorder(Rng rng, Window window, FeedWriters writers) {
         this.rng = rng;
@@ -74,7 +76,11 @@ final class Recorder {
         ApcAdmission row = new ApcAdmission();
         row.setProviderCode(s.provider.code());
         row.setSpellId(s.spellId);
-        row.setNhsNumber(recordedNhs(p, s.provider.spacedNhs(), MISSING_NHS, INVALID_NHS, true));
+        String nhs = recordedNhs(p, s.provider.spacedNhs(), MISSING_NHS, INVALID_NHS, true);
+        if (nhs != null && nhs.replace(" ", "").equals(p.nhsNumber)) {
+            keyedPerson = p.serial;
+        }
+        row.setNhsNumber(nhs);
         row.setAgeOnAdmission(s.age);
         row.setSex(p.sex);
         residence(p, s.admission, row);
@@ -170,6 +176,11 @@ final class Recorder {
             row.setSubmittedAt(extractDay.atTime(1, 0).toInstant(ZoneOffset.UTC));
             writers.write(CARE, la, la + careFileSuffix(county), row);
         }
+    }
+
+    /** Whether an admission row of {@code p} (the person last admitted) carries their true NHS number. */
+    boolean admissionsCarryNhsOf(Person p) {
+        return keyedPerson == p.serial;
     }
 
     void optOut(Person p) {

@@ -84,7 +84,9 @@ public final class SyntheticFeeds {
                 }
                 tally.person(p, course, events);
                 recorder.careEvents(p, events);
-                if (rng.chance(OPT_OUT) && !course.isEmpty()) {
+                // an opt-out is of a patient the extracts can be linked to (not one whose only
+                // admission rows lost the NHS number); the draw comes first so the stream is unchanged
+                if (rng.chance(OPT_OUT) && !course.isEmpty() && recorder.admissionsCarryNhsOf(p)) {
                     recorder.optOut(p);
                     tally.optOuts++;
                 }

@@ -47,7 +47,7 @@ class RealismTest {
 
     @Test
     void readmissionsAndSocialCareLinkage() {
-        assertThat(stats.readmissionPct()).isBetween(4.5, 8.5);
+        assertThat(stats.readmissionPct()).isBetween(9.0, 15.0);
         assertThat(stats.linkagePct()).isBetween(12.0, 22.0);
         assertThat((double) stats.events / stats.admissions).isBetween(0.18, 0.35);
     }
