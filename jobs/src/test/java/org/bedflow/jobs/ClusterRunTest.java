@@ -56,8 +56,9 @@ class ClusterRunTest {
                 "--host", "127.0.0.1", "--cores", "2", "--memory", "2g", "--webui-port", String.valueOf(freePort()),
                 "--work-dir", tmp.resolve("worker").toString(), master));
 
-        // when the sample's night runs on the cluster and, for reference, in local mode
-        String[] run = {"run", "--input", SampleCopies.SAMPLE.toString(), "--run-date", "2025-04-01"};
+        // when a night of the sample's make runs on the cluster and, for reference, in local mode
+        Path input = SampleCopies.smaller(tmp.resolve("in"));
+        String[] run = {"run", "--input", input.toString(), "--run-date", "2025-04-01"};
         Path onCluster = tmp.resolve("out-cluster");
         Path local = tmp.resolve("out-local");
         Path clusterLog = tmp.resolve("cluster-run.log");

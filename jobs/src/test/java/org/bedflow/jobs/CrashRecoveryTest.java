@@ -98,7 +98,7 @@ class CrashRecoveryTest {
     @Test
     void a_run_killed_in_the_middle_of_measure_is_finished_by_restart_with_the_outputs_of_an_uninterrupted_run()
             throws Exception {
-        Path input = SampleCopies.SAMPLE;
+        Path input = SampleCopies.smaller(tmp.resolve("in"));
         Path out = tmp.resolve("out");
         String[] run = {"run", "--input", input.toString(), "--run-date", "2025-04-01", "--output", out.toString()};
 
