@@ -24,7 +24,7 @@ final class NationalFieldsStats {
     static final Set<String> TO_HOSPITAL = Set.of("49", "50", "51", "52", "53", "84", "87");
     static final Set<String> MATERNITY_METHODS = Set.of("31", "32", "82", "83");
     static final Set<String> MATERNITY_SPECIALTIES = Set.of("501", "560");
-    /** OPCS-4 chapters of the angina procedure exclusion (reference.md): A-H, J-T, V, W; X01, X02, X04, X05. */
+    /** OPCS-4 chapters of the angina procedure exclusion (docs/code-lists.md, pipeline reference/opcs4/angina_procedure_exclusion.csv): A-H, J-T, V, W; X01, X02, X04, X05. */
     static final String EXCLUDED_CHAPTERS = "ABCDEFGHJKLMNOPQRSTVW";
     static final Set<String> EXCLUDED_X = Set.of("X01", "X02", "X04", "X05");
     static final String[] BANDS = {"1", "2-3", "4-6", "7-13", "14-20", "21+"};
