@@ -31,7 +31,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.bedflow.pipeline.reference.ReferenceFiles;
+import org.bedflow.pipeline.reference.TransferCodes;
 
 /**
  * Continuous inpatient spells (docs/measures.md, "Continuous inpatient spells"): provider
@@ -66,7 +66,7 @@ import org.bedflow.pipeline.reference.ReferenceFiles;
  * the document itself could not be read here, so the gap and code lists follow
  * docs/measures.md and have not been checked against it.
  *
- * <p>Static and stateless: the code lists are constants read once from the bundled file.
+ * <p>Static and stateless: the code lists are constants read once from the bundled file ({@link TransferCodes}).
  */
 public final class ContinuousInpatientSpells {
 
@@ -74,24 +74,15 @@ public final class ContinuousInpatientSpells {
     public static final int MAX_GAP_DAYS = 2;
 
     /** discharge destinations of a transfer out, admission sources and methods of a transfer in */
-    static final List<String> DISCHARGE_DESTINATIONS = codes("discharge_destination");
-    static final List<String> ADMISSION_SOURCES = codes("admission_source");
-    static final List<String> ADMISSION_METHODS = codes("admission_method");
+    static final List<String> DISCHARGE_DESTINATIONS = TransferCodes.dischargeDestinations();
+    static final List<String> ADMISSION_SOURCES = TransferCodes.admissionSources();
+    static final List<String> ADMISSION_METHODS = TransferCodes.admissionMethods();
 
     /** the person's spells are partitioned by this: the person key, else the spell itself */
     private static final String PERSON = "_cips_person";
     private static final String CHAIN = "_cips_chain";
 
     private ContinuousInpatientSpells() {
-    }
-
-    private static List<String> codes(String marker) {
-        List<String> out = ReferenceFiles.bundled("transfers.csv").stream()
-                .filter(r -> marker.equals(r.get("marker"))).map(r -> r.get("code")).toList();
-        if (out.isEmpty()) {
-            throw new IllegalStateException("reference/transfers.csv has no " + marker + " codes");
-        }
-        return out;
     }
 
     private static Column in(Column c, List<String> codes) {

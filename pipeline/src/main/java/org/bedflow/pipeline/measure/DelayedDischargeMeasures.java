@@ -78,6 +78,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.link.DischargeReadyDates;
 import org.bedflow.pipeline.reference.TransferCodes;
 import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
@@ -113,8 +114,8 @@ public final class DelayedDischargeMeasures {
             DELAYED_WITH_NEW_CARE_START, DELAY_DAYS_WITH_NEW_CARE_START, DISCHARGES_WITH_DRD_AND_CARE_START,
             LONG_STAY_7PLUS, LONG_STAY_14PLUS, LONG_STAY_21PLUS, DISCHARGED_TO_USUAL_RESIDENCE);
 
-    /** an overnight stay (los_days &gt;= 1) */
-    public static final Column OVERNIGHT = coalesce(col(LOS_DAYS).geq(1), lit(false));
+    /** an overnight stay (los_days &gt;= 1), as the link stage judges the DRD population */
+    public static final Column OVERNIGHT = DischargeReadyDates.overnightDischarge();
     /** an overnight stay whose delay is known: in the denominator of every DRD measure */
     public static final Column DRD_MEASURED = OVERNIGHT.and(col(LinkedSpellsColumns.DELAY_DAYS).isNotNull());
     /** a DRD-measured discharge with delay_days &gt;= 1 */

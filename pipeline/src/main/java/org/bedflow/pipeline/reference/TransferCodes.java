@@ -3,15 +3,16 @@ package org.bedflow.pipeline.reference;
 import java.util.List;
 
 /**
- * The transfer markers of {@code reference/transfers.csv} (docs/code-lists.md), read once:
- * the discharge destinations that send the patient to another hospital (49-53, 84, 87).
- * The continuous inpatient spell builder reads the same file; the discharge delay measures
- * use this accessor to leave discharges to another hospital out of their universe
- * (docs/measures.md, "delayed_discharge_monthly").
+ * The transfer markers of {@code reference/transfers.csv} (docs/code-lists.md), read once,
+ * for every rule that needs them: the continuous inpatient spells (a transfer out or in),
+ * the readmission index stays and the discharge delay universe (a discharge to another
+ * hospital, destinations 49-53, 84, 87; docs/measures.md).
  */
 public final class TransferCodes {
 
     private static final List<String> DISCHARGE_DESTINATIONS = codes("discharge_destination");
+    private static final List<String> ADMISSION_SOURCES = codes("admission_source");
+    private static final List<String> ADMISSION_METHODS = codes("admission_method");
 
     private TransferCodes() {
     }
@@ -19,6 +20,16 @@ public final class TransferCodes {
     /** Discharge destinations of a transfer to another hospital, in file order. */
     public static List<String> dischargeDestinations() {
         return DISCHARGE_DESTINATIONS;
+    }
+
+    /** Admission sources of a transfer in from another hospital, in file order. */
+    public static List<String> admissionSources() {
+        return ADMISSION_SOURCES;
+    }
+
+    /** Admission methods of a transfer in from another hospital, in file order. */
+    public static List<String> admissionMethods() {
+        return ADMISSION_METHODS;
     }
 
     private static List<String> codes(String marker) {
