@@ -167,7 +167,9 @@ public final class DisclosureControl {
         derived.put(PCT_DELAYED_7PLUS_DAYS, ratio(p(DELAYED_7PLUS_DAYS), p(DRD_MEASURED_DISCHARGES), 100));
         derived.put(PCT_DISCHARGED_TO_USUAL_RESIDENCE, ratio(p(DISCHARGED_TO_USUAL_RESIDENCE), p(DISCHARGES), 100));
         derived.put(MEAN_DELAY_DAYS, smallNStatistic(col(MEAN_DELAY_DAYS), col(DELAYED_DISCHARGES)));
-        derived.put(MEAN_DELAY_DAYS_ALL, smallNStatistic(col(MEAN_DELAY_DAYS_ALL), col(DRD_MEASURED_DISCHARGES)));
+        // its numerator is delay_days, which rests on the delayed discharges: 1-7 of them suppress it too
+        derived.put(MEAN_DELAY_DAYS_ALL, smallNStatistic(smallNStatistic(col(MEAN_DELAY_DAYS_ALL),
+                col(DRD_MEASURED_DISCHARGES)), col(DELAYED_DISCHARGES)));
         derived.put(MEDIAN_DELAY_DAYS, smallNStatistic(col(MEDIAN_DELAY_DAYS), col(DELAYED_DISCHARGES)));
         derived.put(P90_DELAY_DAYS, smallNStatistic(col(P90_DELAY_DAYS), col(DELAYED_DISCHARGES)));
         derived.put(MEDIAN_DRD_TO_CARE_START_DAYS, smallNStatistic(col(MEDIAN_DRD_TO_CARE_START_DAYS),
@@ -287,8 +289,10 @@ public final class DisclosureControl {
             long n = r.denominator() == null ? 0 : Math.round(r.denominator());
             Long shown = r.denominator() == null ? null : publishCount(n);
             boolean small = n >= 1 && n <= MAX_SUPPRESSED;
-            return new PublishedIndicator(small ? null : numerator, shown == null ? null : shown.doubleValue(),
-                    small ? null : r.value(), null, null, suppressed || small);
+            // numerator null: its delay days rest on 1-7 delayed discharges (above), so the mean would give them away
+            boolean hidden = small || numerator == null;
+            return new PublishedIndicator(hidden ? null : numerator, shown == null ? null : shown.doubleValue(),
+                    hidden ? null : r.value(), null, null, suppressed || hidden, shownDischarges);
         }
         Long denominator = r.denominator() == null ? null : publishCount(Math.round(r.denominator()));
         suppressed |= r.denominator() != null && denominator == null;

@@ -395,6 +395,19 @@ class DisclosureControlTest {
     }
 
     @Test
+    void the_mean_with_0_day_delays_falls_with_the_delayed_discharges_its_days_rest_on() {
+        Map<String, Row> out = publishMonthly(List.of(
+                // 40 DRD-measured, 2 of them delayed for 6 days: mean_delay_days_all = 6 / 40 = 0.15 is over 40
+                // values, but 0.15 x 40 gives back the 6 days of the 2 patients, whose delay_days are suppressed
+                monthly("2021-03", 40, 40, 38, 2, 3.0),
+                // 9 delayed, 27 days: 27 / 40 = 0.675 is shown as calculated
+                monthly("2021-04", 40, 40, 31, 9, 3.0)));
+        assertThat((Object) out.get("2021-03").getAs("delay_days")).isNull();
+        assertThat((Object) out.get("2021-03").getAs("mean_delay_days_all")).isNull();
+        assertThat((Double) out.get("2021-04").getAs("mean_delay_days_all")).isEqualTo(0.675);
+    }
+
+    @Test
     void every_sum_of_days_falls_with_the_count_it_rests_on() {
         Map<String, Row> out = publishMonthly(List.of(
                 // 1 delayed discharge contributed 60 days to the month: the 60 would identify them
@@ -469,6 +482,29 @@ class DisclosureControlTest {
         assertThat((Boolean) small.getAs("suppressed")).isTrue();
         assertThat((Object) out.get("mean-empty").getAs("value")).isNull();
         assertThat((Boolean) out.get("mean-empty").getAs("suppressed")).isFalse();
+    }
+
+    @Test
+    void a_mean_indicator_whose_delay_days_rest_on_1_to_7_delayed_patients_is_suppressed() {
+        // 60 delay days over 40 patients (mean 1.5) but all from 1 delayed patient: 1.5 x 40 gives the 60 back
+        Map<String, Object> one = indicator("mean-one", "month", "mean_discharge_delay_days", 60, 40.0, 1.5,
+                "mean_days", null, null);
+        one.put("numerator_discharges", 1L);
+        // 60 days from 9 delayed patients over 40: shown (numerator rounded to 60, discharges to 10)
+        Map<String, Object> nine = indicator("mean-nine", "month", "mean_discharge_delay_days", 60, 40.0, 1.5,
+                "mean_days", null, null);
+        nine.put("numerator_discharges", 9L);
+        Map<String, Row> out = publishIndicators(List.of(one, nine));
+        Row hidden = out.get("mean-one");
+        assertThat((Object) hidden.getAs("value")).isNull();
+        assertThat((Object) hidden.getAs("numerator")).isNull();
+        assertThat((Object) hidden.getAs("numerator_discharges")).isNull();
+        assertThat((Boolean) hidden.getAs("suppressed")).isTrue();
+        Row shown = out.get("mean-nine");
+        assertThat((Double) shown.getAs("value")).isEqualTo(1.5);
+        assertThat((Long) shown.getAs("numerator")).isEqualTo(60);
+        assertThat((Long) shown.getAs("numerator_discharges")).isEqualTo(10);
+        assertThat((Boolean) shown.getAs("suppressed")).isFalse();
     }
 
     @Test

@@ -33,6 +33,13 @@ import org.bedflow.pipeline.measure.ReportingGrid;
  */
 public final class DischargeIndicators {
 
+    /**
+     * For {@code mean_discharge_delay_days}: the count "band" holding the delayed discharges behind
+     * the delay days, published as numerator_discharges so that disclosure control can suppress
+     * a mean whose delay days rest on 1-7 patients.
+     */
+    public static final String DELAYED = "delayed_discharges";
+
     private DischargeIndicators() {
     }
 
@@ -45,7 +52,10 @@ public final class DischargeIndicators {
                 oneIfMeasured, grid);
         Dataset<Row> meanDelay = IndicatorCounts.byPeriod(universe, Indicator.MEAN_DISCHARGE_DELAY_DAYS,
                 col(DISCHARGE_DATE), lit(IndicatorCounts.ALL_AGES),
-                when(DelayedDischargeMeasures.DELAYED, col(DELAY_DAYS)).otherwise(0), oneIfMeasured, grid);
+                when(DelayedDischargeMeasures.DELAYED, col(DELAY_DAYS)).otherwise(0), oneIfMeasured, grid)
+                .unionByName(IndicatorCounts.byPeriod(universe, Indicator.MEAN_DISCHARGE_DELAY_DAYS,
+                        col(DISCHARGE_DATE), lit(DELAYED), when(DelayedDischargeMeasures.DELAYED, 1).otherwise(0),
+                        lit(0), grid));
         Dataset<Row> usual = IndicatorCounts.byPeriod(universe, Indicator.DISCHARGE_TO_USUAL_RESIDENCE,
                 col(DISCHARGE_DATE), lit(IndicatorCounts.ALL_AGES),
                 when(col(DISCHARGE_DESTINATION).equalTo("19"), 1).otherwise(0), lit(1), grid);

@@ -20,7 +20,7 @@ import org.apache.spark.sql.RowFactory;
  * One row of the indicators table (docs/data-dictionary.md), on the driver; {@code national_reference}
  * (from the {@link Indicator}) and {@code run_id} are added by {@link #toRow}.
  * {@code numeratorDischarges} is the number of delayed discharges behind a numerator of
- * delayed days (delayed beds only; null otherwise).
+ * delay days (delayed beds and the mean discharge delay; null otherwise).
  */
 public record IndicatorRow(String unitaryArea, String unitaryAreaName, String periodType, String period,
                            String indicator, long numerator, Double denominator, Double value, String valueType,

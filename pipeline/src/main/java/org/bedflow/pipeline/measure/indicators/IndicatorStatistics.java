@@ -47,9 +47,11 @@ public final class IndicatorStatistics {
             return row(area, areaName, type, period, indicator, x, (double) counts.denominator(), e, valueType);
         }
         if (statistic == Indicator.Statistic.MEAN) {
+            // the delay days are the all-ages "band"; the delayed discharges behind them ride along as their own
+            long days = counts.band(IndicatorCounts.ALL_AGES);
             long n = counts.denominator();
-            return row(area, areaName, type, period, indicator, x, (double) n,
-                    new Estimate(n > 0 ? x / (double) n : null, Interval.NONE), valueType);
+            return new IndicatorRow(area, areaName, type.value(), period, indicator.id(), days, (double) n,
+                    n > 0 ? days / (double) n : null, valueType, null, null, counts.band(DischargeIndicators.DELAYED));
         }
         if (type == Periods.Type.MONTH) {
             return new IndicatorRow(area, areaName, type.value(), period, indicator.id(), x, null, (double) x,
@@ -86,7 +88,8 @@ public final class IndicatorStatistics {
 
     /**
      * numerator_discharges: for the delayed-bed rate the counts' denominator carries the number
-     * of delayed discharges behind the delayed days ({@link DelayedBedDays}); null for the others.
+     * of delayed discharges behind the delayed days ({@link DelayedBedDays}); for the mean delay it
+     * is set above from {@link DischargeIndicators#DELAYED}; null for the others.
      */
     private static Long discharges(Indicator indicator, Counts counts) {
         return indicator.statistic() == Indicator.Statistic.RATE_PER_DAY ? counts.denominator() : null;

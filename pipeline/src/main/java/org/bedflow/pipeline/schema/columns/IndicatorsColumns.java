@@ -25,7 +25,7 @@ public final class IndicatorsColumns {
     public static final String LOWER_95 = "lower_95";
     /** upper 95 % confidence limit of value */
     public static final String UPPER_95 = "upper_95";
-    /** delayed discharges behind a numerator of delayed days (delayed beds only) */
+    /** delayed discharges behind a numerator of delay days (delayed beds, mean discharge delay) */
     public static final String NUMERATOR_DISCHARGES = "numerator_discharges";
     /** the national measure followed and where bedflow departs from it */
     public static final String NATIONAL_REFERENCE = "national_reference";

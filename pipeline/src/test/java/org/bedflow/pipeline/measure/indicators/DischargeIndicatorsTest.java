@@ -74,6 +74,8 @@ class DischargeIndicatorsTest {
         assertThat((Long) may.getAs("numerator")).isEqualTo(2);            // b's 2 days (g is a transfer)
         assertThat((Double) may.getAs("denominator")).isEqualTo(3.0);      // a, b, c
         assertThat((Double) may.getAs("value")).isCloseTo(0.6667, within(1e-4)); // 2 / 3
+        // the delayed discharges behind the delay days (b alone), for disclosure control
+        assertThat((Long) may.getAs("numerator_discharges")).isEqualTo(1);
         assertThat((Object) may.getAs("lower_95")).isNull();
         assertThat((Object) may.getAs("upper_95")).isNull();
         Row fy = out.get(WEST + " 2021-22 mean_discharge_delay_days");
