@@ -29,6 +29,14 @@ public final class SocialCareEventsColumns {
     public static final String SERVICE_TYPE = "service_type";
     /** service component (e.g. Reablement, Home Care) */
     public static final String SERVICE_COMPONENT = "service_component";
+    /** the CLD event outcome, in canonical (Release 2) wording */
+    public static final String EVENT_OUTCOME = "event_outcome";
+    /** Service user, Unpaid carer or Unpaid carer known by association; null = service user */
+    public static final String CLIENT_TYPE = "client_type";
+    /** the person's date of death when the council knows it */
+    public static final String DATE_OF_DEATH = "date_of_death";
+    /** postcode of residence: only for the geography postcode lookup, dropped at link, never written */
+    public static final String POSTCODE = "postcode";
     /** time the extract was produced: of several versions of a record the latest wins */
     public static final String SUBMITTED_AT = "submitted_at";
 
