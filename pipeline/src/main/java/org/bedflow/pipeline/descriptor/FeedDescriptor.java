@@ -116,9 +116,19 @@ public final class FeedDescriptor implements Serializable {
         return timestampFormat;
     }
 
-    /** schema field -> normalised source value ({@link CodeLists#normalise}) -> canonical value, or null for "no value" */
+    /** schema field -> normalised source value ({@link #valueKey}) -> canonical value, or null for "no value" */
     public Map<String, Map<String, String>> values() {
         return values;
+    }
+
+    /**
+     * The form a source value of {@code field} is looked up in {@link #values} by: for a field with a
+     * code list as codes are matched ({@link CodeLists#normalise}: case, spaces and punctuation
+     * ignored), else ignoring case and repeated spaces only ({@link CodeLists#normaliseSpaces}),
+     * because punctuation can tell apart values without a list (a delay reason {@code A.1} and {@code A1}).
+     */
+    public static String valueKey(FieldSpec field, String value) {
+        return field.codeList() != null ? CodeLists.normalise(value) : CodeLists.normaliseSpaces(value);
     }
 
     /** The share of this source's rows that may be quarantined; null: the role's threshold from the configuration. */
@@ -146,7 +156,7 @@ public final class FeedDescriptor implements Serializable {
      *
      * @param columnOf      per field of the role (schema order), the column position, or -1
      * @param unknown       columns no field reads (ignored, reported once)
-     * @param hiddenColumns positions of secret fields (never shown in rejects)
+     * @param hiddenColumns positions of secret and postcode fields (never shown in rejects)
      */
     public record Columns(int[] columnOf, List<String> unknown, int[] hiddenColumns) {
     }
@@ -196,7 +206,8 @@ public final class FeedDescriptor implements Serializable {
             columnOf[i] = at;
             if (at >= 0) {
                 used[at] = true;
-                if (f.secret()) {
+                if (f.secret() || f.postcode()) {
+                    // also a postcode: a malformed line shows neither (postcodes are masked in the text as well)
                     hidden.add(at);
                 }
             }

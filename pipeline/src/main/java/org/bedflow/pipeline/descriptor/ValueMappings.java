@@ -67,6 +67,10 @@ final class ValueMappings {
             if (spec.nhsNumber()) {
                 throw yaml.fail(e.getKeyNode(), "values: " + field + " is an NHS number and cannot be mapped");
             }
+            if (spec.postcode()) {
+                // a mapping would put postcodes in clear in a descriptor and its error messages
+                throw yaml.fail(e.getKeyNode(), "values: " + field + " is a postcode and cannot be mapped");
+            }
             Map<String, String> mapping = new LinkedHashMap<>();
             if (e.getValueNode() instanceof ScalarNode && !isNull(e.getValueNode())) {
                 mappingFile(e.getValueNode(), spec, mapping);
@@ -83,10 +87,11 @@ final class ValueMappings {
         Map<String, String> writtenAs = new LinkedHashMap<>();
         for (NodeTuple v : yaml.entries(yaml.mapping(node, "values: " + field), "values: " + field).values()) {
             String from = yaml.text(v.getKeyNode());
-            String key = CodeLists.normalise(from);
+            String key = FeedDescriptor.valueKey(spec, from);
             if (writtenAs.containsKey(key)) {
                 throw yaml.fail(v.getKeyNode(), "values: " + field + ": '" + writtenAs.get(key) + "' and '" + from
-                        + "' are the same value (values match case-insensitively, ignoring repeated spaces)");
+                        + "' are the same value (values match case-insensitively, ignoring repeated spaces"
+                        + (spec.codeList() != null ? " and punctuation" : "") + ")");
             }
             writtenAs.put(key, from);
             String to = isNull(v.getValueNode()) ? null : yaml.text(v.getValueNode());
@@ -122,7 +127,7 @@ final class ValueMappings {
         for (Map<String, String> r : rows) {
             row++;
             String from = r.get(FROM);
-            String key = CodeLists.normalise(from);
+            String key = FeedDescriptor.valueKey(spec, from);
             if (mapping.containsKey(key)) {
                 throw yaml.fail(node, "values: " + spec.name() + ": " + file + " lists '" + from + "' twice");
             }

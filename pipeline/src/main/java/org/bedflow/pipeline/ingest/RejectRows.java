@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 import static org.bedflow.pipeline.schema.columns.RejectsColumns.FEED;
@@ -27,6 +28,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.bedflow.pipeline.ingest.validate.Postcode;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.FieldSpec;
 import org.bedflow.pipeline.schema.OutputTables;
@@ -66,8 +68,8 @@ public final class RejectRows {
 
     /**
      * For rows whose problem was found after validation (resubmission conflicts, discharge
-     * checks), the raw JSON was not kept: the normalised values stand in, NHS number masked,
-     * council person id left out.
+     * checks), the raw JSON was not kept: the normalised values stand in, NHS number and postcode
+     * masked, council person id left out.
      */
     static Column typedJson(FeedSchema feed) {
         List<Column> fields = new ArrayList<>();
@@ -78,6 +80,10 @@ public final class RejectRows {
             Column c = col(f.name());
             if (f.nhsNumber()) {
                 c = when(c.isNotNull(), concat(lit("******"), substring(c, 7, 4)));
+            }
+            if (f.postcode()) {
+                // validated postcodes are in normal form (NN1 1AA): the outward code is what precedes the space
+                c = when(c.isNotNull(), concat(substring_index(c, " ", 1), lit(" " + Postcode.HIDDEN)));
             }
             fields.add(c.cast("string").as(f.name()));
         }

@@ -9,6 +9,8 @@ import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.LA_COD
 import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.NHS_NUMBER;
 import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.PERSON_ID;
 
+import java.util.List;
+
 import org.apache.spark.sql.Column;
 
 import org.apache.spark.sql.Dataset;
@@ -16,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
+import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.schema.OutputTables;
 
 /**
@@ -49,16 +52,25 @@ public final class LinkedSpells {
      * Care events with person_key (from the NHS number, the link to hospital spells),
      * care_person_key (person_key, else a keyed hash of the council and its person id, so
      * that people without an NHS number are still followed within their council's data)
-     * and unitary_area. NHS numbers and council person ids are dropped.
+     * and unitary_area ({@link ResidenceAreas#forCareEvents}, the postcode through the
+     * geography's postcode lookup). NHS numbers, council person ids and postcodes are dropped.
+     *
+     * @param geography the validated geography feed; may be empty
      */
-    public static Dataset<Row> careEvents(SparkSession spark, Dataset<Row> socialCare, Settings s) {
+    public static Dataset<Row> careEvents(SparkSession spark, Dataset<Row> socialCare, Dataset<Row> geography,
+                                          Settings s) {
         Column councilPerson = concat_ws(":", lit("council"), col(LA_CODE), col(PERSON_ID));
         Dataset<Row> events = socialCare
                 .withColumn(CARE_PERSON_KEY, coalesce(
                         PersonKeys.personKey(spark, s.key(), col(NHS_NUMBER)),
                         PersonKeys.personKey(spark, s.key(), councilPerson)));
         events = PersonKeys.pseudonymise(spark, s.key(), events).drop(PERSON_ID);
-        return ResidenceAreas.forCareEvents(events, s.mapping());
+        return ResidenceAreas.forCareEvents(events, geography, s.mapping());
+    }
+
+    /** {@link #careEvents(SparkSession, Dataset, Dataset, Settings)} for a run without geography lookups. */
+    public static Dataset<Row> careEvents(SparkSession spark, Dataset<Row> socialCare, Settings s) {
+        return careEvents(spark, socialCare, spark.createDataFrame(List.of(), Feeds.GEOGRAPHY.sparkType()), s);
     }
 
     public static Dataset<Row> build(SparkSession spark, Dataset<Row> admissions, Dataset<Row> discharges,

@@ -85,7 +85,7 @@ public final class LinkSpells {
         // keyed and placed, the spells with their own fields, and the community contacts (an optional feed)
         Concurrently.run(List.of(
                 () -> work.write(CARE_EVENTS, LinkedSpells.careEvents(spark,
-                        IngestStage.accepted(work, Feeds.SOCIAL_CARE_EVENTS), settings)),
+                        IngestStage.accepted(work, Feeds.SOCIAL_CARE_EVENTS), geography, settings)),
                 () -> work.write(SPELLS, LinkedSpells.spells(spark, IngestStage.accepted(work, Feeds.APC_ADMISSIONS),
                         IngestStage.accepted(work, Feeds.APC_DISCHARGES), geography, settings)),
                 () -> work.write(COMMUNITY_CONTACTS, CommunityContacts.contacts(spark,

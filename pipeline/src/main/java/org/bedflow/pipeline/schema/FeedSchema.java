@@ -79,7 +79,8 @@ public final class FeedSchema implements Serializable {
                 Boolean.TRUE.equals(f.getObjectProp("bedflow.icd10")),
                 Boolean.TRUE.equals(f.getObjectProp("bedflow.icd10_list")),
                 Boolean.TRUE.equals(f.getObjectProp("bedflow.opcs4_list")),
-                stringProp(f.getObjectProp("bedflow.not_before")).orElse(null));
+                stringProp(f.getObjectProp("bedflow.not_before")).orElse(null),
+                Boolean.TRUE.equals(f.getObjectProp("bedflow.postcode")));
     }
 
     private static FieldType typeOf(String field, Schema s) {

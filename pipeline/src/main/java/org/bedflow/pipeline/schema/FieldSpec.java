@@ -30,7 +30,9 @@ public record FieldSpec(
         /* OPCS-4 procedure codes separated by ';', '|' or ',', each normalised as ICD-10 codes are */
         boolean opcs4List,
         /* another date field of the same row this one may not precede (DATE_ORDER), or null */
-        String notBefore) implements Serializable {
+        String notBefore,
+        /* a UK postcode (bedflow.postcode): normalised to "NN1 1AA", masked to its outward code wherever shown */
+        boolean postcode) implements Serializable {
 
     public FieldSpec {
         Objects.requireNonNull(name, "name");

@@ -251,7 +251,7 @@ class WorkedExamplesTest {
         // link and measure: person keys, areas, the indicator over October 2021 - March 2022
         ReorganisationMapping northants = ReorganisationMapping.load("northamptonshire");
         var settings = new LinkedSpells.Settings(PseudonymKey.demo(), northants, REASONS, DrdSettings.defaults(), "test-run");
-        Dataset<Row> events = LinkedSpells.careEvents(spark, validated("social_care_events"), settings);
+        Dataset<Row> events = LinkedSpells.careEvents(spark, validated("social_care_events"), validated("geography"), settings);
         Dataset<Row> spells = LinkedSpells.build(spark, validated("apc_admissions"), validated("apc_discharges"), events,
                 validated("geography"), settings);
         Dataset<Row> contacts = CommunityContacts.contacts(spark, validated("community_contacts"),

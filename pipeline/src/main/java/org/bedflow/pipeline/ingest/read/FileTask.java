@@ -20,7 +20,7 @@ import org.apache.hadoop.fs.Path;
  * @param format       csv, csv.gz, avro or parquet
  * @param columnOf     for each feed field (in schema order), its position in the file's header, or -1 when absent
  * @param headerSize   number of columns in the file's header (CSV)
- * @param hiddenColumns header positions whose values must never be shown (council person ids)
+ * @param hiddenColumns header positions whose values must never be shown (council person ids, postcodes)
  * @param readerSchema  Avro: the reader schema for this file as JSON (the feed's schema with the
  *                      aliases of its descriptor's column mapping); null: the feed's own schema
  */

@@ -28,7 +28,7 @@ import org.bedflow.pipeline.schema.columns.ApcDischargesColumns;
 /**
  * One field's value, typed by the field's type and checked against its own rules: whole
  * numbers and their range (age), dates and timestamps in the source's formats, NHS
- * numbers, ICD-10 codes, OPCS-4 procedure lists, code lists, patterns, delay reasons. A value that fails is left
+ * numbers, postcodes, ICD-10 codes, OPCS-4 procedure lists, code lists, patterns, delay reasons. A value that fails is left
  * out with an issue of the given severity. Serializable: it runs on executors inside
  * {@link RowValidator}.
  */
@@ -97,6 +97,15 @@ final class FieldValues implements Serializable {
                         + (severity.equals(Classified.WARNING) ? "; the row is kept but cannot be linked" : "")));
             }
             return nhs;
+        }
+        if (f.postcode()) {
+            String postcode = Postcode.normalise(v);
+            if (postcode == null) {
+                // the message shows the masked value only: a postcode is never in clear in rejects
+                issues.add(issue(severity, ReasonCode.BAD_POSTCODE, f.name() + " " + Postcode.mask(v)
+                        + " is not a UK postcode (e.g. NN1 1AA)" + nulled(severity)));
+            }
+            return postcode;
         }
         if (f.icd10()) {
             return Icd10.normalise(v);

@@ -52,7 +52,7 @@ final class Issues {
         return rows.isEmpty() ? NONE : CollectionConverters.asScala(rows).toList();
     }
 
-    /** The raw values for people to read: NHS numbers masked, council person ids left out. */
+    /** The raw values for people to read: NHS numbers and postcodes masked, council person ids left out. */
     static String rawJson(List<FieldSpec> fields, String[] rawValues) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {
@@ -60,9 +60,18 @@ final class Issues {
             if (f.secret()) {
                 continue;
             }
-            m.put(f.name(), f.nhsNumber() ? NhsNumber.mask(rawValues[i]) : rawValues[i]);
+            m.put(f.name(), f.nhsNumber() ? NhsNumber.mask(rawValues[i])
+                    : f.postcode() ? Postcode.mask(rawValues[i]) : rawValues[i]);
         }
         return json(m);
+    }
+
+    /**
+     * Free text that may hold identifiers (a malformed CSV line, a parser's message): NHS numbers
+     * and postcode-shaped words masked.
+     */
+    static String maskInText(String text) {
+        return Postcode.maskInText(NhsNumber.maskInText(text));
     }
 
     static String json(Map<String, String> m) {

@@ -22,6 +22,8 @@ public enum ReasonCode {
     MALFORMED_ROW,
     /** a value that does not have the form of its field (e.g. an ODS or ONS code); bedflow's addition */
     BAD_FORMAT,
+    /** not the shape of a UK postcode (e.g. NN1 1AA); the postcode is never shown in clear; bedflow's addition */
+    BAD_POSTCODE,
     /** WARNING: a delay reason with no entry in the configured mapping (reported as other / Unknown); bedflow's addition */
     UNMAPPED_CODE
 }

@@ -21,15 +21,14 @@ import org.apache.spark.sql.RowFactory;
 import org.bedflow.pipeline.descriptor.FeedDescriptor;
 import org.bedflow.pipeline.descriptor.TemporalFormat;
 import org.bedflow.pipeline.ingest.Classified;
-import org.bedflow.pipeline.reference.CodeLists;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.FieldSpec;
 
 /**
  * Checks one raw record of a feed against the feed's Avro schema and the rules of
  * docs/validation.md, field by field, and gives its typed, normalised values with every issue found.
- * A problem with a required field is an ERROR (the row will be quarantined); with an
- * optional field a WARNING, and the field is nulled (NHS numbers: the row is kept,
+ * A problem with a required field (or a field of the business key) is an ERROR (the row will be
+ * quarantined); with an optional field a WARNING, and the field is nulled (NHS numbers: the row is kept,
  * unlinkable). Runs on executors: everything it holds is serializable.
  *
  * <p>Input: a row of {@link org.bedflow.pipeline.schema.RawColumns#rawType}. Output: a row
@@ -47,6 +46,8 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
     private final SourceRules builtIn;
     private final FieldValues fieldValues;
     private final CrossFieldRules crossFieldRules;
+    /** the feed's business key fields */
+    private final Set<String> keyFields;
 
     /**
      * @param mappedDelayReasons codes the delay reason mapping knows; others give an
@@ -72,6 +73,7 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
                 sf.descriptor().source() + "|" + sf.typed(), k -> SourceRules.of(feed, sf.descriptor(), sf.typed()))));
         this.rulesByFile = byFile;
         this.crossFieldRules = new CrossFieldRules(feed);
+        this.keyFields = Set.copyOf(feed.businessKey());
     }
 
     /**
@@ -101,8 +103,9 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         List<Row> issues = new ArrayList<>();
         if (malformed != null) {
             issues.add(issue(Classified.ERROR, ReasonCode.MALFORMED_ROW, "the record could not be read as "
-                    + n + " fields: " + malformed));
-            out[n + 2] = json(Map.of("_raw_line", rawLine == null ? "" : NhsNumber.maskInText(rawLine)));
+                    + n + " fields: " + Issues.maskInText(malformed)));
+            // the line as read: NHS numbers and postcodes in it masked (its fields cannot be told apart)
+            out[n + 2] = json(Map.of("_raw_line", rawLine == null ? "" : Issues.maskInText(rawLine)));
             out[n + 3] = hash(new String[] {rawLine});
             out[n + 4] = seq(issues);
             return RowFactory.create(out);
@@ -127,13 +130,15 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         }
         if (v != null && values != null) {
             // the source's own value for a canonical one (its descriptor's values:), before any check
-            String key = CodeLists.normalise(v);
+            String key = FeedDescriptor.valueKey(f, v);
             if (values.containsKey(key)) {
                 v = values.get(key);
             }
         }
         boolean required = crossFieldRules.isRequired(f, typedSoFar);
-        String severity = required ? Classified.ERROR : Classified.WARNING;
+        // a bad value of a business key field that may be empty (geography's postcode) is an ERROR all the same:
+        // left out, it would make the row another record (a postcode row an LSOA row)
+        String severity = required || keyFields.contains(f.name()) ? Classified.ERROR : Classified.WARNING;
         if (v == null) {
             if (required) {
                 issues.add(issue(Classified.ERROR, ReasonCode.MISSING_REQUIRED, f.requiredWhenEventType() != null

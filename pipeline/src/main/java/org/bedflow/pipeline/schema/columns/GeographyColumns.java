@@ -9,8 +9,10 @@ public final class GeographyColumns {
 
     /** LSOA (lower layer super output area) of residence, used through the geography feed */
     public static final String LSOA_CODE = "lsoa_code";
-    /** the local authority district of the LSOA */
+    /** the local authority district of the LSOA (of the postcode, on a postcode row) */
     public static final String LAD_CODE = "lad_code";
+    /** a postcode of the LSOA: the row is a postcode lookup row; null on an LSOA lookup row */
+    public static final String POSTCODE = "postcode";
 
     private GeographyColumns() {
     }
