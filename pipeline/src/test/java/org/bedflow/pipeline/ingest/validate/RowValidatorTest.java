@@ -337,4 +337,103 @@ class RowValidatorTest {
         assertThat(RowValidator.hash(a)).isEqualTo(RowValidator.hash(b)).isNotEqualTo(RowValidator.hash(c));
         assertThat(RowValidator.hash(new String[] {"AB", "C"})).isNotEqualTo(RowValidator.hash(new String[] {"A", "BC"}));
     }
+
+    // --- the CLD fields of social care events: event outcome, client type, date of death, postcode
+
+    @Test
+    void event_outcomes_of_either_release_are_stored_in_the_one_canonical_wording() {
+        // Release 1, Release 2, Release 2 without care for case and spaces: one value
+        for (String written : List.of("NFA - Self-funded client (inc. 12wk disregard)",
+                "NFA: Self-funded client or under 12wk disregard", "nfa:self-funded client or under 12WK disregard")) {
+            var out = validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "event_outcome", written));
+            assertThat(out.get("issues")).as(written).asList().isEmpty();
+            assertThat(out.get("event_outcome")).isEqualTo("NFA: Self-funded client or under 12wk disregard");
+        }
+        // a Release 1 outcome Release 2 has no place for
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "event_outcome", "Progress to financial assessment"))
+                .get("event_outcome")).isEqualTo("Release 1 specification only: Not mapped");
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "client_type", "unpaid carer"))
+                .get("client_type")).isEqualTo("Unpaid carer");
+    }
+
+    @Test
+    void an_unknown_event_outcome_or_client_type_is_left_out_with_a_warning_as_other_optional_codes() {
+        var out = validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "event_outcome", "Went on holiday", "client_type", "Visitor"));
+        assertThat(out.get("event_outcome")).isNull();
+        assertThat(out.get("client_type")).isNull();
+        assertThat(out.get("service_type")).as("the row is kept").isEqualTo("Long Term Support: Community");
+        assertThat(out.get("issues")).asList().containsExactly(
+                "WARNING UNKNOWN_CODE: event_outcome 'Went on holiday' is not a code of the event_outcome list; the value is left out",
+                "WARNING UNKNOWN_CODE: client_type 'Visitor' is not a code of the client_type list; the value is left out");
+    }
+
+    @Test
+    void a_service_type_in_release_2_wording_is_the_canonical_code() {
+        var out = validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "service_type", "Unpaid carer support: Direct to unpaid carer"));
+        assertThat(out.get("issues")).asList().isEmpty();
+        assertThat(out.get("service_type")).isEqualTo("Carer Support: Direct to Carer");
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "service_type", "Long term support: Residential care"))
+                .get("service_type")).isEqualTo("Long Term Support: Residential Care");
+    }
+
+    @Test
+    void a_date_of_death_after_the_run_date_is_a_future_date_as_every_not_after_run_date_date() {
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "date_of_death", "2022-04-01")).get("date_of_death"))
+                .isEqualTo(Date.valueOf("2022-04-01"));
+        // FUTURE_DATE is an ERROR whatever the field (docs/validation.md): a death after the run date is not data
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "date_of_death", "2022-04-02")).get("issues"))
+                .asList().containsExactly("ERROR FUTURE_DATE: date_of_death 2022-04-02 is after the run date 2022-04-01");
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "date_of_death", "last week")).get("issues"))
+                .asList().singleElement().asString().startsWith("WARNING BAD_DATE");
+    }
+
+    @Test
+    void postcodes_are_stored_upper_case_with_one_space_before_the_last_three_characters() {
+        for (String[] c : List.of(new String[] {"nn11aa", "NN1 1AA"}, new String[] {" NN1  1AA ", "NN1 1AA"},
+                new String[] {"nn16 0aa", "NN16 0AA"}, new String[] {"W1A1AA", "W1A 1AA"}, new String[] {"m11ae", "M1 1AE"})) {
+            var out = validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "postcode", c[0]));
+            assertThat(out.get("issues")).as(c[0]).asList().isEmpty();
+            assertThat(out.get("postcode")).as(c[0]).isEqualTo(c[1]);
+        }
+    }
+
+    @Test
+    void a_value_that_is_not_a_uk_postcode_is_left_out_with_a_warning_and_never_shown_in_clear() {
+        // not the shape: too short, letters where the inward code has its digit, a house number before it
+        for (String bad : List.of("NN1 1A", "NN1 AAA", "12 NN1 1AA", "Northampton")) {
+            var out = validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "postcode", bad, "age", "8O"));
+            assertThat(out.get("postcode")).as(bad).isNull();
+            assertThat(out.get("issues")).as(bad).asList().contains(
+                    "WARNING BAD_POSTCODE: postcode *** is not a UK postcode (e.g. NN1 1AA); the value is left out");
+            assertThat((String) out.get("raw_json")).contains("\"postcode\":\"***\"").doesNotContain(bad);
+        }
+        // a valid postcode in the raw values of a row with another problem: its outward code only
+        var out = validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "postcode", "nn1 1aa", "age", "8O"));
+        assertThat((String) out.get("raw_json")).contains("\"postcode\":\"NN1 ***\"").doesNotContainIgnoringCase("nn1 1aa");
+    }
+
+    @Test
+    void a_bad_postcode_of_the_geography_postcode_lookup_quarantines_the_row_as_it_is_part_of_the_key() {
+        // left out, the postcode row would become an LSOA row of the same LSOA
+        var out = validate(Feeds.GEOGRAPHY, Map.of("lsoa_code", "E01027400", "lad_code", "E07000154", "postcode", "NN1 1"));
+        assertThat(out.get("issues")).asList().containsExactly(
+                "ERROR BAD_POSTCODE: postcode *** is not a UK postcode (e.g. NN1 1AA)");
+        var lsoaRow = validate(Feeds.GEOGRAPHY, Map.of("lsoa_code", "E01027400", "lad_code", "E07000154"));
+        assertThat(lsoaRow.get("issues")).as("an LSOA row has no postcode").asList().isEmpty();
+    }
+
+    @Test
+    void postcodes_and_nhs_numbers_in_a_malformed_line_are_masked() {
+        FeedSchema feed = Feeds.SOCIAL_CARE_EVENTS;
+        int n = feed.fields().size();
+        Object[] raw = new Object[n + 4];
+        raw[n] = "social_care_events/c.csv";
+        raw[n + 1] = 7L;
+        raw[n + 2] = "3 fields instead of 17";
+        raw[n + 3] = "E06000062,EV1,943 476 5919,nn1 1ab,\"broken";
+        Row out = new RowValidator(feed, RUN_DATE, null).call(RowFactory.create(raw));
+        assertThat(out.getString(n + 2)).isEqualTo("{\"_raw_line\":\"E06000062,EV1,******5919,NN1 ***,\\\"broken\"}");
+        assertThat(Postcode.maskInText("at NN16 0AA, nn160aa and W1A 1AA; not E01027400 or EV12345"))
+                .isEqualTo("at NN16 ***, NN16 *** and W1A ***; not E01027400 or EV12345");
+    }
 }
