@@ -103,7 +103,7 @@ final class FieldValues implements Serializable {
             if (postcode == null) {
                 // the message shows the masked value only: a postcode is never in clear in rejects
                 issues.add(issue(severity, ReasonCode.BAD_POSTCODE, f.name() + " " + Postcode.mask(v)
-                        + " is not a UK postcode (e.g. NN1 1AA)" + nulled(severity)));
+                        + " does not have the shape of a UK postcode" + nulled(severity)));
             }
             return postcode;
         }

@@ -404,7 +404,7 @@ class RowValidatorTest {
             var out = validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "postcode", bad, "age", "8O"));
             assertThat(out.get("postcode")).as(bad).isNull();
             assertThat(out.get("issues")).as(bad).asList().contains(
-                    "WARNING BAD_POSTCODE: postcode *** is not a UK postcode (e.g. NN1 1AA); the value is left out");
+                    "WARNING BAD_POSTCODE: postcode *** does not have the shape of a UK postcode; the value is left out");
             assertThat((String) out.get("raw_json")).contains("\"postcode\":\"***\"").doesNotContain(bad);
         }
         // a valid postcode in the raw values of a row with another problem: its outward code only
@@ -417,7 +417,7 @@ class RowValidatorTest {
         // left out, the postcode row would become an LSOA row of the same LSOA
         var out = validate(Feeds.GEOGRAPHY, Map.of("lsoa_code", "E01027400", "lad_code", "E07000154", "postcode", "NN1 1"));
         assertThat(out.get("issues")).asList().containsExactly(
-                "ERROR BAD_POSTCODE: postcode *** is not a UK postcode (e.g. NN1 1AA)");
+                "ERROR BAD_POSTCODE: postcode *** does not have the shape of a UK postcode");
         var lsoaRow = validate(Feeds.GEOGRAPHY, Map.of("lsoa_code", "E01027400", "lad_code", "E07000154"));
         assertThat(lsoaRow.get("issues")).as("an LSOA row has no postcode").asList().isEmpty();
     }
