@@ -350,4 +350,35 @@ class IngestStageTest {
         }
     }
 
+
+    @Test
+    void the_geography_folder_takes_an_lsoa_lookup_and_a_postcode_lookup_side_by_side() throws Exception {
+        // the sample's LSOA-only file, unchanged, and a postcode lookup beside it in which many postcodes share an
+        // LSOA (no conflict: the key is lsoa_code + postcode); one postcode row is written twice (an identical
+        // copy collapses) and one is given a second district under the same LSOA (a conflict, both quarantined)
+        Path sample = Path.of(System.getProperty("user.dir")).resolveSibling("sample-data")
+                .resolve("northamptonshire/geography/lsoa_to_lad.csv");
+        Files.createDirectories(in.resolve("geography"));
+        Files.copy(sample, in.resolve("geography/lsoa_to_lad.csv"));
+        long sampleRows = Files.readAllLines(sample).stream().filter(l -> !l.isBlank()).count() - 1;
+        write("geography/onspd_extract.csv", "postcode,lsoa_code,lad_code",
+                "NN1 1AA,E01900001,E07000154",
+                "nn11ab,E01900001,E07000154",
+                "NN1 1AD,E01900001,E07000154",
+                "NN1 1AD,E01900001,E07000154",
+                "NN1 1AE,E01900001,E07000154",
+                "NN1 1AE,E01900001,E07000155");
+        write("apc_admissions/a.csv", ADM_HEADER);
+        minimalOtherFeeds();
+
+        IngestReport report = run();
+
+        // read accepted quarantined superseded opt_out warnings
+        assertThat(counts(report)).containsEntry("geography/lsoa_to_lad.csv", sampleRows + " " + sampleRows + " 0 0 0 0")
+                .containsEntry("geography/onspd_extract.csv", "6 3 2 1 0 0");
+        assertThat(validated("geography", "postcode", "lsoa_code")).contains("NN1 1AA E01900001", "NN1 1AB E01900001",
+                "NN1 1AD E01900001").doesNotContain("NN1 1AE E01900001");
+        assertThat(rejects()).containsExactly("geography/onspd_extract.csv:6 ERROR CONFLICTING_DUPLICATE",
+                "geography/onspd_extract.csv:7 ERROR CONFLICTING_DUPLICATE");
+    }
 }
