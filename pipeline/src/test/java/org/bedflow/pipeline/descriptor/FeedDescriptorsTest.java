@@ -214,6 +214,32 @@ class FeedDescriptorsTest {
     }
 
     @Test
+    void values_of_a_coded_field_match_ignoring_punctuation_others_only_case_and_spaces() throws Exception {
+        // a coded field: the source's spellings are compared as codes are (docs/code-lists.md), so two spellings
+        // that differ only in punctuation are one value
+        write("x.yaml", "source: nnc\nrole: social_care_events\nvalues:\n  service_component:\n"
+                + "    Dom-Care: Home Care\n    dom care: Home Care\n");
+        assertThat(error("x.yaml")).contains("values: service_component: 'Dom-Care' and 'dom care' are the same value "
+                + "(values match case-insensitively, ignoring repeated spaces and punctuation)");
+        write("x.yaml", "source: nnc\nrole: social_care_events\npattern: nnc/*\nvalues:\n  service_component:\n"
+                + "    Dom-Care: Home Care\n");
+        assertThat(load().bySource("nnc").orElseThrow().values().get("service_component"))
+                .containsExactly(Map.entry("dom care", "Home Care"));
+        // without a list punctuation may be all that tells two source codes apart
+        write("x.yaml", "source: kgh\nrole: apc_discharges\npattern: kgh/*\nvalues:\n  delay_reason:\n"
+                + "    \"A.1\": A\n    A1: B\n");
+        assertThat(load().bySource("kgh").orElseThrow().values().get("delay_reason"))
+                .containsExactly(Map.entry("a.1", "A"), Map.entry("a1", "B"));
+    }
+
+    @Test
+    void a_postcode_cannot_be_mapped() throws Exception {
+        // a mapping would write postcodes in clear in the descriptor and in its error messages
+        write("x.yaml", "source: nnc\nrole: social_care_events\nvalues:\n  postcode:\n    X: NN1 1AA\n");
+        assertThat(error("x.yaml")).endsWith(" line 4: values: postcode is a postcode and cannot be mapped");
+    }
+
+    @Test
     void a_value_mapping_file_next_to_the_descriptor() throws Exception {
         write("kgh_delays.csv", "# source: the trust's delay codes\nsource_value,canonical_value\nD1,A\nD2,awaiting_funding\n");
         write("x.yaml", "source: kgh\nrole: apc_discharges\npattern: kgh/*\nvalues:\n  delay_reason: kgh_delays.csv\n");
