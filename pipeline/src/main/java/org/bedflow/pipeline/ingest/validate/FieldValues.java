@@ -173,6 +173,12 @@ final class FieldValues implements Serializable {
             return null;
         }
         if (f.notAfterRunDate() && d.isAfter(runDate)) {
+            if (!f.required()) {
+                // an optional date (a date of death) cannot be right, but the event it rides on still is: keep the row
+                issues.add(issue(Classified.WARNING, ReasonCode.FUTURE_DATE, f.name() + " " + d
+                        + " is after the run date " + runDate + "; the date is dropped, the row kept"));
+                return null;
+            }
             issues.add(issue(Classified.ERROR, ReasonCode.FUTURE_DATE, f.name() + " " + d + " is after the run date " + runDate));
         }
         return Date.valueOf(d);

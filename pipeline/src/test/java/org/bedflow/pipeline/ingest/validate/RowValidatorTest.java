@@ -377,12 +377,16 @@ class RowValidatorTest {
     }
 
     @Test
-    void a_date_of_death_after_the_run_date_is_a_future_date_as_every_not_after_run_date_date() {
+    void a_date_of_death_after_the_run_date_is_dropped_with_a_warning_and_the_event_kept() {
         assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "date_of_death", "2022-04-01")).get("date_of_death"))
                 .isEqualTo(Date.valueOf("2022-04-01"));
-        // FUTURE_DATE is an ERROR whatever the field (docs/validation.md): a death after the run date is not data
+        // a required date after the run date rejects the row; an optional one (a death after the run date cannot be
+        // known yet) is a WARNING that drops the date and keeps the event, which is still good data
         assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "date_of_death", "2022-04-02")).get("issues"))
-                .asList().containsExactly("ERROR FUTURE_DATE: date_of_death 2022-04-02 is after the run date 2022-04-01");
+                .asList().containsExactly("WARNING FUTURE_DATE: date_of_death 2022-04-02 is after the run date 2022-04-01; "
+                        + "the date is dropped, the row kept");
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "date_of_death", "2022-04-02")).get("date_of_death"))
+                .isNull();
         assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "date_of_death", "last week")).get("issues"))
                 .asList().singleElement().asString().startsWith("WARNING BAD_DATE");
     }
