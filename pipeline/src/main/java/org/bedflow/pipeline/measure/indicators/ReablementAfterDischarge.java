@@ -113,9 +113,9 @@ import org.bedflow.pipeline.reference.ReferenceFiles;
  * <li>a death in hospital (discharge method 4) also counts as a death; a readmission still
  *     open counts (DHSC needs its discharge); readmissions are emergency admissions
  *     ({@code is_emergency}), DHSC takes management types EM and NE;</li>
- * <li>people are matched by the NHS-number person key across councils; an episode's
- *     events are merged within one council, as DHSC; a discharge linked to two tied latest
- *     discharges keeps one (latest discharge, then provider and spell);</li>
+ * <li>an episode with two latest discharges on the same day keeps one (then the greatest
+ *     provider code and spell id), where DHSC keeps both rows and counts the episode once;</li>
+ * <li>DHSC leaves out admissions before 1 April 2023 (the start of the CLD); bedflow does not;</li>
  * <li>only the providers in the feeds are seen, and the lookback of long-term care at
  *     admission sees only the feed's events.</li>
  * </ul>
