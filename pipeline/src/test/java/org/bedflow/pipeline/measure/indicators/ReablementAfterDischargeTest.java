@@ -188,6 +188,29 @@ class ReablementAfterDischargeTest {
     }
 
     @Test
+    void a_continuous_inpatient_spell_is_discharged_by_its_last_spell_admitted_by_its_first_and_lasts_from_one_to_the_other() {
+        var cipsSpells = IndicatorFixtures.spells(List.of(
+                // X: only the last spell of the CIPS is a discharge (X1 alone would qualify)
+                stay("X", "2021-06-01", "2021-06-05", "spell_id", "X1", "cips_id", "cX",
+                        "cips_admission_date", "2021-06-01", "cips_discharge_date", "2021-06-10"),
+                stay("X", "2021-06-05", "2021-06-10", "spell_id", "X2", "cips_id", "cX",
+                        "cips_admission_date", "2021-06-01", "cips_discharge_date", "2021-06-10"),
+                // Y: admitted ante partum (31) by its first spell, so out, whatever the second spell's method
+                stay("Y", "2021-06-01", "2021-06-03", "spell_id", "Y1", "cips_id", "cY", "admission_method", "31",
+                        "cips_admission_date", "2021-06-01", "cips_discharge_date", "2021-06-10"),
+                stay("Y", "2021-06-03", "2021-06-10", "spell_id", "Y2", "cips_id", "cY", "admission_method", "81",
+                        "cips_admission_date", "2021-06-01", "cips_discharge_date", "2021-06-10"),
+                // Z: the last spell has no night (06-09 - 06-09) but the CIPS has one (06-09 - 06-08 = 1): in
+                stay("Z", "2021-06-08", "2021-06-09", "spell_id", "Z1", "cips_id", "cZ", "discharge_destination", "51",
+                        "cips_admission_date", "2021-06-08", "cips_discharge_date", "2021-06-09"),
+                stay("Z", "2021-06-09", "2021-06-09", "spell_id", "Z2", "cips_id", "cZ",
+                        "cips_admission_date", "2021-06-08", "cips_discharge_date", "2021-06-09")));
+        List<String> spellIds = ReablementAfterDischarge.eligibleDischarges(cipsSpells, IndicatorFixtures.noCareEvents())
+                .select("spell_id").collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+        assertThat(spellIds).containsExactly("X2", "Z2");
+    }
+
+    @Test
     void each_failure_on_day_84_fails_and_on_day_85_does_not() {
         Map<String, Boolean> died = flags(ReablementAfterDischarge.DIED);
         Map<String, Boolean> readmitted = flags(ReablementAfterDischarge.READMITTED);
