@@ -35,10 +35,10 @@ import org.apache.spark.sql.Row;
  * </ul>
  * A field is missing for a provider when it is null or blank on every one of that provider's
  * spells. Only the fields the given frame has are judged: linked_spells carries
- * patient_classification and main_specialty_code but not treatment_function_code nor
+ * patient_classification, main_specialty_code and treatment_function_code but not
  * procedures, so the link step computes the full list on its spells frame (every feed column)
- * and hands it on in its result; on linked_spells alone the specialty rule would be judged
- * without the treatment function, and the angina rule not at all. Output names providers and
+ * and hands it on in its result; on linked_spells alone the angina rule would not be judged
+ * at all. Output names providers and
  * fields only, never a person.
  */
 public final class RuleCoverage {

@@ -310,7 +310,7 @@ public final class DisclosureControl {
 
     /**
      * indicators for commissioners, row by row on the driver (the table is areas x periods x
-     * 15 indicators, a few thousand rows at most) so that the limits come from the same
+     * 16 indicators, a few thousand rows at most) so that the limits come from the same
      * {@code measure.stats} functions as the unpublished table.
      */
     public static Dataset<Row> indicators(Dataset<Row> t) {

@@ -97,7 +97,7 @@ public final class LinkSpells {
         Row counts = work.readStaged(OutputTables.LINKED_SPELLS).select(count(lit(1)), count(col(PERSON_KEY)),
                 count(col(CARE_EVENT_ID)), count_if(col(UNITARY_AREA).isin(ReorganisationMapping.OTHER,
                         ReorganisationMapping.UNKNOWN))).first();
-        // on the spells frame, which still has every feed column (linked_spells lacks treatment function and procedures)
+        // on the spells frame, which still has every feed column (linked_spells lacks the procedures)
         List<RuleCoverage.Gap> gaps = RuleCoverage.missingFields(work.read(SPELLS));
         gaps.forEach(g -> log.warn("provider {}: {} never filled: {}", g.providerCode(), g.fields(), g.rule()));
         return new Result(counts.getLong(0), counts.getLong(1), counts.getLong(2), counts.getLong(3), gaps);

@@ -54,18 +54,24 @@ public enum Indicator {
             AgeGroup.AGED_18_PLUS,
             "Former ASCOF 2C(1) delayed transfers of care per 100,000 18+ (DRD-based delays, not DToC; each"
                     + " delayed day in the month it fell)"),
-    /** {@link ResidentialAdmissions}: ASCOF 2A(1) style (SALT era), younger adults. */
+    /** {@link ResidentialAdmissions}: ASCOF 2B, younger adults. */
     RESIDENTIAL_ADMISSIONS_18_64("residential_admissions_18_64", Statistic.CRUDE_RATE, AgeGroup.AGED_18_64,
-            "ASCOF 2A(1) (SALT-era) 18-64 as computed before ASCOF 2B (2024-25, CLD): no self-funded or"
-                    + " component exclusions yet"),
-    /** {@link ResidentialAdmissions}: ASCOF 2A(2) style (SALT era), older people. */
+            "ASCOF 2B (2024-25, CLD; DHSC's code; age at event start as recorded; every month and year; null"
+                    + " components counted; people followed across councils by NHS number; lookback only in the feed)"),
+    /** {@link ResidentialAdmissions}: ASCOF 2C, older people. */
     RESIDENTIAL_ADMISSIONS_65PLUS("residential_admissions_65plus", Statistic.CRUDE_RATE, AgeGroup.AGED_65_PLUS,
-            "ASCOF 2A(2) (SALT-era) 65+ as computed before ASCOF 2C (2024-25, CLD): no self-funded or"
-                    + " component exclusions yet"),
-    /** {@link ReablementAtHome}: retired ASCOF 2B(1). */
-    REABLEMENT_AT_HOME_91D("reablement_at_home_91d", Statistic.PERCENT, null,
-            "Retired ASCOF 2B(1) at home 91 days after discharge into reablement (every month, not Oct-Dec;"
-                    + " deaths outside hospital not seen); superseded by ASCOF 2D (2024-25)"),
+            "ASCOF 2C (2024-25, CLD; DHSC's code; age at event start as recorded; every month and year; null"
+                    + " components counted; people followed across councils by NHS number; lookback only in the feed)"),
+    /** {@link ReablementAfterDischarge}: ASCOF 2D part 1 (outcome). */
+    REABLEMENT_REMAINED_IN_COMMUNITY_12WK("reablement_remained_in_community_12wk", Statistic.PERCENT, null,
+            "ASCOF 2D part 1 (2024-25, CLD + hospital; DHSC's code; every month, not a year lagged a quarter; age on"
+                    + " admission, not from birth month and year at discharge; CIPS length of stay; hospital deaths"
+                    + " and open emergency readmissions count; only providers in the feeds)"),
+    /** {@link ReablementAfterDischarge}: ASCOF 2D part 2 (provision). */
+    REABLEMENT_AFTER_DISCHARGE("reablement_after_discharge", Statistic.PERCENT, null,
+            "ASCOF 2D part 2 (2024-25, CLD + hospital; DHSC's code; every month, not a year lagged a quarter; age on"
+                    + " admission, not from birth month and year at discharge; CIPS length of stay; counts discharges,"
+                    + " each once, not discharge-episode pairs; only providers in the feeds)"),
     /**
      * {@link UrgentCommunityResponse}: urgent community response contacts
      * not followed by an emergency admission within 7 days, from the community_contacts feed

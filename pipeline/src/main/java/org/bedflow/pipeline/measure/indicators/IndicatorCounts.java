@@ -37,7 +37,7 @@ public final class IndicatorCounts {
     /** the ESP2013 age band of the counts, {@link #ALL_AGES} for indicators that are not standardised */
     public static final String AGE_BAND = "age_band";
     /** the date a row is counted by (its month and financial year) */
-    private static final String DATE = "_date";
+    static final String DATE = "_date";
     static final String[] COLUMNS = {INDICATOR, UNITARY_AREA, PERIOD_TYPE, PERIOD, AGE_BAND, NUMERATOR,
             DENOMINATOR};
 
@@ -84,8 +84,8 @@ public final class IndicatorCounts {
                 .selectExpr(COLUMNS);
     }
 
-    /** each row twice: once in its month, once in its financial year */
-    private static Dataset<Row> periods(Dataset<Row> in) {
+    /** each row (with a {@link #DATE} column) twice: once in its month, once in its financial year */
+    static Dataset<Row> periods(Dataset<Row> in) {
         Dataset<Row> monthly = in.withColumn(PERIOD_TYPE, lit(Periods.Type.MONTH.value()))
                 .withColumn(PERIOD, date_format(col(DATE), "yyyy-MM"));
         Dataset<Row> yearly = in.withColumn(PERIOD_TYPE, lit(Periods.Type.FINANCIAL_YEAR.value()))

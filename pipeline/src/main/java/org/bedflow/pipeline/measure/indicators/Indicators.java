@@ -27,7 +27,7 @@ import org.bedflow.pipeline.schema.OutputTables;
  *
  * <p>The families ({@link AdmissionRates}, {@link ZeroLengthOfStay},
  * {@link EmergencyReadmissions}, {@link DischargeIndicators}, {@link DelayedBedDays},
- * {@link ResidentialAdmissions}, {@link ReablementAtHome}, and {@link UrgentCommunityResponse}
+ * {@link ResidentialAdmissions}, {@link ReablementAfterDischarge}, and {@link UrgentCommunityResponse}
  * from the community_contacts feed) count in Spark into the small
  * {@link IndicatorCounts} frame (areas x periods x indicators x age bands: a few thousand
  * rows at most), which is collected with the population by unitary area, year and age; the
@@ -44,8 +44,8 @@ public final class Indicators {
      * @param careEvents   pseudonymised care events ({@code LinkedSpells.careEvents}): with person_key,
      *                     care_person_key and unitary_area
      * @param population   the validated population feed (area_code, year, sex, age, population)
-     * @param runDate      the run date: readmissions need discharge_date &lt;= run date - 30, reablement
-     *                     run date - 91
+     * @param runDate      the run date: readmissions need discharge_date &lt;= run date - 30, ASCOF 2D
+     *                     part 1 run date - 84
      */
     public static Dataset<Row> compute(SparkSession spark, Dataset<Row> linkedSpells, Dataset<Row> careEvents,
                                        Dataset<Row> population, ReorganisationMapping mapping, ReportingGrid grid,
@@ -86,7 +86,7 @@ public final class Indicators {
                 .unionByName(DischargeIndicators.counts(linkedSpells, grid))
                 .unionByName(DelayedBedDays.counts(linkedSpells, grid))
                 .unionByName(ResidentialAdmissions.counts(careEvents, grid))
-                .unionByName(ReablementAtHome.counts(linkedSpells, careEvents, grid, runDate));
+                .unionByName(ReablementAfterDischarge.counts(linkedSpells, careEvents, grid, runDate));
     }
 
     /** The complete grid of rows from the collected counts: areas x (months, then financial years) x indicators. */

@@ -78,6 +78,8 @@ public final class LinkedSpellsColumns {
     public static final String PATIENT_CLASSIFICATION = "patient_classification";
     /** main specialty code of the consultant */
     public static final String MAIN_SPECIALTY_CODE = "main_specialty_code";
+    /** CDS treatment function code of the spell's first episode (admission extract) */
+    public static final String TREATMENT_FUNCTION_CODE = "treatment_function_code";
     /** continuous inpatient spell: hex SHA-256 of its first spell's provider_code and spell_id */
     public static final String CIPS_ID = "cips_id";
     /** every spell of a continuous inpatient spell but the first */

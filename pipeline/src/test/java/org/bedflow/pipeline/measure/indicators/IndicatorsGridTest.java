@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The indicators table is a complete grid (docs/indicators.md): 2 areas x (3 months, March-May 2021,
- * + the 2 financial years they touch, 2020-21 and 2021-22) x 13 indicators (docs/indicators.md, with
- * ucr_no_emergency_admission_7d from the community_contacts feed) = 130 rows, in the
+ * + the 2 financial years they touch, 2020-21 and 2021-22) x 16 indicators (docs/indicators.md, with
+ * ucr_no_emergency_admission_7d from the community_contacts feed) = 160 rows, in the
  * schema's exact columns. Input: three emergency admissions of West residents, March, April
  * and May 2021 (each discharged the next day, home); population 2021 only.
  */
@@ -44,8 +44,8 @@ class IndicatorsGridTest {
     @Test
     void every_area_period_and_indicator_has_one_row_in_the_schemas_columns() {
         assertThat(table.schema()).isEqualTo(OutputTables.INDICATORS.sparkType());
-        assertThat(table.count()).isEqualTo(2 * (3 + 2) * 15);
-        assertThat(out).hasSize(150);
+        assertThat(table.count()).isEqualTo(2 * (3 + 2) * 16);
+        assertThat(out).hasSize(160);
         for (Indicator i : Indicator.values()) {
             for (String area : List.of(WEST, NORTH)) {
                 for (String period : List.of("2021-03", "2021-04", "2021-05", "2020-21", "2021-22")) {
@@ -68,8 +68,10 @@ class IndicatorsGridTest {
         }
         assertThat(out.get(WEST + " 2021-22 chronic_acsc_admissions").<String>getAs("national_reference"))
                 .startsWith("NHS OF 2.3.i");
-        assertThat(out.get(WEST + " 2021-04 reablement_at_home_91d").<String>getAs("national_reference"))
-                .contains("ASCOF 2B(1)");
+        assertThat(out.get(WEST + " 2021-04 reablement_remained_in_community_12wk").<String>getAs("national_reference"))
+                .startsWith("ASCOF 2D part 1");
+        assertThat(out.get(WEST + " 2021-04 residential_admissions_18_64").<String>getAs("national_reference"))
+                .startsWith("ASCOF 2B");
     }
 
     @Test

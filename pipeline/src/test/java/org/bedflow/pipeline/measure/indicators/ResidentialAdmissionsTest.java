@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Row;
+import org.bedflow.pipeline.testing.Frames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * residential_admissions_65plus and residential_admissions_18_64 (ASCOF 2A style): persons
+ * residential_admissions_65plus (ASCOF 2C) and residential_admissions_18_64 (ASCOF 2B): persons
  * starting a long-term residential or nursing service with no such service in the 365 days
  * before (start - previous end &lt; 365 blocks), by event start, area of the care event;
  * crude rate per 100k population with exact Poisson (under 10) or Byar limits. Validated
@@ -43,6 +44,27 @@ import org.junit.jupiter.api.Test;
  * population 2020: West 65+ 2500 + 500 = 3000, 18-64 18000; 2021: West 65+ 3000 + 1000 = 4000,
  * 18-64 20000; North 65+ 2000
  * </pre>
+ *
+ * <p>DHSC's further rules ({@link #ascof}, all West council, Northampton residents, aged 80
+ * unless said; Residential Care component unless said):
+ * <pre>
+ * person  placements and other events                                      counted
+ * Q1      04-05 - 05-01 outcome "NFA: Self-funded client or under 12wk     none: self-funded; and the June
+ *         disregard"; 06-01 (outcome null)                                 one is 31 days after it: not new
+ * Q4      04-10, client_type Unpaid carer                                  none: a carer
+ * Q5      04-11, component Short Term Residential Care                     none: short term
+ * Q6      04-12, no component                                              April
+ * Q10     04-13, component Home Care                                       none: not a care home component
+ * Q12     04-20, Long Term Support: Nursing Care, component Nursing Care   April
+ * Q7      04-15; an assessment with date_of_death 2021-03-20               none: died before April / 2021-22
+ * Q8      06-05, date_of_death 2021-05-31                                  not June (died before 06-01), but
+ *                                                                          2021-22 (died after 04-01)
+ * Q9      05-03, date_of_death 2021-05-20                                  May (died in the period)
+ * Q11     residential 05-07 recorded aged 64, nursing 05-07 aged 65       May, once, in 18-64
+ *         (same day: neither started earlier, both new)
+ * West 65+: April 2 (Q6, Q12), May 1 (Q9), June 0; 2021-22: 4 (Q6, Q12, Q9, Q8) / 4000 x 100000 = 100.
+ * West 18-64: May 1 (Q11); 65+ has no Q11.
+ * </pre>
  */
 class ResidentialAdmissionsTest {
 
@@ -50,6 +72,8 @@ class ResidentialAdmissionsTest {
     static final String RESIDENTIAL = "Long Term Support: Residential Care";
     static final String NURSING = "Long Term Support: Nursing Care";
     static Map<String, Row> out;
+    /** the scenario of DHSC's rules (class comment) */
+    static Map<String, Row> ascof;
     private static int ids;
 
     static Map<String, Object> event(String council, String person, Object nhs, int age, Object residence,
@@ -91,6 +115,67 @@ class ResidentialAdmissionsTest {
 
     private static long count(String key) {
         return out.get(key).<Long>getAs("numerator");
+    }
+
+    /** a West placement of person {@code person} aged 80, Residential Care component, with more fields */
+    static Map<String, Object> q(String person, String start, Object end, Object... kv) {
+        return Frames.with(Frames.with(west(person, 80, start, end), "service_component", "Residential Care"), kv);
+    }
+
+    @BeforeAll
+    static void measureAscof() {
+        ascof = compute(List.of(
+                q("Q1", "2021-04-05", "2021-05-01", "event_outcome", ResidentialAdmissions.SELF_FUNDED),
+                q("Q1", "2021-06-01", null),
+                q("Q4", "2021-04-10", null, "client_type", "Unpaid carer"),
+                q("Q5", "2021-04-11", null, "service_component", "Short Term Residential Care"),
+                q("Q6", "2021-04-12", null, "service_component", null),
+                q("Q10", "2021-04-13", null, "service_component", "Home Care"),
+                q("Q12", "2021-04-20", null, "service_type", NURSING, "service_component", "Nursing Care"),
+                q("Q7", "2021-04-15", null),
+                q("Q7", "2021-02-10", "2021-02-10", "event_type", "Assessment", "service_type", null,
+                        "service_component", null, "date_of_death", "2021-03-20"),
+                q("Q8", "2021-06-05", null, "date_of_death", "2021-05-31"),
+                q("Q9", "2021-05-03", null, "date_of_death", "2021-05-20"),
+                q("Q11", "2021-05-07", null, "age", 64),
+                q("Q11", "2021-05-07", null, "age", 65, "service_type", NURSING, "service_component", "Nursing Care")));
+    }
+
+    private static long ascof(String key) {
+        return ascof.get(key).<Long>getAs("numerator");
+    }
+
+    @Test
+    void self_funded_carers_short_term_and_other_components_are_not_admissions_and_null_components_are() {
+        assertThat(ascof(WEST + " 2021-04 residential_admissions_65plus"))
+                .as("Q6 (no component) and Q12; not Q1, Q4, Q5, Q10, Q7").isEqualTo(2);
+    }
+
+    @Test
+    void a_self_funded_placement_still_makes_a_later_one_not_new() {
+        // Q1's 06-01 placement is 31 days after the self-funded one ended; Q8 died before June
+        assertThat(ascof(WEST + " 2021-06 residential_admissions_65plus")).isZero();
+        var placements = ResidentialAdmissions.newAdmissions(IndicatorFixtures.linkCareEvents(List.of(
+                q("Q1", "2021-04-05", "2021-05-01", "event_outcome", ResidentialAdmissions.SELF_FUNDED),
+                q("Q1", "2021-06-01", null)))).collectAsList();
+        assertThat(placements).isEmpty();
+    }
+
+    @Test
+    void people_who_died_before_the_period_are_not_counted_in_it() {
+        assertThat(ascof(WEST + " 2021-05 residential_admissions_65plus")).as("Q9 died after 05-01").isEqualTo(1);
+        // Q7 died before April and 2021-22; Q8 before June, not before 2021-22
+        assertThat(ascof(WEST + " 2021-22 residential_admissions_65plus")).as("Q6, Q12, Q9, Q8").isEqualTo(4);
+        assertThat((Double) ascof.get(WEST + " 2021-22 residential_admissions_65plus").getAs("value"))
+                .isCloseTo(100.0, within(1e-9));
+    }
+
+    @Test
+    void a_person_new_in_both_age_groups_counts_once_in_18_64() {
+        assertThat(ascof(WEST + " 2021-05 residential_admissions_18_64")).isEqualTo(1);
+        assertThat(ascof(WEST + " 2021-22 residential_admissions_18_64")).isEqualTo(1);
+        // May 65+ is Q9 alone
+        assertThat(ascof(WEST + " 2021-05 residential_admissions_65plus")).isEqualTo(1);
     }
 
     @Test
