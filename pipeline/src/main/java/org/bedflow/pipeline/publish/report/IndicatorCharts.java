@@ -23,7 +23,7 @@ import org.bedflow.pipeline.publish.report.RunReport.TableRow;
 final class IndicatorCharts {
 
     /** Colour-blind-safe colours, one per area in order. */
-    private static final List<Color> AREA_COLOURS = List.of(new Color(0x1F, 0x77, 0xB4), new Color(0xD9, 0x5F, 0x02),
+    static final List<Color> AREA_COLOURS = List.of(new Color(0x1F, 0x77, 0xB4), new Color(0xD9, 0x5F, 0x02),
             new Color(0x1B, 0x9E, 0x77), new Color(0x75, 0x70, 0xB3), new Color(0xE7, 0x29, 0x8A));
 
     private IndicatorCharts() {

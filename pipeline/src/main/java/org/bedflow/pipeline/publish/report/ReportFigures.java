@@ -43,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -53,6 +54,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.link.DischargeReadyDates;
 import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.schema.OutputTables;
+import org.bedflow.pipeline.schema.columns.IndicatorsColumns;
 import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 
 /**
@@ -72,17 +74,37 @@ import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
  *                   first, then OTHER and UNKNOWN when present
  * @param readmissionCutoff the last discharge date that has the 30 days of follow-up a
  *                   readmission needs (run date − 30); later discharges are not counted yet
+ * @param ascof      the rows of the {@code indicators} table for the ASCOF measures ({@link AscofSection#IDS}),
+ *                   configured areas, months and financial years
  */
 public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Linkage> linkage,
-                            LocalDate readmissionCutoff, List<ProviderMonth> drdNotRecording) {
+                            LocalDate readmissionCutoff, List<ProviderMonth> drdNotRecording,
+                            List<IndicatorValue> ascof) {
 
     public ReportFigures {
         drdNotRecording = drdNotRecording == null ? List.of() : List.copyOf(drdNotRecording);
+        ascof = ascof == null ? List.of() : List.copyOf(ascof);
     }
 
-    /** Without provider-months treated as not recording DRDs. */
+    /** Without ASCOF rows. */
+    public ReportFigures(List<String> months, List<AreaSeries> areas, List<Linkage> linkage, LocalDate readmissionCutoff,
+                         List<ProviderMonth> drdNotRecording) {
+        this(months, areas, linkage, readmissionCutoff, drdNotRecording, List.of());
+    }
+
+    /** Without provider-months treated as not recording DRDs, nor ASCOF rows. */
     public ReportFigures(List<String> months, List<AreaSeries> areas, List<Linkage> linkage, LocalDate readmissionCutoff) {
-        this(months, areas, linkage, readmissionCutoff, List.of());
+        this(months, areas, linkage, readmissionCutoff, List.of(), List.of());
+    }
+
+    /**
+     * One row of the {@code indicators} table (docs/indicators.md): an indicator's numerator,
+     * denominator and value for an area and a month ({@code periodType} {@code month}) or a
+     * financial year ({@code financial_year}, period {@code 2024-25}).
+     */
+    public record IndicatorValue(String indicator, String area, String periodType, String period, long numerator,
+                                 long denominator, Double value, Double lower95, Double upper95,
+                                 String nationalReference) {
     }
 
     /**
@@ -242,7 +264,33 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
             }
             areas.add(new AreaSeries(area.getKey(), area.getValue(), values));
         }
-        return new ReportFigures(months, areas, linkage, cutoff, notRecording);
+        return new ReportFigures(months, areas, linkage, cutoff, notRecording,
+                ascof(spark, outputDir, runId, areaNames.keySet()));
+    }
+
+    /** The ASCOF rows of this run's {@code indicators} table, configured areas only; empty when there is no table. */
+    private static List<IndicatorValue> ascof(SparkSession spark, String outputDir, String runId,
+                                              Set<String> configuredAreas) {
+        Optional<Dataset<Row>> table = read(spark, outputDir, OutputTables.INDICATORS, runId);
+        if (table.isEmpty()) {
+            return List.of();
+        }
+        List<IndicatorValue> out = new ArrayList<>();
+        for (Row r : table.get().where(col(IndicatorsColumns.INDICATOR).isin(AscofSection.IDS.toArray())
+                        .and(col(IndicatorsColumns.UNITARY_AREA).isin(configuredAreas.toArray())))
+                .select(IndicatorsColumns.INDICATOR, IndicatorsColumns.UNITARY_AREA, IndicatorsColumns.PERIOD_TYPE,
+                        IndicatorsColumns.PERIOD, IndicatorsColumns.NUMERATOR, IndicatorsColumns.DENOMINATOR,
+                        IndicatorsColumns.VALUE, IndicatorsColumns.LOWER_95, IndicatorsColumns.UPPER_95,
+                        IndicatorsColumns.NATIONAL_REFERENCE)
+                .orderBy(IndicatorsColumns.INDICATOR, IndicatorsColumns.UNITARY_AREA, IndicatorsColumns.PERIOD_TYPE,
+                        IndicatorsColumns.PERIOD)
+                .collectAsList()) {
+            out.add(new IndicatorValue(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
+                    r.isNullAt(4) ? 0L : r.getLong(4), r.isNullAt(5) ? 0L : r.getLong(5),
+                    r.isNullAt(6) ? null : r.getDouble(6), r.isNullAt(7) ? null : r.getDouble(7),
+                    r.isNullAt(8) ? null : r.getDouble(8), r.getString(9)));
+        }
+        return out;
     }
 
     private static String otherName(String area) {

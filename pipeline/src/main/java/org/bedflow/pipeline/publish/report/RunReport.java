@@ -145,6 +145,10 @@ public final class RunReport {
         model.put("drdMinShare", String.format(Locale.UK, "%.4g %%", 100 * in.drd().minRecordedShare())
                 .replaceAll("\\.?0+ %", " %"));
         model.put("charts", figures.isEmpty() ? List.of() : IndicatorCharts.charts(figures, provisional));
+        model.put("ascof", figures.isEmpty() ? List.of() : AscofSection.measures(figures, runDate));
+        model.put("ascofChart", figures.isEmpty() || figures.ascof().isEmpty() ? null
+                : AscofSection.part1ByMonth(figures, runDate, IndicatorCharts.AREA_COLOURS));
+        model.put("ascofCutoff", AscofSection.followUpCutoff(runDate).toString());
         model.put("chartsUnavailable", figures.isEmpty()
                 ? (in.chartsUnavailable() == null ? "This run published no indicator rows." : in.chartsUnavailable())
                 : null);
