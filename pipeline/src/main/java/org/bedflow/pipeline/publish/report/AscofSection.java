@@ -61,12 +61,12 @@ final class AscofSection {
      *
      * @param code  ASCOF's own label, e.g. {@code ASCOF 2D part 1}
      */
-    record Measure(String id, String code, String title, String definition, String nationalReference,
+    public record Measure(String id, String code, String title, String definition, String nationalReference,
                    List<String> areas, List<YearRow> years) {
     }
 
     /** @param note empty, or why the year's figure is not final (e.g. "follow-up incomplete") */
-    record YearRow(String year, String note, List<String> cells) {
+    public record YearRow(String year, String note, List<String> cells) {
     }
 
     private AscofSection() {
@@ -74,7 +74,7 @@ final class AscofSection {
 
     /** The last discharge date whose 84 days of follow-up are complete at the run date. */
     static LocalDate followUpCutoff(LocalDate runDate) {
-        return runDate.minusDays(ReablementAfterDischarge.FOLLOW_UP_DAYS);
+        return ReablementAfterDischarge.lastCompleteDischarge(runDate);
     }
 
     static List<Measure> measures(ReportFigures f, LocalDate runDate) {

@@ -99,6 +99,39 @@ class RunReportTest {
     }
 
     @Test
+    void the_ascof_section_gives_each_measure_per_area_and_year_with_its_reference_and_the_follow_up_window() {
+        ReportFigures f = figures();
+        String p1 = "reablement_remained_in_community_12wk";
+        List<ReportFigures.IndicatorValue> ascof = List.of(
+                // 2C: 400 people / 70,000 population x 100,000 = 571.4
+                new ReportFigures.IndicatorValue("residential_admissions_65plus", "E06000061", "financial_year",
+                        "2020-21", 400, 70000, 571.43, 517.0, 630.0, "ASCOF 2C (2024-25, CLD)"),
+                // 2D part 1: 80 / 100 = 80.0 % in 2020-21; 40 / 50 in 2021-22, whose follow-up is not complete
+                new ReportFigures.IndicatorValue(p1, "E06000061", "financial_year", "2020-21", 80, 100, 80.0, 71.1,
+                        86.7, "ASCOF 2D part 1 (2024-25, CLD + hospital)"),
+                new ReportFigures.IndicatorValue(p1, "E06000061", "financial_year", "2021-22", 40, 50, 80.0, 67.0,
+                        88.8, "ASCOF 2D part 1 (2024-25, CLD + hospital)"),
+                // January 2022: 10 / 12 = 83.3 %
+                new ReportFigures.IndicatorValue(p1, "E06000061", "month", "2022-01", 10, 12, 83.33, 55.2, 95.3,
+                        "ASCOF 2D part 1 (2024-25, CLD + hospital)"));
+        f = new ReportFigures(f.months(), f.areas(), f.linkage(), f.readmissionCutoff(), f.drdNotRecording(), ascof);
+
+        String html = RunReport.render(new RunReport.Input(manifest("COMPLETED", null), "nightly", STEPS, f, null));
+
+        assertThat(html).contains("<h2>Adult social care outcomes (ASCOF 2B, 2C, 2D)</h2>", "ASCOF 2C: ",
+                "ASCOF 2D part 1: ", "National reference: ASCOF 2C (2024-25, CLD)",
+                ">571.4 (400 people; population 70,000)</td>", ">80.0 % (80 / 100)</td>", ">80.0 % (40 / 50)</td>");
+        // no row at all for 2B or part 2, so no table for them; West has no value: a dash
+        assertThat(html).doesNotContain("ASCOF 2B: ", "ASCOF 2D part 2: ");
+        // run date 2022-03-20 - 84 days = 2021-12-26: 2021-22 and every month of the charts lack complete follow-up
+        assertThat(html).contains("follow-up incomplete: discharges after 2021-12-26 not counted yet",
+                "2022-01 <em>(follow-up incomplete)</em>", ">83.3 (10 / 12)</td>");
+        assertThat(count(html, "follow-up incomplete: discharges after")).isEqualTo(1);
+        // 14 indicator charts and the part 1 chart of each area
+        assertThat(count(html, "<svg")).isEqualTo(16);
+    }
+
+    @Test
     void the_rules_that_could_not_be_applied_are_listed_per_provider() {
         // given a provider without patient classification, and a provider-month that did not record DRDs
         ReportFigures f = figures();
