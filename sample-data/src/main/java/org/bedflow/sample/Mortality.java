@@ -42,6 +42,19 @@ final class Mortality {
         }
     }
 
+    /**
+     * A death within 12 weeks of the discharge that led to a reablement starting on
+     * {@code start} (as {@link ReablementOutcomes} asks); false when the person was in hospital
+     * on the drawn day or had died before.
+     */
+    boolean dieAfterReablement(Person p, LocalDate start, LocalDate discharge, List<Spell> spells) {
+        LocalDate day = discharge.plusDays(3 + (long) (78 * StrictMath.pow(rng.nextDouble(), 1.3)));
+        if (!day.isAfter(start)) {
+            day = start.plusDays(1);
+        }
+        return die(p, day, spells);
+    }
+
     /** Draws the time to death of someone receiving care in {@code setting} from {@code start}. */
     void receiving(Person p, Setting setting, LocalDate start, List<Spell> spells) {
         boolean older = p.ageOn(start) >= 65;
@@ -63,17 +76,19 @@ final class Mortality {
     }
 
     /** Accepts a death on {@code day} if it is the person's first and they were not in hospital. */
-    private void die(Person p, LocalDate day, List<Spell> spells) {
-        if (day.isAfter(window.last) || p.diedOn != null && !day.isBefore(p.diedOn)) {
-            return;
+    private boolean die(Person p, LocalDate day, List<Spell> spells) {
+        if (day.isAfter(window.last) || p.diedOn != null && !day.isBefore(p.diedOn)
+                || p.aliveUntil != null && !day.isAfter(p.aliveUntil)) {
+            return false;
         }
         for (Spell s : spells) {
             LocalDate until = s.transferOut ? s.discharge().plusDays(3) : s.discharge();
             if (!day.isBefore(s.admission) && !day.isAfter(until)) {
-                return;
+                return false;
             }
         }
         p.diedOn = day;
         p.diedInCommunity = true;
+        return true;
     }
 }

@@ -31,6 +31,8 @@ final class Person {
     LocalDate diedOn;
     /** The death was outside hospital (simulated with social care, {@link Mortality}). */
     boolean diedInCommunity;
+    /** A reablement that succeeded: alive (outside hospital, at least) until this day. */
+    LocalDate aliveUntil;
     /** The council learnt of the death and holds the date on its records. */
     boolean deathKnownToCouncil;
     /** CLD client type of the person's social care rows. */

@@ -37,7 +37,7 @@ final class SocialCare {
     /** Residents who move on to nursing care as their needs grow (not a new placement). */
     static final double RESIDENTIAL_TO_NURSING = 0.08;
     /** Chance that the council learns of a death outside hospital, and of one in hospital. */
-    static final double KNOWS_COMMUNITY_DEATH = 0.92;
+    static final double KNOWS_COMMUNITY_DEATH = 0.94;
     static final double KNOWS_HOSPITAL_DEATH = 0.85;
 
     private static final Weighted<String> COMMUNITY_ROUTE = Weighted.<String>builder()
@@ -60,11 +60,14 @@ final class SocialCare {
     private final Rng rng;
     private final Window window;
     private final Mortality mortality;
+    private final ReablementOutcomes reablementOutcomes = new ReablementOutcomes();
+
 
     SocialCare(Rng rng, Window window) {
         this.rng = rng;
         this.window = window;
         this.mortality = new Mortality(rng, window);
+
     }
 
     /** Events following the alive discharges of one patient (empty for most patients). */
@@ -75,8 +78,10 @@ final class SocialCare {
         }
         boolean longTermPlaced = false;
         for (Spell s : spells) {
-            // a discharge the hospital has not submitted yet (reporting lag) still has its care
-            if (s.died || s.discharge().isAfter(window.last) || s.age < 18) {
+            // a discharge the hospital has not submitted yet (reporting lag) still has its care;
+            // spells after a death outside hospital are dropped (Mortality.survivingSpells)
+            if (s.died || s.discharge().isAfter(window.last) || s.age < 18
+                    || p.diedInCommunity && s.admission.isAfter(p.diedOn)) {
                 continue;
             }
             if (!rng.chance(linkChance(s, longTermPlaced))) {
@@ -205,7 +210,7 @@ final class SocialCare {
         String path = pathway == null ? "0" : pathway;
         switch (path) {
             case "1" -> {
-                if (u < 0.40) {
+                if (u < 0.32) {
                     reablement(out, p, start, linked, spells);
                 } else if (u < 0.92) {
                     homeCare(out, p, start, linked, spells);
@@ -215,7 +220,7 @@ final class SocialCare {
                 }
             }
             case "2" -> {
-                if (u < 0.55) {
+                if (u < 0.65) {
                     LocalDate end = start.plusDays(rng.between(14, 42));
                     List<CareEvent> after = new ArrayList<>();
                     if (rng.chance(p.ageOn(start) >= 65 ? 0.08 : 0.02)) {
@@ -276,15 +281,25 @@ final class SocialCare {
     }
 
     private void reablement(List<CareEvent> out, Person p, LocalDate start, boolean linked, List<Spell> spells) {
-        if (emergencyWithin84Days(spells, start) && rng.chance(TOO_UNWELL_FOR_REABLEMENT)) {
+        Spell discharge = ReablementOutcomes.countedDischarge(spells, start);
+        boolean steered = discharge != null;
+        ReablementOutcomes.Verdict verdict = steered ? reablementOutcomes.judge(p, discharge, spells) : null;
+        boolean tooUnwell = steered ? verdict == ReablementOutcomes.Verdict.TOO_UNWELL
+                : emergencyWithin84Days(spells, start) && rng.chance(TOO_UNWELL_FOR_REABLEMENT);
+        if (tooUnwell) {
             homeCare(out, p, start, linked, spells);
             return;
         }
         LocalDate end = start.plusDays(rng.between(7, 42));
         double u = rng.nextDouble();
+        boolean makeFail = verdict == ReablementOutcomes.Verdict.MAKE_FAIL;
+        boolean died = makeFail && rng.chance(0.6)
+                && mortality.dieAfterReablement(p, start, discharge.discharge(), spells);
         List<CareEvent> after = new ArrayList<>();
         String outcome;
-        if (p.ageOn(start) >= 65 && u < PLACEMENT_AFTER_REABLEMENT) {
+        if (died) {
+            outcome = EventOutcome.ENDED_OTHER; // settle() ends it on the day of death
+        } else if (makeFail || !steered && p.ageOn(start) >= 65 && u < PLACEMENT_AFTER_REABLEMENT) {
             placement(after, p, end.plusDays(1), false, spells);
             outcome = EventOutcome.TO_ASSESSMENT;
         } else if (u < PLACEMENT_AFTER_REABLEMENT + 0.2) {
@@ -293,10 +308,15 @@ final class SocialCare {
         } else {
             outcome = rng.chance(0.9) ? EventOutcome.ENDED_AS_PLANNED : EventOutcome.ENDED_OTHER;
         }
+        if (verdict == ReablementOutcomes.Verdict.SUCCEEDS) {
+            p.aliveUntil = discharge.discharge().plusDays(84);
+        }
         add(out, new CareEvent(CareEvent.SERVICE, start, end, null, CareEvent.REABLEMENT, "Reablement", linked,
                 outcome));
         out.addAll(after);
-        mortality.afterReablement(p, start, spells);
+        if (!steered) {
+            mortality.afterReablement(p, start, spells);
+        }
     }
 
     private void homeCare(List<CareEvent> out, Person p, LocalDate start, boolean linked, List<Spell> spells) {

@@ -3,50 +3,102 @@ package org.bedflow.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sample gives plausible ASCOF 2B, 2C and 2D figures for 2024-25 in each unitary area,
- * measured approximately from a fresh generation of the committed sample ({@link AscofStats}
- * says which rules the approximation keeps).
+ * The sample gives plausible ASCOF 2B, 2C and 2D figures, measured approximately from a fresh
+ * generation of the committed sample ({@link AscofStats} says which rules the approximation
+ * keeps). National England figures: 2D part 1 about 80 %, part 2 about 3 % (the SALT-era
+ * measure), 2C about 550-600 and 2B about 14-15 new placements per 100,000.
+ *
+ * <p>The sample is small: an area has about a dozen reablement episodes after discharge and a
+ * handful of new placements a year, so one episode moves 2D part 1 by six to ten points and one
+ * placement of a working-age adult moves 2B by about 20 per 100,000. The generator steers
+ * reablement failures per council and quarter ({@link ReablementOutcomes}), but about one in ten
+ * cannot be seen in the rows (no NHS number, a death the council does not know of). So each area's
+ * 2024-25 figure is checked in a range a dozen episodes allow, and the target ranges are checked
+ * on all areas and years together.
  */
 class AscofFiguresTest {
 
+    private static final List<String> AREAS = List.of(AscofStats.NORTH, AscofStats.WEST);
+
     private static AscofStats stats;
+    private static final List<AscofStats> YEARS = new ArrayList<>();
 
     @BeforeAll
     static void measure() {
         Path dir = GeneratedSample.committedOptions().outDir();
-        stats = AscofStats.of(dir, NationalFieldsStats.of(dir));
-        System.out.println(stats.describe());
         NationalFieldsStats national = NationalFieldsStats.of(dir);
-        for (int year = 2021; year < 2024; year++) {
-            System.out.println(AscofStats.of(dir, national, year).describe());
+        for (int year = 2021; year <= 2024; year++) {
+            YEARS.add(AscofStats.of(dir, national, year));
+            System.out.println(YEARS.get(YEARS.size() - 1).describe());
         }
+        stats = YEARS.get(YEARS.size() - 1);
     }
 
     @Test
     void mostReablementAfterDischargeKeepsPeopleAtHomeForTwelveWeeks() {
-        for (String area : List.of(AscofStats.NORTH, AscofStats.WEST)) {
-            assertThat(stats.part1(area)).as("2D part 1 %s", area).isBetween(78.0, 84.0);
+        for (String area : AREAS) {
+            assertThat(stats.part1(area)).as("2D part 1 2024-25 %s", area).isBetween(70.0, 95.0);
+        }
+        long episodes = 0;
+        long succeeded = 0;
+        long[] failures = new long[3];
+        for (AscofStats year : YEARS) {
+            for (String area : AREAS) {
+                episodes += year.twoD.get(area)[1];
+                succeeded += year.twoD.get(area)[2];
+                for (int i = 0; i < 3; i++) {
+                    failures[i] += year.failures.get(area)[i];
+                }
+            }
+        }
+        assertThat(100.0 * succeeded / episodes).as("2D part 1, all areas 2021-22 to 2024-25").isBetween(78.0, 84.0);
+        for (int i = 0; i < 3; i++) {
+            assertThat(failures[i]).as("reablement fails each way: death, readmission, placement [%d]", i)
+                    .isGreaterThanOrEqualTo(3);
         }
     }
 
     @Test
     void aFewPerCentOfOlderPeoplesDischargesGoIntoReablement() {
-        for (String area : List.of(AscofStats.NORTH, AscofStats.WEST)) {
-            assertThat(stats.part2(area)).as("2D part 2 %s", area).isBetween(2.0, 4.5);
+        long discharges = 0;
+        long episodes = 0;
+        for (String area : AREAS) {
+            assertThat(stats.part2(area)).as("2D part 2 2024-25 %s", area).isBetween(2.0, 5.0);
         }
+        for (AscofStats year : YEARS) {
+            for (String area : AREAS) {
+                discharges += year.twoD.get(area)[0];
+                episodes += year.twoD.get(area)[1];
+            }
+        }
+        assertThat(100.0 * episodes / discharges).as("2D part 2, all areas and years").isBetween(2.5, 4.0);
     }
 
     @Test
     void newCareHomePlacementsAreNearTheNationalRates() {
-        for (String area : List.of(AscofStats.NORTH, AscofStats.WEST)) {
-            assertThat(stats.per100k(area, 1)).as("2C %s", area).isBetween(400.0, 800.0);
-            assertThat(stats.per100k(area, 0)).as("2B %s", area).isBetween(5.0, 30.0);
+        for (String area : AREAS) {
+            assertThat(stats.per100k(area, 1)).as("2C 2024-25 %s", area).isBetween(300.0, 900.0);
+            assertThat(stats.per100k(area, 0)).as("2B 2024-25 %s", area).isBetween(0.0, 60.0);
         }
+        // 2021-22 left out: the look-back to the county's records is not made (other person ids)
+        double[] placed = new double[2];
+        double[] population = new double[2];
+        for (AscofStats year : YEARS.subList(1, YEARS.size())) {
+            for (String area : AREAS) {
+                for (int band = 0; band < 2; band++) {
+                    placed[band] += year.newPlacements.getOrDefault(area, new long[2])[band];
+                    population[band] += year.population.get(area)[band];
+                }
+            }
+        }
+        assertThat(100_000 * placed[1] / population[1]).as("2C, 2022-23 to 2024-25").isBetween(450.0, 800.0);
+        assertThat(100_000 * placed[0] / population[0]).as("2B, 2022-23 to 2024-25").isBetween(5.0, 35.0);
     }
 }
