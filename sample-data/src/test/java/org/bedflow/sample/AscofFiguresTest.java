@@ -58,6 +58,8 @@ class AscofFiguresTest {
                 }
             }
         }
+        System.out.printf("2D part 1, all areas 2021-22 to 2024-25: %d of %d; failures: death %d, readmission %d,"
+                + " placement %d%n", succeeded, episodes, failures[0], failures[1], failures[2]);
         assertThat(100.0 * succeeded / episodes).as("2D part 1, all areas 2021-22 to 2024-25").isBetween(78.0, 84.0);
         for (int i = 0; i < 3; i++) {
             assertThat(failures[i]).as("reablement fails each way: death, readmission, placement [%d]", i)
@@ -78,6 +80,7 @@ class AscofFiguresTest {
                 episodes += year.twoD.get(area)[1];
             }
         }
+        System.out.printf("2D part 2, all areas and years: %d of %d%n", episodes, discharges);
         assertThat(100.0 * episodes / discharges).as("2D part 2, all areas and years").isBetween(2.5, 4.0);
     }
 
@@ -98,6 +101,8 @@ class AscofFiguresTest {
                 }
             }
         }
+        System.out.printf("2022-23 to 2024-25: 2C %.0f new placements = %.0f per 100k, 2B %.0f = %.1f per 100k%n",
+                placed[1], 100_000 * placed[1] / population[1], placed[0], 100_000 * placed[0] / population[0]);
         assertThat(100_000 * placed[1] / population[1]).as("2C, 2022-23 to 2024-25").isBetween(450.0, 800.0);
         assertThat(100_000 * placed[0] / population[0]).as("2B, 2022-23 to 2024-25").isBetween(5.0, 35.0);
     }

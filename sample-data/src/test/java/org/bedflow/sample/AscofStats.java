@@ -263,7 +263,7 @@ final class AscofStats {
                     newPlacements.getOrDefault(area, new long[2])[0], per100k(area, 0), population.get(area)[0],
                     newPlacements.getOrDefault(area, new long[2])[1], per100k(area, 1), population.get(area)[1]));
         }
-        b.append(String.format(Locale.ROOT, " placements 2024-25 %d, self-funded %d = %.1f %%", placements,
+        b.append(String.format(Locale.ROOT, " placements of the year %d, self-funded %d = %.1f %%", placements,
                 selfFunded, selfFundedPct()));
         return b.toString();
     }
