@@ -9,14 +9,14 @@ import java.util.TreeMap;
 /**
  * Keeps the share of older people's reablement after a discharge that fails within 12 weeks
  * (ASCOF 2D part 1: death, emergency readmission of a night or more, a new care home placement)
- * near the national figure in every council and financial year (and quarter). The sample holds only about a
+ * near the national figure in every council and financial year. The sample holds only about a
  * dozen such episodes per council and year, so independent draws would give anything from 60 to
- * 100 %. Instead the council's running count of failures follows the target share (error
- * diffusion): an episode the hospital course does not already fail is made to fail (by a death
- * or a placement) when the count falls behind; one it fails (an emergency readmission or a death
- * in hospital within 12 weeks) when the count is ahead is not offered at all (the person was
- * judged too unwell to benefit; reablement goes to those with a good chance of regaining
- * independence). Deterministic, no random draw of its own.
+ * 100 %. Instead the council's running counts of failures follow target shares (error
+ * diffusion): an episode the hospital course fails (an emergency readmission or a death in
+ * hospital within 12 weeks) when that count is ahead is not offered at all (the person was judged
+ * too unwell to benefit; reablement goes to those with a good chance of regaining independence);
+ * an episode it does not fail is made to fail (a death or a placement) when the count of those
+ * falls behind. Deterministic, no random draw of its own.
  */
 final class ReablementOutcomes {
 
@@ -26,12 +26,43 @@ final class ReablementOutcomes {
      * number on a row, a death the council does not know of).
      */
     static final double FAILING = 0.2;
+    /**
+     * Of which made by the generator (deaths, placements); the rest are the hospital course's own
+     * (emergency readmissions, deaths in hospital), so that the sample fails each way.
+     */
+    static final double MADE = 0.09;
 
     private static final Set<String> TO_HOSPITAL_OR_HOSPICE = Set.of("49", "50", "51", "52", "53", "84", "87", "88");
     private static final Set<String> FROM_CARE_HOME = Set.of("54", "65", "85");
 
-    /** Per council and quarter: episodes, failures. */
+    /**
+     * Reablement places per discharge in ASCOF 2D's population: a council's reablement service
+     * takes about 3 % of older people's discharges (the SALT-era part 2); when it is full, the
+     * person gets home care instead.
+     */
+    static final double CAPACITY = 0.033;
+
+    /** Per council and financial year: episodes, failures of the hospital course, failures made. */
     private final Map<String, int[]> counts = new TreeMap<>();
+    /** Per council and financial year: discharges in the population, reablement places taken. */
+    private final Map<String, int[]> places = new TreeMap<>();
+
+    /** Counts a discharge of the person (those in ASCOF 2D's population only). */
+    void discharged(Person p, Spell s) {
+        if (!s.died && !s.open && eligible(s)) {
+            places.computeIfAbsent(key(p, s), k -> new int[2])[0]++;
+        }
+    }
+
+    /** Takes a reablement place for someone discharged by {@code discharge}; false when the service is full. */
+    boolean place(Person p, Spell discharge) {
+        int[] c = places.computeIfAbsent(key(p, discharge), k -> new int[2]);
+        if (c[1] + 0.5 >= CAPACITY * c[0]) {
+            return false;
+        }
+        c[1]++;
+        return true;
+    }
 
     /**
      * The discharge that puts a reablement starting on {@code start} into ASCOF 2D's population,
@@ -43,9 +74,7 @@ final class ReablementOutcomes {
         Spell found = null;
         for (Spell s : spells) {
             LocalDate d = s.discharge();
-            if (!s.died && !s.open && !d.isBefore(start.minusDays(7)) && !d.isAfter(start.plusDays(3))
-                    && s.age >= 65 && s.los() >= 1 && !TO_HOSPITAL_OR_HOSPICE.contains(s.destination)
-                    && !FROM_CARE_HOME.contains(s.source)) {
+            if (!s.died && !s.open && !d.isBefore(start.minusDays(7)) && !d.isAfter(start.plusDays(3)) && eligible(s)) {
                 found = s;
             }
         }
@@ -58,7 +87,7 @@ final class ReablementOutcomes {
         SUCCEEDS,
         /** The hospital course fails it already (readmission or death). */
         FAILS_ANYWAY,
-        /** The generator makes it fail: a death or a care home placement. */
+        /** The generator makes it fail: a death or a care home placement ({@link #failed} when it could). */
         MAKE_FAIL,
         /** Not offered: the person, readmitted soon, was judged too unwell to benefit (home care instead). */
         TOO_UNWELL
@@ -66,9 +95,9 @@ final class ReablementOutcomes {
 
     /** Registers the reablement episode that follows {@code discharge} and says what becomes of it. */
     Verdict judge(Person p, Spell discharge, List<Spell> spells) {
-        int[] c = counts.computeIfAbsent(key(p, discharge), k -> new int[2]);
+        int[] c = counts.computeIfAbsent(key(p, discharge), k -> new int[3]);
         if (failsAnyway(p, discharge, spells)) {
-            if (c[1] + 1 - FAILING * (c[0] + 1) > 0.5) {
+            if (c[1] + 1 - (FAILING - MADE) * (c[0] + 1) > 0.5) {
                 return Verdict.TOO_UNWELL;
             }
             c[0]++;
@@ -76,11 +105,17 @@ final class ReablementOutcomes {
             return Verdict.FAILS_ANYWAY;
         }
         c[0]++;
-        if (c[1] + 0.5 < FAILING * c[0]) {
-            c[1]++;
-            return Verdict.MAKE_FAIL;
-        }
-        return Verdict.SUCCEEDS;
+        return c[2] + 0.5 < MADE * c[0] ? Verdict.MAKE_FAIL : Verdict.SUCCEEDS;
+    }
+
+    /** Counts a failure the generator made (a death or placement it could fit in the window). */
+    void failed(Person p, Spell discharge) {
+        counts.get(key(p, discharge))[2]++;
+    }
+
+    private static boolean eligible(Spell s) {
+        return s.age >= 65 && s.los() >= 1 && !TO_HOSPITAL_OR_HOSPICE.contains(s.destination)
+                && !FROM_CARE_HOME.contains(s.source);
     }
 
     /** An emergency admission of a night or more, or a death, within 84 days after the discharge. */
@@ -99,9 +134,10 @@ final class ReablementOutcomes {
         return false;
     }
 
-    /** Council and calendar quarter of the discharge: any part of a year keeps near the target. */
+    /** Council and financial year of the discharge (the period ASCOF reports). */
     private static String key(Person p, Spell discharge) {
         LocalDate d = discharge.discharge();
-        return Northamptonshire.councilFor(p.district, d) + "|" + d.getYear() + "Q" + ((d.getMonthValue() + 2) / 3);
+        int year = d.getMonthValue() >= 4 ? d.getYear() : d.getYear() - 1;
+        return Northamptonshire.councilFor(p.district, d) + "|" + year;
     }
 }

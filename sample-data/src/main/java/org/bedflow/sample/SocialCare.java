@@ -78,6 +78,7 @@ final class SocialCare {
         }
         boolean longTermPlaced = false;
         for (Spell s : spells) {
+            reablementOutcomes.discharged(p, s);
             // a discharge the hospital has not submitted yet (reporting lag) still has its care;
             // spells after a death outside hospital are dropped (Mortality.survivingSpells)
             if (s.died || s.discharge().isAfter(window.last) || s.age < 18
@@ -210,7 +211,7 @@ final class SocialCare {
         String path = pathway == null ? "0" : pathway;
         switch (path) {
             case "1" -> {
-                if (u < 0.32) {
+                if (u < 0.40) {
                     reablement(out, p, start, linked, spells);
                 } else if (u < 0.92) {
                     homeCare(out, p, start, linked, spells);
@@ -283,6 +284,10 @@ final class SocialCare {
     private void reablement(List<CareEvent> out, Person p, LocalDate start, boolean linked, List<Spell> spells) {
         Spell discharge = ReablementOutcomes.countedDischarge(spells, start);
         boolean steered = discharge != null;
+        if (steered && !reablementOutcomes.place(p, discharge)) {
+            homeCare(out, p, start, linked, spells);
+            return;
+        }
         ReablementOutcomes.Verdict verdict = steered ? reablementOutcomes.judge(p, discharge, spells) : null;
         boolean tooUnwell = steered ? verdict == ReablementOutcomes.Verdict.TOO_UNWELL
                 : emergencyWithin84Days(spells, start) && rng.chance(TOO_UNWELL_FOR_REABLEMENT);
@@ -297,9 +302,14 @@ final class SocialCare {
                 && mortality.dieAfterReablement(p, start, discharge.discharge(), spells);
         List<CareEvent> after = new ArrayList<>();
         String outcome;
+        boolean placed = !died && (makeFail || !steered && p.ageOn(start) >= 65 && u < PLACEMENT_AFTER_REABLEMENT)
+                && !end.plusDays(1).isAfter(window.last);
+        if (makeFail && (died || placed)) {
+            reablementOutcomes.failed(p, discharge);
+        }
         if (died) {
             outcome = EventOutcome.ENDED_OTHER; // settle() ends it on the day of death
-        } else if (makeFail || !steered && p.ageOn(start) >= 65 && u < PLACEMENT_AFTER_REABLEMENT) {
+        } else if (placed) {
             placement(after, p, end.plusDays(1), false, spells);
             outcome = EventOutcome.TO_ASSESSMENT;
         } else if (u < PLACEMENT_AFTER_REABLEMENT + 0.2) {

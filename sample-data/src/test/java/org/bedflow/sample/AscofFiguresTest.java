@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
  * <p>The sample is small: an area has about a dozen reablement episodes after discharge and a
  * handful of new placements a year, so one episode moves 2D part 1 by six to ten points and one
  * placement of a working-age adult moves 2B by about 20 per 100,000. The generator steers
- * reablement failures per council and quarter ({@link ReablementOutcomes}), but about one in ten
- * cannot be seen in the rows (no NHS number, a death the council does not know of). So each area's
- * 2024-25 figure is checked in a range a dozen episodes allow, and the target ranges are checked
- * on all areas and years together.
+ * reablement places and failures per council and financial year ({@link ReablementOutcomes}), but
+ * some cannot be seen in the rows (no NHS number on any of the person's rows, a death the council
+ * does not know of, a discharge without a residence code). So each area's 2024-25 figure is
+ * checked in a range a dozen episodes allow, and the figures of all areas and years together in
+ * ranges around the national ones.
  */
 class AscofFiguresTest {
 
@@ -44,7 +45,8 @@ class AscofFiguresTest {
     @Test
     void mostReablementAfterDischargeKeepsPeopleAtHomeForTwelveWeeks() {
         for (String area : AREAS) {
-            assertThat(stats.part1(area)).as("2D part 1 2024-25 %s", area).isBetween(70.0, 95.0);
+            // aimed at 78-84 %; one episode of a dozen moves it by 7-9 points
+            assertThat(stats.part1(area)).as("2D part 1 2024-25 %s", area).isBetween(75.0, 88.0);
         }
         long episodes = 0;
         long succeeded = 0;
@@ -60,7 +62,7 @@ class AscofFiguresTest {
         }
         System.out.printf("2D part 1, all areas 2021-22 to 2024-25: %d of %d; failures: death %d, readmission %d,"
                 + " placement %d%n", succeeded, episodes, failures[0], failures[1], failures[2]);
-        assertThat(100.0 * succeeded / episodes).as("2D part 1, all areas 2021-22 to 2024-25").isBetween(78.0, 84.0);
+        assertThat(100.0 * succeeded / episodes).as("2D part 1, all areas 2021-22 to 2024-25").isBetween(75.0, 85.0);
         for (int i = 0; i < 3; i++) {
             assertThat(failures[i]).as("reablement fails each way: death, readmission, placement [%d]", i)
                     .isGreaterThanOrEqualTo(3);
@@ -87,7 +89,7 @@ class AscofFiguresTest {
     @Test
     void newCareHomePlacementsAreNearTheNationalRates() {
         for (String area : AREAS) {
-            assertThat(stats.per100k(area, 1)).as("2C 2024-25 %s", area).isBetween(300.0, 900.0);
+            assertThat(stats.per100k(area, 1)).as("2C 2024-25 %s", area).isBetween(250.0, 900.0);
             assertThat(stats.per100k(area, 0)).as("2B 2024-25 %s", area).isBetween(0.0, 60.0);
         }
         // 2021-22 left out: the look-back to the county's records is not made (other person ids)

@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * person (council person id) had no placement starting in the 365 days before; population of
  * the year (2024 for 2024-25) of the area's districts. 2D: discharges of people 65+ with a stay of one night or more, alive,
  * not to another hospital or a hospice, not admitted from a care home; the person's NHS number
- * (valid) links spells and events; a reablement episode (ST-Max and Reablement) starting from 3
+ * (valid) links spells and events, a council row without one taking it from the person's other
+ * rows (same council person id); a reablement episode (ST-Max and Reablement) starting from 3
  * days before to 7 days after the discharge; failure within 84 days after the discharge: a death
  * (date_of_death on any of the person's rows, or a death in hospital), an emergency admission
  * of one night or more (or still open), the start of a long-term placement.
@@ -149,9 +150,17 @@ final class AscofStats {
         Map<String, List<LocalDate>> reablement = new HashMap<>();
         Map<String, List<LocalDate>> placementStarts = new HashMap<>();
         Map<String, LocalDate> deaths = new HashMap<>();
+        // a row without a (valid) NHS number borrows the one on the person's other rows of the council
+        Map<String, String> personNhs = new HashMap<>();
         for (Map<String, String> e : events) {
             String nhs = e.get("nhs_number");
-            if (nhs == null || !NhsNumbers.isValid(nhs) || !serviceUser(e)) {
+            if (nhs != null && NhsNumbers.isValid(nhs)) {
+                personNhs.put(e.get("la_code") + "|" + e.get("person_id"), nhs);
+            }
+        }
+        for (Map<String, String> e : events) {
+            String nhs = personNhs.get(e.get("la_code") + "|" + e.get("person_id"));
+            if (nhs == null || !serviceUser(e)) {
                 continue;
             }
             LocalDate start = LocalDate.parse(e.get("event_start_date"));
