@@ -16,7 +16,9 @@ import java.util.TreeMap;
  * hospital within 12 weeks) when that count is ahead is not offered at all (the person was judged
  * too unwell to benefit; reablement goes to those with a good chance of regaining independence);
  * an episode it does not fail is made to fail (a death or a placement) when the count of those
- * falls behind. Deterministic, no random draw of its own.
+ * falls behind. The number of episodes is kept near the national share of discharges the same
+ * way: the council's reablement service has room for about 3 % of them. Deterministic, no random
+ * draw of its own.
  */
 final class ReablementOutcomes {
 
@@ -47,9 +49,9 @@ final class ReablementOutcomes {
     /** Per council and financial year: discharges in the population, reablement places taken. */
     private final Map<String, int[]> places = new TreeMap<>();
 
-    /** Counts a discharge of the person (those in ASCOF 2D's population only). */
+    /** Counts an alive discharge of the person (those in ASCOF 2D's population only). */
     void discharged(Person p, Spell s) {
-        if (!s.died && !s.open && eligible(s)) {
+        if (eligible(s)) {
             places.computeIfAbsent(key(p, s), k -> new int[2])[0]++;
         }
     }
@@ -62,6 +64,11 @@ final class ReablementOutcomes {
         }
         c[1]++;
         return true;
+    }
+
+    /** Gives the place back (the person was judged too unwell for reablement). */
+    void release(Person p, Spell discharge) {
+        places.get(key(p, discharge))[1]--;
     }
 
     /**

@@ -78,13 +78,13 @@ final class SocialCare {
         }
         boolean longTermPlaced = false;
         for (Spell s : spells) {
-            reablementOutcomes.discharged(p, s);
             // a discharge the hospital has not submitted yet (reporting lag) still has its care;
             // spells after a death outside hospital are dropped (Mortality.survivingSpells)
             if (s.died || s.discharge().isAfter(window.last) || s.age < 18
                     || p.diedInCommunity && s.admission.isAfter(p.diedOn)) {
                 continue;
             }
+            reablementOutcomes.discharged(p, s);
             if (!rng.chance(linkChance(s, longTermPlaced))) {
                 continue;
             }
@@ -201,9 +201,9 @@ final class SocialCare {
     }
 
     /**
-     * Adds the service(s) for a pathway. Reablement is a small share of what follows a discharge
-     * (about 3 % of older people's discharges, as the national ASCOF 2D part 2): much of
-     * pathway 1 is the NHS's own intermediate care, which a council does not record.
+     * Adds the service(s) for a pathway. Reablement is offered on pathways 1 and 2 more often than
+     * the council's service has room for (ReablementOutcomes.CAPACITY, about 3 % of older people's
+     * discharges, as the national ASCOF 2D part 2): those it cannot take get home care.
      */
     private void services(List<CareEvent> out, Person p, String pathway, LocalDate start, boolean linked,
             List<Spell> spells) {
@@ -211,7 +211,7 @@ final class SocialCare {
         String path = pathway == null ? "0" : pathway;
         switch (path) {
             case "1" -> {
-                if (u < 0.40) {
+                if (u < 0.55) {
                     reablement(out, p, start, linked, spells);
                 } else if (u < 0.92) {
                     homeCare(out, p, start, linked, spells);
@@ -221,7 +221,7 @@ final class SocialCare {
                 }
             }
             case "2" -> {
-                if (u < 0.65) {
+                if (u < 0.55) {
                     LocalDate end = start.plusDays(rng.between(14, 42));
                     List<CareEvent> after = new ArrayList<>();
                     if (rng.chance(p.ageOn(start) >= 65 ? 0.08 : 0.02)) {
@@ -292,6 +292,9 @@ final class SocialCare {
         boolean tooUnwell = steered ? verdict == ReablementOutcomes.Verdict.TOO_UNWELL
                 : emergencyWithin84Days(spells, start) && rng.chance(TOO_UNWELL_FOR_REABLEMENT);
         if (tooUnwell) {
+            if (steered) {
+                reablementOutcomes.release(p, discharge);
+            }
             homeCare(out, p, start, linked, spells);
             return;
         }
@@ -382,7 +385,11 @@ final class SocialCare {
     private List<CareEvent> settle(List<CareEvent> events, Person p, List<Spell> spells) {
         LocalDate died = p.diedOn;
         if (died != null) {
-            p.deathKnownToCouncil = rng.chance(p.diedInCommunity ? KNOWS_COMMUNITY_DEATH : KNOWS_HOSPITAL_DEATH);
+            // a provider tells the council of the death of someone it was serving (or had served in the 12 weeks before)
+            boolean served = events.stream().anyMatch(e -> e.type().equals(CareEvent.SERVICE)
+                    && !e.start().isAfter(died) && (e.end() == null || !e.end().plusDays(84).isBefore(died)));
+            p.deathKnownToCouncil = served
+                    || rng.chance(p.diedInCommunity ? KNOWS_COMMUNITY_DEATH : KNOWS_HOSPITAL_DEATH);
         }
         List<CareEvent> out = new ArrayList<>();
         for (CareEvent e : events) {
