@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
  * handful of new placements a year, so one episode moves 2D part 1 by six to ten points and one
  * placement of a working-age adult moves 2B by about 20 per 100,000. The generator steers
  * reablement places and failures per council and financial year ({@link ReablementOutcomes}), but
- * some cannot be seen in the rows (no NHS number on any of the person's rows, a death the council
- * does not know of, a discharge without a residence code). So each area's 2024-25 figure is
- * checked in a range a dozen episodes allow, and the figures of all areas and years together in
- * ranges around the national ones.
+ * a few cannot be seen in the rows (no NHS number on any of the person's rows, a death the
+ * council does not know of, a discharge without a residence code). So each area's 2024-25 figure
+ * is checked in a range a dozen episodes allow, and the figures of all areas and years together
+ * in ranges around the national ones; new placements are left to chance.
  */
 class AscofFiguresTest {
 
@@ -45,8 +45,8 @@ class AscofFiguresTest {
     @Test
     void mostReablementAfterDischargeKeepsPeopleAtHomeForTwelveWeeks() {
         for (String area : AREAS) {
-            // aimed at 78-84 %; one episode of about ten moves it by 8-10 points
-            assertThat(stats.part1(area)).as("2D part 1 2024-25 %s", area).isBetween(65.0, 100.0);
+            // aimed at 78-84 %; one episode of about a dozen moves it by 7-8 points
+            assertThat(stats.part1(area)).as("2D part 1 2024-25 %s", area).isBetween(75.0, 88.0);
         }
         long episodes = 0;
         long succeeded = 0;
@@ -62,7 +62,7 @@ class AscofFiguresTest {
         }
         System.out.printf("2D part 1, all areas 2021-22 to 2024-25: %d of %d; failures: death %d, readmission %d,"
                 + " placement %d%n", succeeded, episodes, failures[0], failures[1], failures[2]);
-        assertThat(100.0 * succeeded / episodes).as("2D part 1, all areas 2021-22 to 2024-25").isBetween(75.0, 86.0);
+        assertThat(100.0 * succeeded / episodes).as("2D part 1, all areas 2021-22 to 2024-25").isBetween(77.0, 84.0);
         for (int i = 0; i < 3; i++) {
             assertThat(failures[i]).as("reablement fails each way: death, readmission, placement [%d]", i)
                     .isGreaterThanOrEqualTo(3);
@@ -74,7 +74,7 @@ class AscofFiguresTest {
         long discharges = 0;
         long episodes = 0;
         for (String area : AREAS) {
-            assertThat(stats.part2(area)).as("2D part 2 2024-25 %s", area).isBetween(1.5, 5.0);
+            assertThat(stats.part2(area)).as("2D part 2 2024-25 %s", area).isBetween(2.0, 4.5);
         }
         for (AscofStats year : YEARS) {
             for (String area : AREAS) {

@@ -29,12 +29,12 @@ import java.util.TreeMap;
  * of one night or more (or still open), the start of a long-term placement.
  *
  * <p>What it simplifies: the area is the residence district on the admission row (rows without
- * one are left out, no LSOA fallback); discharges are those of the year from 1 April to 84 days
- * before its end (for 2024-25: to 2025-01-06), whose 84 days all lie within the window; no opt-outs, no resubmitted social care rows (there are none).
+ * one are left out, no LSOA fallback); discharges of the whole year, followed as far as the
+ * files go (for the last 12 weeks of 2024-25, to the window end, as a run on 2025-04-01 sees
+ * them; the generator makes only failures that fit in the window); no opt-outs, no resubmitted social care rows (there are none).
  */
 final class AscofStats {
 
-    static final LocalDate WINDOW_END = LocalDate.of(2025, 3, 31);
     static final String NORTH = "E06000061";
     static final String WEST = "E06000062";
     static final Map<String, String> UNITARY = Map.of("E07000150", NORTH, "E07000152", NORTH, "E07000153", NORTH,
@@ -55,13 +55,10 @@ final class AscofStats {
     long selfFunded;
     final LocalDate fyStart;
     final LocalDate fyEnd;
-    final LocalDate lastFollowedDischarge;
 
     private AscofStats(int year) {
         fyStart = LocalDate.of(year, 4, 1);
         fyEnd = fyStart.plusYears(1).minusDays(1);
-        LocalDate followed = fyEnd.minusDays(84);
-        lastFollowedDischarge = followed.isAfter(WINDOW_END.minusDays(84)) ? WINDOW_END.minusDays(84) : followed;
     }
 
     /** The figures of financial year 2024-25. */
@@ -233,7 +230,7 @@ final class AscofStats {
             return false;
         }
         LocalDate d = r.discharged();
-        return !d.isBefore(fyStart) && !d.isAfter(lastFollowedDischarge)
+        return !d.isBefore(fyStart) && !d.isAfter(fyEnd)
                 && Integer.parseInt(r.a().get("age_on_admission")) >= 65
                 && !NationalFieldsStats.TO_HOSPITAL.contains(r.d().get("discharge_destination"))
                 && !HOSPICE.contains(r.d().get("discharge_destination"))
