@@ -28,7 +28,8 @@ final class SocialCare {
      * Chance that someone whose hospital course brings them back as an emergency within 12 weeks
      * is judged too unwell to benefit from reablement and gets home care instead. The generator
      * simulates the hospital course first, so the selection of people with a good chance of
-     * regaining independence (who are readmitted less) is made here, knowing the course.
+     * regaining independence (who are readmitted less) is made here, knowing the course. For the
+     * episodes in ASCOF 2D's population {@link ReablementOutcomes} decides instead.
      */
     static final double TOO_UNWELL_FOR_REABLEMENT = 0.6;
     /** Older people, and younger ones, whose discharge-to-assess bed becomes a long-term placement. */
@@ -62,12 +63,10 @@ final class SocialCare {
     private final Mortality mortality;
     private final ReablementOutcomes reablementOutcomes = new ReablementOutcomes();
 
-
     SocialCare(Rng rng, Window window) {
         this.rng = rng;
         this.window = window;
         this.mortality = new Mortality(rng, window);
-
     }
 
     /** Events following the alive discharges of one patient (empty for most patients). */
