@@ -268,7 +268,8 @@ final class HospitalCourse {
         long beforeEnd = ChronoUnit.DAYS.between(discharge, window.last);
         s.open = discharge.isAfter(window.last)
                 || beforeEnd < REPORTING_LAG_DAYS && rng.chance(1.0 - beforeEnd / (double) REPORTING_LAG_DAYS);
-        if (s.died && !s.open) {
+        // the death is a fact even while its discharge row waits in the reporting lag
+        if (s.died && !discharge.isAfter(window.last)) {
             p.diedOn = discharge;
         }
         if (!s.open && !s.died && "3".equals(s.pathway)) {

@@ -11,6 +11,10 @@ import java.util.Set;
  */
 final class Person {
 
+    static final String CLIENT_SERVICE_USER = "Service user";
+    static final String CLIENT_CARER = "Unpaid carer";
+    static final String CLIENT_CARER_BY_ASSOCIATION = "Unpaid carer known by association";
+
     final long serial;
     final String nhsNumber;
     final LocalDate birthDate;
@@ -23,8 +27,16 @@ final class Person {
     final Set<Condition> conditions;
     /** Lives in a care home (after a pathway 3 discharge or a long-term residential placement). */
     boolean inCareHome;
-    /** Date of death in hospital, if that happened. */
+    /** Date of death, in hospital or (see {@link #diedInCommunity}) at home or in a care home. */
     LocalDate diedOn;
+    /** The death was outside hospital (simulated with social care, {@link Mortality}). */
+    boolean diedInCommunity;
+    /** A reablement that succeeded: alive (outside hospital, at least) until this day. */
+    LocalDate aliveUntil;
+    /** The council learnt of the death and holds the date on its records. */
+    boolean deathKnownToCouncil;
+    /** CLD client type of the person's social care rows. */
+    String clientType = CLIENT_SERVICE_USER;
     /** A cancer under treatment (ICD-10), recorded as a secondary diagnosis from {@link #cancerFrom}. */
     String cancer;
     LocalDate cancerFrom;
@@ -44,6 +56,10 @@ final class Person {
 
     int ageOn(LocalDate date) {
         return Period.between(birthDate, date).getYears();
+    }
+
+    boolean carer() {
+        return !CLIENT_SERVICE_USER.equals(clientType);
     }
 
     /** Council person identifier: the unitary's prefix (the county's before vesting) and a serial. */

@@ -73,6 +73,19 @@ final class PersonFactory {
         return create(age, sex, false, window.first);
     }
 
+    /**
+     * An unpaid carer living in the county: most of working age (the peak is 50-64), about a
+     * third 65 or over; a few known to the council only by association with the person they
+     * care for.
+     */
+    Person carer() {
+        int age = rng.chance(0.65) ? rng.between(25, 64) : rng.between(65, 89);
+        String sex = rng.chance(0.6) ? "2" : "1";
+        Person p = create(age, sex, false, window.first);
+        p.clientType = rng.chance(0.15) ? Person.CLIENT_CARER_BY_ASSOCIATION : Person.CLIENT_CARER;
+        return p;
+    }
+
     long created() {
         return serial;
     }

@@ -30,6 +30,14 @@ final class Recorder {
     static final double INVALID_NHS = 0.003;
     static final double LSOA_ONLY = 0.02;
     static final double NO_RESIDENCE = 0.005;
+    /** Unitary social care rows with a postcode and no district. */
+    static final double POSTCODE_ONLY = 0.13;
+    /** Unitary social care rows without an event outcome. */
+    static final double MISSING_OUTCOME = 0.04;
+    /** The council whose system still writes Release 1 wording. */
+    static final String RELEASE_1_COUNCIL = Northamptonshire.NORTH;
+    static final LocalDate WEST_RELEASE_2 = LocalDate.of(2024, 10, 1);
+    static final String CARER_SUPPORT_RELEASE_2 = "Unpaid carer support: Direct to unpaid carer";
 
     private final Rng rng;
     private final Window window;
@@ -150,6 +158,13 @@ final class Recorder {
         return row.getDischargeReadyDate() != null;
     }
 
+    /**
+     * Writes the social care rows. The unitaries' rows (Client Level Data era) carry the CLD
+     * fields: client type, event outcome (North Northamptonshire's system still in Release 1
+     * wording, West Northamptonshire's in Release 2), the date of death when the council knows
+     * it, and on some rows a postcode instead of the district. The county's older extract has
+     * none of them.
+     */
     void careEvents(Person p, List<CareEvent> events) {
         for (CareEvent e : events) {
             String la = Northamptonshire.councilFor(p.district, e.start());
@@ -163,19 +178,66 @@ final class Recorder {
             row.setPersonId(p.councilPersonId(la));
             row.setNhsNumber(recordedNhs(p, false, 0.05, 0.003, false));
             row.setAge(p.ageOn(e.start()));
-            if (!rng.chance(0.05)) {
+            if (!county && rng.chance(POSTCODE_ONLY)) {
+                // a system that holds the address but not the district
+                row.setPostcode(Postcodes.asTyped(Postcodes.of(p), rng));
+            } else if (!rng.chance(0.05)) {
                 row.setResidenceLadCode(county || rng.chance(0.4) ? p.district.code() : p.district.unitaryCode());
             }
             row.setEventType(e.type());
             row.setEventStartDate(e.start());
             // the extract shows the state on its day: an end still in the future is not known yet
-            row.setEventEndDate(e.end() != null && e.end().isBefore(extractDay) ? e.end() : null);
+            LocalDate end = e.end() != null && e.end().isBefore(extractDay) ? e.end() : null;
+            row.setEventEndDate(end);
             row.setRequestRoute(e.route());
-            row.setServiceType(e.serviceType());
+            row.setServiceType(serviceType(e, la));
             row.setServiceComponent(e.component());
+            if (!county) {
+                row.setClientType(p.clientType);
+                row.setEventOutcome(outcome(e, la, end));
+                row.setDateOfDeath(p.deathKnownToCouncil && p.diedOn != null && !p.diedOn.isAfter(window.last)
+                        ? p.diedOn : null);
+            }
             row.setSubmittedAt(extractDay.atTime(1, 0).toInstant(ZoneOffset.UTC));
             writers.write(CARE, la, la + careFileSuffix(county), row);
         }
+    }
+
+    /**
+     * The outcome as the council's extract shows it: none for a few events (not recorded) and for
+     * a request, assessment or review still open on the extract day; a service still running
+     * continues; in the council's release wording.
+     */
+    private String outcome(CareEvent e, String la, LocalDate recordedEnd) {
+        if (e.outcome() == null || rng.chance(MISSING_OUTCOME)) {
+            return null;
+        }
+        String code = e.outcome();
+        if (recordedEnd == null && e.end() != null) {
+            if (!e.type().equals(CareEvent.SERVICE)) {
+                return null;
+            }
+            code = EventOutcome.CONTINUATION;
+        }
+        if (la.equals(RELEASE_1_COUNCIL)) {
+            boolean financial = code.equals(EventOutcome.TO_SERVICES) && e.type().equals(CareEvent.ASSESSMENT)
+                    && rng.chance(0.05);
+            return financial ? EventOutcome.FINANCIAL_ASSESSMENT : EventOutcome.release1(code, e.type());
+        }
+        return code;
+    }
+
+    /**
+     * West Northamptonshire moved to the Release 2 lists in October 2024: carers' services
+     * recorded since then carry the Release 2 name (its extract re-maps every event outcome to
+     * the Release 2 list, but the service type stays as entered).
+     */
+    private static String serviceType(CareEvent e, String la) {
+        if (CareEvent.CARER_SUPPORT.equals(e.serviceType()) && la.equals(Northamptonshire.WEST)
+                && !e.start().isBefore(WEST_RELEASE_2)) {
+            return CARER_SUPPORT_RELEASE_2;
+        }
+        return e.serviceType();
     }
 
     /** Whether an admission row of {@code p} (the person last admitted) carries their true NHS number. */

@@ -26,12 +26,15 @@ public final class SyntheticFeeds {
 
     static final String POPULATION = "population";
     static final String GEOGRAPHY = "geography";
+    static final String POSTCODE_LOOKUP = "postcode_lookup";
     /** Admissions per resident per year the population is scaled to (England runs at about 0.25). */
     static final double ADMISSIONS_PER_RESIDENT_YEAR = 0.25;
     /** Chance that a patient has registered a national data opt-out (a handful in the sample). */
     static final double OPT_OUT = 0.001;
     /** Social-care-only clients per hospital patient. */
     static final double COMMUNITY_CLIENTS_PER_PATIENT = 0.02;
+    /** Unpaid carers with a record of their own per hospital patient. */
+    static final double CARERS_PER_PATIENT = 0.012;
 
     private static final List<String> FEED_FOLDERS = List.of(Recorder.ADMISSIONS, Recorder.DISCHARGES,
             Recorder.CARE, POPULATION, GEOGRAPHY, Recorder.OPT_OUTS);
@@ -76,6 +79,7 @@ public final class SyntheticFeeds {
                     course = hospital.patient(p, left);
                 }
                 List<CareEvent> events = care.afterDischarges(p, course);
+                course = Mortality.survivingSpells(p, course);
                 for (Spell s : course) {
                     recorder.number(s);
                     recorder.admission(p, s);
@@ -99,6 +103,12 @@ public final class SyntheticFeeds {
                     List<CareEvent> clientEvents = care.communityClient(client);
                     recorder.careEvents(client, clientEvents);
                     tally.communityEvents += clientEvents.size();
+                }
+                if (rng.chance(CARERS_PER_PATIENT)) {
+                    Person carer = persons.carer();
+                    List<CareEvent> carerEvents = care.carer(carer);
+                    recorder.careEvents(carer, carerEvents);
+                    tally.communityEvents += carerEvents.size();
                 }
             }
             double written = population(writers, window, inCountySpells);
@@ -126,7 +136,10 @@ public final class SyntheticFeeds {
         }
     }
 
-    /** Every LSOA any person can live in, mapped to its district. */
+    /**
+     * Every LSOA any person can live in, mapped to its district; and the postcode lookup of the
+     * county's LSOAs (the councils' residents, whose rows may carry a postcode).
+     */
     private static void geography(FeedWriters writers) {
         for (District d : Northamptonshire.all()) {
             for (int i = 0; i < d.lsoaCount(); i++) {
@@ -134,6 +147,14 @@ public final class SyntheticFeeds {
                 row.setLsoaCode(d.lsoa(i));
                 row.setLadCode(d.code());
                 writers.write(GEOGRAPHY, GEOGRAPHY, "lsoa_to_lad", row);
+            }
+        }
+        for (District d : Northamptonshire.COUNTY) {
+            for (int i = 0; i < d.lsoaCount(); i++) {
+                for (int j = 0; j < Postcodes.PER_LSOA; j++) {
+                    writers.write(GEOGRAPHY, GEOGRAPHY, POSTCODE_LOOKUP,
+                            new PostcodeLookupRow(Postcodes.of(d, i, j), d.lsoa(i), d.code()));
+                }
             }
         }
     }
