@@ -100,7 +100,9 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
     /**
      * One row of the {@code indicators} table (docs/indicators.md): an indicator's numerator,
      * denominator and value for an area and a month ({@code periodType} {@code month}) or a
-     * financial year ({@code financial_year}, period {@code 2024-25}).
+     * financial year ({@code financial_year}, period {@code 2024-25}). The table's denominator is a
+     * double (population-days for delayed beds); for the ASCOF measures it is a count or a
+     * population, so it is rounded to a whole number here.
      */
     public record IndicatorValue(String indicator, String area, String periodType, String period, long numerator,
                                  long denominator, Double value, Double lower95, Double upper95,
@@ -286,7 +288,7 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
                         IndicatorsColumns.PERIOD)
                 .collectAsList()) {
             out.add(new IndicatorValue(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-                    r.isNullAt(4) ? 0L : r.getLong(4), r.isNullAt(5) ? 0L : r.getLong(5),
+                    r.isNullAt(4) ? 0L : r.getLong(4), r.isNullAt(5) ? 0L : Math.round(r.getDouble(5)),
                     r.isNullAt(6) ? null : r.getDouble(6), r.isNullAt(7) ? null : r.getDouble(7),
                     r.isNullAt(8) ? null : r.getDouble(8), r.getString(9)));
         }

@@ -97,7 +97,34 @@ class ReportFiguresTest {
                 spell("OLD", "s1", NORTH, "2022-02-03", true, true, "k1", "2022-02-10", true, "c1", true)));
         Frames.of(OutputTables.LINKED_SPELLS.sparkType(), spells)
                 .write().partitionBy("unitary_area", "admission_month").parquet(out.resolve("linked_spells").toString());
+        Frames.of(OutputTables.INDICATORS.sparkType(), List.of(
+                        // this run's ASCOF rows of the configured areas: read
+                        indicator("R", NORTH, "financial_year", "2021-22", "residential_admissions_65plus", 5, 1000.0, 500.0),
+                        indicator("R", NORTH, "month", "2022-02", "reablement_remained_in_community_12wk", 4, 5.0, 80.0),
+                        // another area, another indicator, another run: left out
+                        indicator("R", "OTHER", "month", "2022-02", "reablement_remained_in_community_12wk", 1, 1.0, 100.0),
+                        indicator("R", NORTH, "month", "2022-02", "emergency_admissions", 9, 0.0, 9.0),
+                        indicator("OLD", NORTH, "month", "2022-02", "reablement_remained_in_community_12wk", 1, 2.0, 50.0)))
+                .write().partitionBy(OutputTables.INDICATORS.partitionBy().toArray(String[]::new))
+                .parquet(out.resolve("indicators").toString());
         figures = ReportFigures.collect(SharedSpark.session(), out.toString(), "R", RUN_DATE, DRD);
+    }
+
+    private static Map<String, Object> indicator(String run, String area, String periodType, String period, String id,
+                                                 long numerator, double denominator, double value) {
+        return row("unitary_area", area, "unitary_area_name", area, "period_type", periodType, "period", period,
+                "indicator", id, "numerator", numerator, "denominator", denominator, "value", value,
+                "value_type", "percent", "national_reference", "ref " + id, "run_id", run);
+    }
+
+    @Test
+    void the_ascof_rows_are_this_runs_for_the_configured_areas() {
+        // the denominator is a double in the table (population-days elsewhere): a whole number here
+        assertThat(figures.ascof()).containsExactlyInAnyOrder(
+                new ReportFigures.IndicatorValue("reablement_remained_in_community_12wk", NORTH, "month", "2022-02",
+                        4, 5, 80.0, null, null, "ref reablement_remained_in_community_12wk"),
+                new ReportFigures.IndicatorValue("residential_admissions_65plus", NORTH, "financial_year", "2021-22",
+                        5, 1000, 500.0, null, null, "ref residential_admissions_65plus"));
     }
 
     /** blank DRDs "no delay" from 2022-01-01 where a provider-month of 3+ overnight discharges has 5 % with a DRD */
