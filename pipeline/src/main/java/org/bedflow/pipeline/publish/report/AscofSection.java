@@ -157,7 +157,8 @@ final class AscofSection {
                 "Reablement episodes after a discharge in the month whose person remained in the community for 84 "
                         + "days, as a share of them (docs/indicators.md reablement_remained_in_community_12wk). Only "
                         + "discharges up to " + cutoff + " (run date − 84 days) have had their 12 weeks of follow-up: "
-                        + "later months are shaded and not drawn; rows marked provisional in the table are those months.",
+                        + "later months are shaded and not drawn, and marked in the table. A month holds few "
+                        + "episodes, so single months swing widely: the yearly table above is the figure to read.",
                 panels, f.areas().stream().map(AreaSeries::name).toList(), rows);
     }
 
