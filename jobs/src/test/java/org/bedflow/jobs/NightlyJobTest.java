@@ -137,7 +137,12 @@ class NightlyJobTest {
                 "<code>MALFORMED_ROW</code>", "2020-04 to 2025-03 (60 months)");
         // the sample ends in March 2025 and runs on 1 April 2025: nothing is provisional
         assertThat(report).contains("None: every month reported (2020-04 to 2025-03)");
-        assertThat(report.split("<svg", -1).length - 1).as("charts").isEqualTo(14);
+        // 7 indicator charts and the ASCOF 2D part 1 chart, for each of the 2 areas
+        assertThat(report.split("<svg", -1).length - 1).as("charts").isEqualTo(16);
+        // the ASCOF section: 2B, 2C, 2D parts 1 and 2 per area and year; run date 2025-04-01 - 84 days = 2025-01-07
+        assertThat(report).contains("<h2>Adult social care outcomes (ASCOF 2B, 2C, 2D)</h2>", "ASCOF 2B: ", "ASCOF 2C: ",
+                "ASCOF 2D part 1: ", "ASCOF 2D part 2: ",
+                "follow-up incomplete: discharges after 2025-01-07 not counted yet");
         // the sample's RNQ starts recording Discharge Ready Dates in July 2023: April-June 2023 are named, and their
         // blank DRDs are not taken as "no delay"
         assertThat(report).contains("<h2>National rules that could not be applied</h2>",
