@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.bedflow.schemas.feed.GeographyLookup;
 import org.bedflow.schemas.feed.PopulationEstimate;
 
 /**
@@ -143,17 +142,14 @@ public final class SyntheticFeeds {
     private static void geography(FeedWriters writers) {
         for (District d : Northamptonshire.all()) {
             for (int i = 0; i < d.lsoaCount(); i++) {
-                GeographyLookup row = new GeographyLookup();
-                row.setLsoaCode(d.lsoa(i));
-                row.setLadCode(d.code());
-                writers.write(GEOGRAPHY, GEOGRAPHY, "lsoa_to_lad", row);
+                writers.write(GEOGRAPHY, GEOGRAPHY, "lsoa_to_lad", GeographyRow.lsoa(d.lsoa(i), d.code()));
             }
         }
         for (District d : Northamptonshire.COUNTY) {
             for (int i = 0; i < d.lsoaCount(); i++) {
                 for (int j = 0; j < Postcodes.PER_LSOA; j++) {
                     writers.write(GEOGRAPHY, GEOGRAPHY, POSTCODE_LOOKUP,
-                            new PostcodeLookupRow(Postcodes.of(d, i, j), d.lsoa(i), d.code()));
+                            GeographyRow.postcode(Postcodes.of(d, i, j), d.lsoa(i), d.code()));
                 }
             }
         }
