@@ -25,6 +25,12 @@ public class BedflowProperties {
      * feed descriptor (bedflow.feeds.rwe_admissions.reject-threshold), which outranks the descriptor.
      */
     private Map<String, Feed> feeds = new LinkedHashMap<>();
+    /**
+     * Share of a source's rows that may carry a warning of one field for a value its descriptor
+     * could map (UNMAPPED_CODE, UNKNOWN_CODE) before the run fails (exit code 3); per source or
+     * role with bedflow.feeds.<source|role>.warning-threshold.
+     */
+    private double warningThreshold = RunConfig.defaults().warningThreshold();
     /** Reorganisation mapping: northamptonshire (default), buckinghamshire, cumbria, north_yorkshire, somerset, or a CSV file. */
     private String reorganisation = RunConfig.defaults().reorganisation();
     /** Delay reason mapping: acute-sitrep (default), dtoc, or a CSV file (code, meaning, category, sector). */
@@ -90,6 +96,25 @@ public class BedflowProperties {
         this.rejectThreshold = rejectThreshold;
     }
 
+    public double getWarningThreshold() {
+        return warningThreshold;
+    }
+
+    public void setWarningThreshold(double warningThreshold) {
+        this.warningThreshold = warningThreshold;
+    }
+
+    /** Warning threshold per source or role, where set. */
+    public Map<String, Double> warningThresholds() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        feeds.forEach((name, f) -> {
+            if (f.getWarningThreshold() != null) {
+                out.put(name, f.getWarningThreshold());
+            }
+        });
+        return out;
+    }
+
     public Map<String, Feed> getFeeds() {
         return feeds;
     }
@@ -112,7 +137,7 @@ public class BedflowProperties {
     /** What a run needs of these settings. */
     public RunConfig runConfig() {
         return new RunConfig(rejectThreshold, thresholds(), reorganisation, delayReasons, feedsDir, disclosureControl,
-                drd.settings());
+                drd.settings(), warningThreshold, warningThresholds());
     }
 
     public static class Spark {
@@ -186,6 +211,15 @@ public class BedflowProperties {
 
     public static class Feed {
         private Double rejectThreshold;
+        private Double warningThreshold;
+
+        public Double getWarningThreshold() {
+            return warningThreshold;
+        }
+
+        public void setWarningThreshold(Double warningThreshold) {
+            this.warningThreshold = warningThreshold;
+        }
 
         public Double getRejectThreshold() {
             return rejectThreshold;

@@ -28,7 +28,35 @@ public final class DataQualitySummary {
                 out.printf("  %-20s ignored columns: %s%n", "", String.join(", ", f.unknownColumns()));
             }
         }
+        sources(out, report);
         out.flush();
+    }
+
+    /**
+     * Per source (descriptor): its error rate and its warnings per field, each against the
+     * threshold that applied and the setting it came from, and the fields indicators need
+     * that it never fills.
+     */
+    static void sources(PrintStream out, IngestReport report) {
+        if (report.sources().isEmpty()) {
+            return;
+        }
+        out.println("  per source: error % and warning % against the threshold that applied");
+        for (IngestReport.SourceCounts s : report.sources()) {
+            out.printf("  %-20s source %s: %,d rows, error %.2f %% %s threshold %.1f %% (%s)%n", s.feed(), s.source(),
+                    s.rowsRead(), 100 * s.errorRate(), s.errorBreached() ? ">" : "<=", 100 * s.errorThreshold(),
+                    s.errorThresholdFrom());
+            out.printf("  %-20s   warnings: max %.2f %% of rows for one field, threshold %.1f %% (%s)%n", "",
+                    100 * s.maxWarningRate(), 100 * s.warningThreshold(), s.warningThresholdFrom());
+            for (IngestReport.FieldWarnings w : s.warnings()) {
+                out.printf("  %-20s     %s %s: %,d rows, %.2f %%%s%n", "", w.field(), w.code(), w.rows(), 100 * w.rate(),
+                        w.breached() ? "  > threshold" : "");
+            }
+            for (IngestReport.Unfilled u : s.unfilled()) {
+                out.printf("  %-20s   %s: %s never filled: %s%n", "", u.fatal() ? "ERROR" : "WARNING", u.fields(),
+                        u.disables());
+            }
+        }
     }
 
     private static void reasons(PrintStream out, String label, Map<String, Long> counts) {

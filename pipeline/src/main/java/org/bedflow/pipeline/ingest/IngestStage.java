@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
 import org.bedflow.pipeline.descriptor.FeedDescriptor;
 import org.bedflow.pipeline.spark.Concurrently;
 import org.bedflow.pipeline.spark.WorkTables;
@@ -53,6 +54,11 @@ public final class IngestStage {
 
     public static IngestReport run(SparkSession spark, Map<String, RawFeed> given, IngestOptions options, WorkTables work) {
         Map<String, Dataset<Row>> classified = new LinkedHashMap<>();
+        // per feed, what the day/month order check found while validating (DayMonthOrder)
+        Map<String, CollectionAccumulator<String>> dayMonth = new LinkedHashMap<>();
+        for (FeedSchema feed : Feeds.all()) {
+            dayMonth.put(feed.name(), DayMonthOrder.accumulator(spark, feed.name()));
+        }
         // an optional feed nobody read (a caller that predates it) is an absent folder
         Map<String, RawFeed> raw = new LinkedHashMap<>(given);
         for (FeedSchema feed : Feeds.all()) {
@@ -69,7 +75,7 @@ public final class IngestStage {
         });
 
         Dataset<Row> optOutList = classifyAndKeep(spark, work, Feeds.OPT_OUTS,
-                Resubmissions.noOptOut(validate(raw, Feeds.OPT_OUTS, options)), classified, absent);
+                Resubmissions.noOptOut(validate(raw, Feeds.OPT_OUTS, options, dayMonth)), classified, absent);
         Dataset<Row> optOutNumbers = optOutList.filter(col(Classified.OUTCOME).equalTo(Classified.ACCEPTED))
                 .select(OptOutsColumns.NHS_NUMBER);
 
@@ -79,26 +85,26 @@ public final class IngestStage {
         Concurrently.run(List.of(
                 () -> {
                     Dataset<Row> admissions = classifyAndKeep(spark, work, Feeds.APC_ADMISSIONS,
-                            OptOuts.byNhsNumber(validate(raw, Feeds.APC_ADMISSIONS, options), optOutNumbers), done, absent);
+                            OptOuts.byNhsNumber(validate(raw, Feeds.APC_ADMISSIONS, options, dayMonth), optOutNumbers), done, absent);
                     List<String> spellKey = Feeds.APC_DISCHARGES.businessKey();
                     Dataset<Row> optedOutSpells = admissions.filter(col(Classified.OUTCOME).equalTo(Classified.OPTED_OUT))
                             .select(spellKey.stream().map(k -> col(k)).toArray(Column[]::new));
                     Dataset<Row> discharges = Resubmissions.classify(
-                            OptOuts.byKey(validate(raw, Feeds.APC_DISCHARGES, options), optedOutSpells, spellKey),
+                            OptOuts.byKey(validate(raw, Feeds.APC_DISCHARGES, options, dayMonth), optedOutSpells, spellKey),
                             Feeds.APC_DISCHARGES);
                     keep(spark, work, Feeds.APC_DISCHARGES, DischargeChecks.apply(discharges, admissions), done, absent);
                 },
                 () -> classifyAndKeep(spark, work, Feeds.SOCIAL_CARE_EVENTS,
-                        OptOuts.byNhsNumber(validate(raw, Feeds.SOCIAL_CARE_EVENTS, options), optOutNumbers), done, absent),
+                        OptOuts.byNhsNumber(validate(raw, Feeds.SOCIAL_CARE_EVENTS, options, dayMonth), optOutNumbers), done, absent),
                 () -> {
                     classifyAndKeep(spark, work, Feeds.POPULATION,
-                            Resubmissions.noOptOut(validate(raw, Feeds.POPULATION, options)), done, absent);
+                            Resubmissions.noOptOut(validate(raw, Feeds.POPULATION, options, dayMonth)), done, absent);
                     classifyAndKeep(spark, work, Feeds.GEOGRAPHY,
-                            Resubmissions.noOptOut(validate(raw, Feeds.GEOGRAPHY, options)), done, absent);
+                            Resubmissions.noOptOut(validate(raw, Feeds.GEOGRAPHY, options, dayMonth)), done, absent);
                     // feeds added after the first six (community_contacts, ...): people on the opt-out list are removed
                     // by NHS number
                     for (FeedSchema feed : others) {
-                        Dataset<Row> validated = validate(raw, feed, options);
+                        Dataset<Row> validated = validate(raw, feed, options, dayMonth);
                         classifyAndKeep(spark, work, feed, feed.hasField(OptOutsColumns.NHS_NUMBER)
                                 ? OptOuts.byNhsNumber(validated, optOutNumbers) : Resubmissions.noOptOut(validated), done, absent);
                     }
@@ -114,7 +120,7 @@ public final class IngestStage {
         IngestReport[] report = new IngestReport[1];
         Concurrently.run(List.of(
                 () -> work.write(REJECTS, allRejects),
-                () -> report[0] = report(raw, classified, options)));
+                () -> report[0] = report(raw, classified, options, dayMonth)));
         return report[0];
     }
 
@@ -133,7 +139,8 @@ public final class IngestStage {
         return options.threshold(d.role().name());
     }
 
-    private static Dataset<Row> validate(Map<String, RawFeed> raw, FeedSchema feed, IngestOptions options) {
+    private static Dataset<Row> validate(Map<String, RawFeed> raw, FeedSchema feed, IngestOptions options,
+                                         Map<String, CollectionAccumulator<String>> dayMonth) {
         RawFeed r = raw.get(feed.name());
         if (r == null) {
             throw new IllegalArgumentException("no raw frame for feed " + feed.name());
@@ -148,7 +155,15 @@ public final class IngestStage {
         }
         RowValidator validator = new RowValidator(feed, options.runDate(),
                 feed == Feeds.APC_DISCHARGES ? options.mappedDelayReasons() : null, sourceFiles);
-        return r.rows().map(validator, Encoders.row(Classified.validatedType(feed)));
+        // the text dates of descriptor files are also tried with day and month exchanged, in the same pass
+        Map<String, FeedDescriptor> textFiles = new LinkedHashMap<>();
+        sourceFiles.forEach((path, sf) -> {
+            if (!sf.typed()) {
+                textFiles.put(path, sf.descriptor());
+            }
+        });
+        return r.rows().map(DayMonthOrder.around(validator, feed, textFiles, dayMonth.get(feed.name())),
+                Encoders.row(Classified.validatedType(feed)));
     }
 
     private static Dataset<Row> classifyAndKeep(SparkSession spark, WorkTables work, FeedSchema feed, Dataset<Row> marked,
@@ -191,7 +206,7 @@ public final class IngestStage {
     }
 
     private static IngestReport report(Map<String, RawFeed> raw, Map<String, Dataset<Row>> classified,
-                                       IngestOptions options) {
+                                       IngestOptions options, Map<String, CollectionAccumulator<String>> dayMonth) {
         // one small aggregate over every feed: (feed, file, outcome, first error, warnings) -> rows;
         // the counts per file and per reason are sums of it, so they cannot disagree
         Dataset<Row> facts = null;
@@ -204,10 +219,14 @@ public final class IngestStage {
             facts = facts == null ? f : facts.unionByName(f);
         }
         List<Row> groups = facts.groupBy("feed", "file", "outcome", "error", "warnings").count().collectAsList();
+        // a second small aggregate: per file, the rows that fill each field indicators need (FieldCoverage) and the
+        // rows with a mappable warning per field: (feed, file, item) -> rows
+        Map<String, Map<String, Map<String, Long>>> coverage = coverage(classified);
 
         List<IngestReport.FileCounts> files = new ArrayList<>();
         List<IngestReport.FeedCounts> feeds = new ArrayList<>();
         List<String> breaches = new ArrayList<>();
+        List<IngestReport.SourceCounts> sources = new ArrayList<>();
         for (FeedSchema feed : Feeds.all()) {
             Map<String, Tally> byFile = new LinkedHashMap<>();
             Map<String, Long> errors = new TreeMap<>();
@@ -265,6 +284,42 @@ public final class IngestStage {
                     }
                 }
             }
+            // per source: the rates against the thresholds that applied, warnings per field, fields never filled
+            Map<String, FeedDescriptor> descriptorOfFile = new LinkedHashMap<>();
+            rawFeed.files().forEach(f -> descriptorOfFile.put(f.path(), rawFeed.descriptor(f.source())));
+            for (var e : bySource.entrySet()) {
+                FeedDescriptor d = rawFeed.descriptor(e.getKey());
+                IngestReport.SourceCounts sc = sourceCounts(feed, d, e.getValue(), rawFeed, coverage.get(feed.name()),
+                        options);
+                sources.add(sc);
+                for (IngestReport.FieldWarnings w : sc.warnings()) {
+                    if (w.breached()) {
+                        breached = true;
+                        breaches.add(String.format("%s, source %s (%s): %,d of %,d rows (%.1f %%) have %s %s, above the "
+                                        + "warning threshold of %.1f %% (%s); %s", feed.name(), d.source(), d.origin(),
+                                w.rows(), sc.rowsRead(), 100 * w.rate(), w.field(), describe(w.code()),
+                                100 * sc.warningThreshold(), sc.warningThresholdFrom(), warningFix(d, w)));
+                    }
+                }
+                for (IngestReport.Unfilled u : sc.unfilled()) {
+                    String line = String.format("%s, source %s (%s): %s never filled in %,d rows: %s", feed.name(),
+                            d.source(), d.origin(), u.fields(), sc.rowsRead(), u.disables());
+                    if (u.fatal()) {
+                        breached = true;
+                        FieldCoverage.Need need = FieldCoverage.of(feed.name()).stream()
+                                .filter(n -> String.join(" or ", n.fields()).equals(u.fields())).findFirst().orElseThrow();
+                        breaches.add(line + "; " + need.fix(d));
+                    } else {
+                        log.warn("{}", line);
+                    }
+                }
+            }
+            List<String> refused = DayMonthOrder.refusals(dayMonth.get(feed.name()).value(), feed.name(),
+                    descriptorOfFile);
+            if (!refused.isEmpty()) {
+                breached = true;
+                breaches.addAll(refused);
+            }
             if (!unknown.isEmpty()) {
                 log.info("{}: columns not in the feed's schema, ignored: {}", feed.name(), unknown);
             }
@@ -272,6 +327,127 @@ public final class IngestStage {
                     total.accepted(), total.quarantined(), total.warned(), total.superseded(), total.optedOut(), rate,
                     threshold, breached, errors, warnings, unknown));
         }
-        return new IngestReport(files, feeds, breaches);
+        return new IngestReport(files, feeds, breaches, sources);
+    }
+
+    /** Warnings a descriptor can fix with a value mapping; each counts against the warning threshold per field. */
+    static final List<String> MAPPABLE_WARNINGS = List.of("UNMAPPED_CODE", "UNKNOWN_CODE");
+
+    private static String describe(String code) {
+        return code.equals("UNMAPPED_CODE") ? "values the delay reason mapping does not know (UNMAPPED_CODE)"
+                : "values not on the field's code list (UNKNOWN_CODE)";
+    }
+
+    private static String warningFix(FeedDescriptor d, IngestReport.FieldWarnings w) {
+        String target = w.code().equals("UNMAPPED_CODE") ? "codes or categories of the delay reason mapping"
+                : "codes of the " + w.field() + " list";
+        return "add the source's values to values: " + w.field() + ": in " + d.origin() + ", each onto one of the "
+                + target + " (the values are in rejects, reason code " + w.code() + ")";
+    }
+
+    /**
+     * Per feed and file, rows by item: {@code F<tab>field} rows that fill a field of {@link FieldCoverage},
+     * {@code W<tab>code<tab>field} rows with a mappable warning of that field. One Spark job over every feed.
+     */
+    private static Map<String, Map<String, Map<String, Long>>> coverage(Map<String, Dataset<Row>> classified) {
+        Dataset<Row> items = null;
+        for (FeedSchema feed : Feeds.all()) {
+            Dataset<Row> c = classified.get(feed.name());
+            List<String> have = List.of(c.columns());
+            List<Column> filled = new ArrayList<>();
+            for (String f : FieldCoverage.fields(feed.name())) {
+                if (have.contains(f)) {
+                    filled.add(org.apache.spark.sql.functions.when(col(f).isNotNull(), lit("F\t" + f)));
+                }
+            }
+            filled.add(lit(null).cast("string"));
+            String codes = String.join("', '", MAPPABLE_WARNINGS);
+            Column warned = expr("transform(filter(" + Classified.ISSUES + ", i -> i.severity = 'WARNING' and i.code in ('"
+                    + codes + "')), i -> concat('W\t', i.code, '\t', substring_index(i.message, ' ', 1)))");
+            Column all = org.apache.spark.sql.functions.concat(
+                    org.apache.spark.sql.functions.filter(org.apache.spark.sql.functions.array(filled.toArray(Column[]::new)),
+                            x -> x.isNotNull()), warned);
+            Dataset<Row> f = c.select(lit(feed.name()).as("feed"), col(RawColumns.SOURCE_FILE).as("file"),
+                    org.apache.spark.sql.functions.explode(all).as("item"));
+            items = items == null ? f : items.unionByName(f);
+        }
+        Map<String, Map<String, Map<String, Long>>> out = new LinkedHashMap<>();
+        for (Row r : items.groupBy("feed", "file", "item").count().collectAsList()) {
+            out.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.getString(1), k -> new LinkedHashMap<>()).put(r.getString(2), r.getLong(3));
+        }
+        return out;
+    }
+
+    /** A threshold and which setting it came from. */
+    record Applied(double value, String from) {
+    }
+
+    /** The reject threshold of {@link #threshold}, with the setting it came from. */
+    static Applied rejectThreshold(IngestOptions options, FeedDescriptor d) {
+        String role = d.role().name();
+        if (options.thresholds() != null && options.thresholds().containsKey(d.source())) {
+            return new Applied(options.thresholds().get(d.source()), d.source().equals(role)
+                    ? "role: bedflow.feeds." + role + ".reject-threshold"
+                    : "source: bedflow.feeds." + d.source() + ".reject-threshold");
+        }
+        if (d.rejectThreshold() != null) {
+            return new Applied(d.rejectThreshold(), "source: reject_threshold of " + d.origin());
+        }
+        if (options.thresholds() != null && options.thresholds().containsKey(role)) {
+            return new Applied(options.thresholds().get(role), "role: bedflow.feeds." + role + ".reject-threshold");
+        }
+        return new Applied(options.defaultThreshold(), "global: bedflow.reject-threshold");
+    }
+
+    /**
+     * A source's warning threshold: {@code bedflow.feeds.<source>.warning-threshold}, else the role's
+     * {@code bedflow.feeds.<role>.warning-threshold}, else {@code bedflow.warning-threshold} (5 %).
+     */
+    static Applied warningThreshold(IngestOptions options, FeedDescriptor d) {
+        String role = d.role().name();
+        Map<String, Double> w = options.warningThresholds() == null ? Map.of() : options.warningThresholds();
+        if (!d.source().equals(role) && w.containsKey(d.source())) {
+            return new Applied(w.get(d.source()), "source: bedflow.feeds." + d.source() + ".warning-threshold");
+        }
+        if (w.containsKey(role)) {
+            return new Applied(w.get(role), "role: bedflow.feeds." + role + ".warning-threshold");
+        }
+        return new Applied(options.defaultWarningThreshold(), "global: bedflow.warning-threshold");
+    }
+
+    private static IngestReport.SourceCounts sourceCounts(FeedSchema feed, FeedDescriptor d, Tally tally, RawFeed rawFeed,
+                                                          Map<String, Map<String, Long>> byFile, IngestOptions options) {
+        // the source's items, summed over its files
+        Map<String, Long> items = new TreeMap<>();
+        for (InputFile f : rawFeed.files()) {
+            if (f.source().equals(d.source()) && byFile != null && byFile.containsKey(f.path())) {
+                byFile.get(f.path()).forEach((k, v) -> items.merge(k, v, Long::sum));
+            }
+        }
+        Applied errors = rejectThreshold(options, d);
+        Applied warnings = warningThreshold(options, d);
+        long read = tally.read();
+        List<IngestReport.FieldWarnings> perField = new ArrayList<>();
+        items.forEach((item, n) -> {
+            if (item.startsWith("W\t")) {
+                String[] p = item.split("\t", 3);
+                double rate = read == 0 ? 0 : (double) n / read;
+                perField.add(new IngestReport.FieldWarnings(p[2], p[1], n, rate, rate > warnings.value()));
+            }
+        });
+        List<IngestReport.Unfilled> unfilled = new ArrayList<>();
+        if (read > 0) {
+            for (FieldCoverage.Need need : FieldCoverage.of(feed.name())) {
+                if (need.fields().stream().noneMatch(f -> items.getOrDefault("F\t" + f, 0L) > 0)) {
+                    unfilled.add(new IngestReport.Unfilled(String.join(" or ", need.fields()), need.disables(),
+                            need.fatal()));
+                }
+            }
+        }
+        double rate = tally.quarantinedShare();
+        return new IngestReport.SourceCounts(feed.name(), d.source(), d.origin(), read, tally.quarantined(), rate,
+                errors.value(), errors.from(), rate > errors.value(), perField, warnings.value(), warnings.from(),
+                unfilled);
     }
 }

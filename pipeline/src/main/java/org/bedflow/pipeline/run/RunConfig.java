@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.bedflow.pipeline.descriptor.FeedDescriptors;
+import org.bedflow.pipeline.ingest.IngestOptions;
 import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
@@ -20,12 +21,24 @@ import org.bedflow.pipeline.reference.ReorganisationMapping;
  * @param feedsDir          folder of the data engineer's feed descriptors, or null
  * @param disclosureControl whether {@code published/} is disclosure-controlled
  * @param drd               when a blank Discharge Ready Date means no delay (collection start, recording test)
+ * @param warningThreshold  share of a source's rows that may carry a mappable warning of one field
+ *                          (UNMAPPED_CODE, UNKNOWN_CODE) before the run fails
+ * @param warningThresholds per feed role or per descriptor source, overriding the default warning threshold
  */
 public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
-                        String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd) {
+                        String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd,
+                        double warningThreshold, Map<String, Double> warningThresholds) {
 
     public RunConfig {
         drd = drd == null ? DrdSettings.defaults() : drd;
+        warningThresholds = warningThresholds == null ? Map.of() : warningThresholds;
+    }
+
+    /** With the default warning thresholds (5 %, no overrides). */
+    public RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
+                     String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd) {
+        this(rejectThreshold, thresholds, reorganisation, delayReasons, feedsDir, disclosureControl, drd,
+                IngestOptions.DEFAULT_WARNING_THRESHOLD, Map.of());
     }
 
     /** The defaults of a fresh installation. */

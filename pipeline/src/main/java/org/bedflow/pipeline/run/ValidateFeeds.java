@@ -90,7 +90,8 @@ public final class ValidateFeeds {
             raw.put(feed.name(), FeedReader.read(spark, run.input(), feed, descriptors));
         }
         IngestOptions options = new IngestOptions(run.runDate(), run.runId(), run.config().rejectThreshold(),
-                run.config().thresholds(), delayReasons.codes());
+                run.config().thresholds(), delayReasons.codes(), run.config().warningThreshold(),
+                run.config().warningThresholds());
         IngestReport report = IngestStage.run(spark, raw, options, work);
         Result result = new Result(report, inputs(report), feeds(report));
 
