@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
 /** {@code bedflow query --output DIR "SQL"}: Spark SQL over the output tables, printed as an aligned table. */
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {"Run Spark SQL over the output tables. Each table folder is a view under its folder name; "
-                + "published/ tables are views named published_<table>.",
+                + "published/ tables are views named published_<table>; run_rejects is the rejects a run kept in "
+                + "runs/<run_id>/rejects/ when a threshold stopped it (the latest such run, or --run), and rejects "
+                + "falls back to it when no run published rejects.",
                 "Example: ./bedflow query --output out \"select month, pct_discharged_on_drd from delayed_discharge_monthly "
                         + "where unitary_area = 'E06000062' order by month\""})
 public class QueryCommand implements Callable<Integer> {
@@ -29,6 +31,10 @@ public class QueryCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "200", description = "most rows to print (default ${DEFAULT-VALUE})")
     int limit;
 
+    @Option(names = "--run", paramLabel = "RUN_ID",
+            description = "the run whose kept rejects (runs/RUN_ID/rejects/) the view run_rejects reads (default: the latest)")
+    String run;
+
     @Parameters(index = "0", paramLabel = "SQL", description = "the query")
     String sql;
 
@@ -38,7 +44,7 @@ public class QueryCommand implements Callable<Integer> {
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSessions.create("local[*]", Map.of("spark.ui.enabled", "false"));
         try {
-            List<String> views = OutputQuery.registerViews(spark, output.toAbsolutePath().normalize().toString());
+            List<String> views = OutputQuery.registerViews(spark, output.toAbsolutePath().normalize().toString(), run);
             Dataset<Row> result = OutputQuery.run(spark, sql, views);
             System.out.print(OutputQuery.format(result, limit));
             return ExitCodes.OK;

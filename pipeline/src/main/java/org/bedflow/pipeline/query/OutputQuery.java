@@ -24,8 +24,76 @@ public final class OutputQuery {
     private OutputQuery() {
     }
 
+    /** The view over the rejects a run kept in {@code runs/<run_id>/rejects/} (a failed or stopped run). */
+    public static final String RUN_REJECTS = "run_rejects";
+
     /** Registers the views and returns their names, sorted. */
     public static List<String> registerViews(SparkSession spark, String outputDir) {
+        return registerViews(spark, outputDir, null);
+    }
+
+    /**
+     * Registers the views and returns their names, sorted. Also {@code run_rejects}: the rejects
+     * kept in {@code runs/<run_id>/rejects/} by a run that a threshold stopped, of the run
+     * {@code runId}, or (null) of the latest run that kept any. When the folder has no
+     * published {@code rejects} table (the first run failed), {@code rejects} is that view too.
+     *
+     * @throws IllegalArgumentException when {@code runId} is given but kept no rejects
+     */
+    public static List<String> registerViews(SparkSession spark, String outputDir, String runId) {
+        // views of an earlier output folder in the same session must not answer for this one
+        spark.catalog().dropTempView(RUN_REJECTS);
+        spark.catalog().dropTempView("rejects");
+        List<String> names = registerTables(spark, outputDir);
+        Path root = new Path(outputDir);
+        try {
+            FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            Path kept = keptRejects(fs, new Path(root, "runs"), runId);
+            if (kept == null && runId != null) {
+                throw new IllegalArgumentException("run " + runId + " kept no rejects (no " + outputDir + "/runs/" + runId
+                        + "/rejects/): only a run that a data quality threshold stopped keeps them there");
+            }
+            if (kept != null) {
+                Dataset<Row> rows = spark.read().option("basePath", kept.toString()).parquet(kept.toString());
+                rows.createOrReplaceTempView(RUN_REJECTS);
+                names.add(RUN_REJECTS);
+                if (!names.contains("rejects")) {
+                    rows.createOrReplaceTempView("rejects");
+                    names.add("rejects");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** runs/<runId>/rejects, or the most recently written runs/* /rejects; null when there is none. */
+    private static Path keptRejects(FileSystem fs, Path runs, String runId) throws IOException {
+        if (!fs.exists(runs)) {
+            return null;
+        }
+        if (runId != null) {
+            Path p = new Path(new Path(runs, runId), "rejects");
+            return fs.exists(p) && fs.getFileStatus(p).isDirectory() ? p : null;
+        }
+        Path latest = null;
+        long latestTime = Long.MIN_VALUE;
+        for (FileStatus run : fs.listStatus(runs)) {
+            Path p = new Path(run.getPath(), "rejects");
+            if (run.isDirectory() && fs.exists(p)) {
+                long t = fs.getFileStatus(p).getModificationTime();
+                if (latest == null || t > latestTime || (t == latestTime && p.toString().compareTo(latest.toString()) > 0)) {
+                    latest = p;
+                    latestTime = t;
+                }
+            }
+        }
+        return latest;
+    }
+
+    private static List<String> registerTables(SparkSession spark, String outputDir) {
         List<String> names = new ArrayList<>();
         Path root = new Path(outputDir);
         try {

@@ -49,4 +49,42 @@ class OutputQueryTest {
         assertThatThrownBy(() -> OutputQuery.run(spark, "selec x from rejects", views))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("bad query");
     }
+
+    @Test
+    void the_rejects_a_stopped_run_kept_are_run_rejects_and_rejects_when_none_were_published(@TempDir Path out)
+            throws Exception {
+        var spark = SharedSpark.session();
+        StructType t = new StructType().add("feed", DataTypes.StringType).add("reason_code", DataTypes.StringType);
+        // an older stopped run, then the latest one: both kept their rejects, nothing was published
+        Frames.of(t, List.of(row("feed", "apc_admissions", "reason_code", "BAD_DATE")))
+                .write().partitionBy("feed").parquet(out.resolve("runs/20250401T010000Z-1/rejects").toString());
+        java.nio.file.Files.setLastModifiedTime(out.resolve("runs/20250401T010000Z-1/rejects"),
+                java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+        Frames.of(t, List.of(row("feed", "apc_discharges", "reason_code", "UNMAPPED_CODE"),
+                        row("feed", "apc_discharges", "reason_code", "UNMAPPED_CODE")))
+                .write().partitionBy("feed").parquet(out.resolve("runs/20250402T010000Z-2/rejects").toString());
+        java.nio.file.Files.createDirectories(out.resolve("runs/20250403T010000Z-3"));
+
+        List<String> views = OutputQuery.registerViews(spark, out.toString());
+        assertThat(views).containsExactly("rejects", "run_rejects");
+        assertThat(OutputQuery.format(OutputQuery.run(spark,
+                "select feed, reason_code, count(*) n from run_rejects group by feed, reason_code", views), 10))
+                .contains("| apc_discharges | UNMAPPED_CODE | 2 |");
+        assertThat(OutputQuery.run(spark, "select * from rejects", views).count()).isEqualTo(2);
+
+        // an earlier run by its id
+        views = OutputQuery.registerViews(spark, out.toString(), "20250401T010000Z-1");
+        assertThat(OutputQuery.format(OutputQuery.run(spark, "select feed, reason_code from run_rejects", views), 10))
+                .contains("| apc_admissions | BAD_DATE    |");
+        assertThatThrownBy(() -> OutputQuery.registerViews(spark, out.toString(), "20250403T010000Z-3"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run 20250403T010000Z-3 kept no rejects");
+
+        // once a run published rejects, rejects is that table and run_rejects stays the kept ones
+        Frames.of(t, List.of(row("feed", "population", "reason_code", "BAD_NUMBER")))
+                .write().partitionBy("feed").parquet(out.resolve("rejects").toString());
+        views = OutputQuery.registerViews(spark, out.toString());
+        assertThat(OutputQuery.format(OutputQuery.run(spark, "select feed from rejects", views), 10))
+                .contains("| population |").doesNotContain("apc_discharges");
+        assertThat(OutputQuery.run(spark, "select * from run_rejects", views).count()).isEqualTo(2);
+    }
 }
