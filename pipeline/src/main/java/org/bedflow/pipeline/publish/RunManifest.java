@@ -40,7 +40,28 @@ public record RunManifest(
     public record Feed(String feed, long rowsRead, long accepted, long quarantined, long warnings,
                        long excludedSuperseded, long excludedOptOut, double errorRate, double threshold,
                        boolean thresholdBreached, Map<String, Long> errors, Map<String, Long> warningsByReason,
-                       List<String> unknownColumns) {
+                       List<String> unknownColumns, List<Source> sources) {
+
+        /** Without the per-source rates. */
+        public Feed(String feed, long rowsRead, long accepted, long quarantined, long warnings,
+                    long excludedSuperseded, long excludedOptOut, double errorRate, double threshold,
+                    boolean thresholdBreached, Map<String, Long> errors, Map<String, Long> warningsByReason,
+                    List<String> unknownColumns) {
+            this(feed, rowsRead, accepted, quarantined, warnings, excludedSuperseded, excludedOptOut, errorRate,
+                    threshold, thresholdBreached, errors, warningsByReason, unknownColumns, null);
+        }
+    }
+
+    /**
+     * One source (descriptor) of a feed: its error rate and its largest share of rows with a
+     * mappable warning of one field, each against the threshold that applied and the setting it
+     * came from; the rows with such warnings per {@code field CODE}; the fields indicators need
+     * that it never fills ({@code fields: what it disables}, {@code ERROR } first when it stops the run).
+     */
+    public record Source(String source, String origin, long rowsRead, double errorRate, double errorThreshold,
+                         String errorThresholdFrom, boolean errorBreached, double warningRate, double warningThreshold,
+                         String warningThresholdFrom, boolean warningBreached, Map<String, Long> warningsByField,
+                         List<String> neverFilled) {
     }
 
     public record Output(String table, long rows) {

@@ -115,6 +115,20 @@ public final class ValidateFeeds {
         return report.feeds().stream().map(f -> new RunManifest.Feed(
                 f.feed(), f.rowsRead(), f.accepted(), f.quarantined(), f.warnings(), f.excludedSuperseded(),
                 f.excludedOptOut(), f.errorRate(), f.threshold(), f.thresholdBreached(), f.errors(),
-                f.warningsByReason(), f.unknownColumns())).toList();
+                f.warningsByReason(), f.unknownColumns(), sources(report, f.feed()))).toList();
+    }
+
+    /** The feed's sources in the manifest's shape; null (left out) when it has none. */
+    static List<RunManifest.Source> sources(IngestReport report, String feed) {
+        List<RunManifest.Source> out = report.sources().stream().filter(s -> s.feed().equals(feed)).map(s -> {
+            Map<String, Long> byField = new LinkedHashMap<>();
+            s.warnings().forEach(w -> byField.put(w.field() + " " + w.code(), w.rows()));
+            return new RunManifest.Source(s.source(), s.origin(), s.rowsRead(), s.errorRate(), s.errorThreshold(),
+                    s.errorThresholdFrom(), s.errorBreached(), s.maxWarningRate(), s.warningThreshold(),
+                    s.warningThresholdFrom(), s.warnings().stream().anyMatch(IngestReport.FieldWarnings::breached),
+                    byField, s.unfilled().stream().map(u -> (u.fatal() ? "ERROR " : "") + u.fields() + ": "
+                            + u.disables()).toList());
+        }).toList();
+        return out.isEmpty() ? null : out;
     }
 }

@@ -33,6 +33,42 @@ final class QualitySection {
         return out;
     }
 
+    /**
+     * Per source of every feed: error and warning rates against the thresholds that applied
+     * (and which setting they came from), warnings per field, fields never filled.
+     */
+    static List<Map<String, Object>> sources(RunManifest m) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RunManifest.Feed f : m.feeds() == null ? List.<RunManifest.Feed>of() : m.feeds()) {
+            if (f.sources() == null) {
+                continue;
+            }
+            for (RunManifest.Source s : f.sources()) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("feed", f.feed());
+                row.put("source", s.source());
+                row.put("origin", s.origin());
+                row.put("rowsRead", s.rowsRead());
+                row.put("errorRatePct", 100 * s.errorRate());
+                row.put("errorThresholdPct", 100 * s.errorThreshold());
+                row.put("errorFrom", s.errorThresholdFrom());
+                row.put("errorBreached", s.errorBreached());
+                row.put("warningRatePct", 100 * s.warningRate());
+                row.put("warningThresholdPct", 100 * s.warningThreshold());
+                row.put("warningFrom", s.warningThresholdFrom());
+                row.put("warningBreached", s.warningBreached());
+                List<String> byField = new ArrayList<>();
+                if (s.warningsByField() != null) {
+                    s.warningsByField().forEach((k, v) -> byField.add(k + " " + v));
+                }
+                row.put("warningsByField", byField);
+                row.put("neverFilled", s.neverFilled() == null ? List.of() : s.neverFilled());
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
     static Map<String, Long> totals(RunManifest m) {
         Map<String, Long> t = new HashMap<>();
         List<RunManifest.Feed> feeds = m.feeds() == null ? List.of() : m.feeds();

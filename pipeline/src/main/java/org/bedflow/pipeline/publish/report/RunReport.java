@@ -130,6 +130,7 @@ public final class RunReport {
         model.put("steps", in.steps() == null ? List.of() : in.steps());
         model.put("outputs", m.outputs() == null ? List.of() : m.outputs());
         model.put("feeds", QualitySection.feeds(m));
+        model.put("sources", QualitySection.sources(m));
         model.put("totals", QualitySection.totals(m));
         model.put("linkage", figures.linkage());
         model.put("months", figures.months());
