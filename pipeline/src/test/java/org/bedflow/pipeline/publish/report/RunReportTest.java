@@ -235,4 +235,27 @@ class RunReportTest {
         }
         return n;
     }
+
+    @Test
+    void the_data_quality_section_shows_each_sources_rates_against_the_threshold_that_applied() {
+        RunManifest base = manifest("COMPLETED", null);
+        RunManifest.Source rwe = new RunManifest.Source("rwe_discharges", "/etc/bedflow/feeds/rwe_discharges.yaml", 7,
+                0, 0.2, "source: reject_threshold of /etc/bedflow/feeds/rwe_discharges.yaml", false, 1.0 / 7, 0.2,
+                "source: bedflow.feeds.rwe_discharges.warning-threshold", false, Map.of("delay_reason UNMAPPED_CODE", 1L),
+                List.of("discharge_pathway: the pathway breakdown of delayed_discharge_breakdown"));
+        RunManifest.Feed dis = new RunManifest.Feed("apc_discharges", 7, 7, 0, 1, 0, 0, 0, 0.05, false, Map.of(),
+                Map.of("UNMAPPED_CODE", 1L), List.of(), List.of(rwe));
+        RunManifest m = new RunManifest(base.runId(), base.runDate(), base.status(), base.startedAt(), base.finishedAt(),
+                base.bedflowVersion(), base.gitCommit(), base.sparkMaster(), base.configSha256(), base.input(),
+                base.disclosureControl(), base.failure(), base.inputs(), List.of(dis), base.outputs());
+
+        String html = RunReport.render(new RunReport.Input(m, "nightly", STEPS, figures(), null));
+
+        assertThat(html).contains("Per source: rates against the threshold that applied", "<code>rwe_discharges</code>",
+                "14.29 %", "20 % (source: bedflow.feeds.rwe_discharges.warning-threshold)",
+                "20 % (source: reject_threshold of /etc/bedflow/feeds/rwe_discharges.yaml)",
+                "<code>delay_reason UNMAPPED_CODE 1</code>", "discharge_pathway: the pathway breakdown");
+        assertThat(RunReport.render(new RunReport.Input(base, "nightly", STEPS, figures(), null)))
+                .as("a manifest without sources has no such table").doesNotContain("Per source:");
+    }
 }
