@@ -104,6 +104,12 @@ public class BedflowProperties {
         this.warningThreshold = warningThreshold;
     }
 
+    private static void share(String setting, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(setting + " must be a share between 0 and 1, not " + v);
+        }
+    }
+
     /** Warning threshold per source or role, where set. */
     public Map<String, Double> warningThresholds() {
         Map<String, Double> out = new LinkedHashMap<>();
@@ -136,6 +142,8 @@ public class BedflowProperties {
 
     /** What a run needs of these settings. */
     public RunConfig runConfig() {
+        share("bedflow.warning-threshold", warningThreshold);
+        warningThresholds().forEach((name, v) -> share("bedflow.feeds." + name + ".warning-threshold", v));
         return new RunConfig(rejectThreshold, thresholds(), reorganisation, delayReasons, feedsDir, disclosureControl,
                 drd.settings(), warningThreshold, warningThresholds());
     }
