@@ -50,6 +50,8 @@ public final class DayMonthOrder implements MapFunction<Row, Row>, Serializable 
     private final Map<String, TemporalFormat[]> formats;
     private final CollectionAccumulator<String> found;
     private transient Set<String> sent;
+    /** files of this task with a date only in the declared order: nothing more to learn from their rows */
+    private transient Set<String> proven;
 
     private DayMonthOrder(MapFunction<Row, Row> validator, FeedSchema feed, Map<String, TemporalFormat[]> formats,
                           CollectionAccumulator<String> found) {
@@ -122,7 +124,7 @@ public final class DayMonthOrder implements MapFunction<Row, Row>, Serializable 
     public Row call(Row raw) throws Exception {
         String file = raw.isNullAt(fieldCount) ? null : raw.getString(fieldCount);
         TemporalFormat[] f = file == null ? null : formats.get(file);
-        if (f != null && raw.isNullAt(fieldCount + 2)) {
+        if (f != null && raw.isNullAt(fieldCount + 2) && (proven == null || !proven.contains(file))) {
             for (int k = 0; k < dateFields.length; k++) {
                 int i = dateFields[k];
                 if (raw.isNullAt(i)) {
@@ -136,6 +138,14 @@ public final class DayMonthOrder implements MapFunction<Row, Row>, Serializable 
                 boolean swapped = f[1].parseDate(v) != null;
                 if (declared != swapped) {
                     send((declared ? DECLARED : SWAPPED), file, dateNames[k], v);
+                    if (declared) {
+                        // the file follows its descriptor: the rest of its rows need no second parse
+                        if (proven == null) {
+                            proven = new HashSet<>();
+                        }
+                        proven.add(file);
+                        break;
+                    }
                 }
             }
         }
