@@ -146,6 +146,14 @@ class SourceGuardrailsJobTest {
                 "source rwe_admissions: 9 rows, error 11.11 % <= threshold 20.0 % (source: reject_threshold of "
                         + p[1].resolve("rwe_admissions.yaml") + ")");
         assertThat(p[2].resolve("rejects")).isDirectory();
+        // the manifest has the same per source
+        String manifest;
+        try (Stream<Path> runs = Files.list(p[2].resolve("runs"))) {
+            manifest = Files.readString(runs.findFirst().orElseThrow().resolve("manifest.json"));
+        }
+        assertThat(manifest).contains("\"source\" : \"rwe_discharges\"",
+                "\"warning_threshold_from\" : \"source: bedflow.feeds.rwe_discharges.warning-threshold\"",
+                "\"delay_reason UNMAPPED_CODE\" : 1");
     }
 
     @Test

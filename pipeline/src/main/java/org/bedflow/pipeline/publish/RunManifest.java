@@ -40,7 +40,7 @@ public record RunManifest(
     public record Feed(String feed, long rowsRead, long accepted, long quarantined, long warnings,
                        long excludedSuperseded, long excludedOptOut, double errorRate, double threshold,
                        boolean thresholdBreached, Map<String, Long> errors, Map<String, Long> warningsByReason,
-                       List<String> unknownColumns, List<Source> sources) {
+                       List<String> unknownColumns, @JsonInclude(JsonInclude.Include.NON_NULL) List<Source> sources) {
 
         /** Without the per-source rates. */
         public Feed(String feed, long rowsRead, long accepted, long quarantined, long warnings,
