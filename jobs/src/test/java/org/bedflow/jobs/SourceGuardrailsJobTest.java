@@ -172,6 +172,13 @@ class SourceGuardrailsJobTest {
                 + "never filled in 9 rows: every spell is in area UNKNOWN", "; map the column that holds the district of "
                 + "residence to residence_lad_code, or the LSOA to lsoa_code, under columns: in " + descriptor);
         assertThat(r.out()).contains("ERROR: residence_lad_code or lsoa_code never filled");
+        // the stopped run's report names the source and what it disables, in the data quality section
+        String report;
+        try (Stream<Path> runs = Files.list(p[2].resolve("runs"))) {
+            report = Files.readString(runs.findFirst().orElseThrow().resolve("report.html"));
+        }
+        assertThat(report).contains("Per source: rates against the threshold that applied", "<code>rwe_admissions</code>",
+                "ERROR residence_lad_code or lsoa_code: every spell is in area UNKNOWN");
     }
 
     @Test
