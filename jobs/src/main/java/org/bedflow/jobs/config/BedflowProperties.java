@@ -35,6 +35,12 @@ public class BedflowProperties {
      */
     private String feedsDir;
     /**
+     * Built-in profiles selected per folder of the input (docs/adding-a-feed.md): a list of
+     * {@code {folder: social_care_events/cld, profile: cld-r2}}. A list of pairs rather than a
+     * map, because Spring's binding strips the '/' from map keys unless they are bracketed.
+     */
+    private java.util.List<FeedProfile> feedProfiles = new java.util.ArrayList<>();
+    /**
      * Disclosure control of published/ (docs/commissioners.md). On by default; only a configuration file or
      * environment variable can turn it off, never a command-line flag, and the manifest records it.
      */
@@ -78,6 +84,23 @@ public class BedflowProperties {
         this.feedsDir = feedsDir;
     }
 
+    public java.util.List<FeedProfile> getFeedProfiles() {
+        return feedProfiles;
+    }
+
+    public void setFeedProfiles(java.util.List<FeedProfile> feedProfiles) {
+        this.feedProfiles = feedProfiles;
+    }
+
+    /** folder -> profile, in configuration order */
+    public Map<String, String> feedProfileMap() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FeedProfile p : feedProfiles) {
+            out.put(p.getFolder(), p.getProfile());
+        }
+        return out;
+    }
+
     public Spark getSpark() {
         return spark;
     }
@@ -112,7 +135,7 @@ public class BedflowProperties {
     /** What a run needs of these settings. */
     public RunConfig runConfig() {
         return new RunConfig(rejectThreshold, thresholds(), reorganisation, delayReasons, feedsDir, disclosureControl,
-                drd.settings());
+                drd.settings(), feedProfileMap());
     }
 
     public static class Spark {
@@ -193,6 +216,28 @@ public class BedflowProperties {
 
         public void setRejectThreshold(Double rejectThreshold) {
             this.rejectThreshold = rejectThreshold;
+        }
+    }
+
+    /** One bedflow.feed-profiles entry: a folder below the input read with a built-in profile. */
+    public static class FeedProfile {
+        private String folder;
+        private String profile;
+
+        public String getFolder() {
+            return folder;
+        }
+
+        public void setFolder(String folder) {
+            this.folder = folder;
+        }
+
+        public String getProfile() {
+            return profile;
+        }
+
+        public void setProfile(String profile) {
+            this.profile = profile;
         }
     }
 }

@@ -22,10 +22,23 @@ import org.bedflow.pipeline.reference.ReorganisationMapping;
  * @param drd               when a blank Discharge Ready Date means no delay (collection start, recording test)
  */
 public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
-                        String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd) {
+                        String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd,
+                        Map<String, String> feedProfiles) {
 
+    /**
+     * @param feedProfiles built-in profiles selected per input folder ({@code bedflow.feed-profiles}:
+     *                     {@code social_care_events/cld -> cld-r2}, docs/adding-a-feed.md)
+     */
     public RunConfig {
         drd = drd == null ? DrdSettings.defaults() : drd;
+        feedProfiles = feedProfiles == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(feedProfiles));
+    }
+
+    /** Without profiles selected by configuration. */
+    public RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
+                     String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd) {
+        this(rejectThreshold, thresholds, reorganisation, delayReasons, feedsDir, disclosureControl, drd, Map.of());
     }
 
     /** The defaults of a fresh installation. */
@@ -44,6 +57,7 @@ public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, 
 
     /** The built-in feed descriptors and the data engineer's; a mistake in one is a FeedDescriptorException. */
     public FeedDescriptors descriptors(DelayReasons reasons) {
-        return FeedDescriptors.load(feedsDir == null || feedsDir.isBlank() ? null : Path.of(feedsDir), reasons);
+        return FeedDescriptors.load(feedsDir == null || feedsDir.isBlank() ? null : Path.of(feedsDir), reasons,
+                feedProfiles);
     }
 }
