@@ -278,8 +278,19 @@ public final class FeedDescriptor implements Serializable {
             if (mapped != null) {
                 at = keys.indexOf(headerKey(mapped));
                 List<String> others = alternatives.getOrDefault(f.name(), List.of());
-                for (int a = 0; at < 0 && a < others.size(); a++) {
-                    at = keys.indexOf(headerKey(others.get(a)));
+                List<String> present = new ArrayList<>(at >= 0 ? List.of(mapped) : List.of());
+                for (String other : others) {
+                    int a = keys.indexOf(headerKey(other));
+                    if (a >= 0) {
+                        present.add(other);
+                        at = at < 0 ? a : at;
+                    }
+                }
+                if (present.size() > 1) {
+                    // alternative spellings of one column: a file with two of them would be read from one silently
+                    throw new FeedDescriptorException(origin + ": " + file + " has both '" + String.join("' and '", present)
+                            + "', which " + describe() + " lists as spellings of one column (" + f.name()
+                            + "); a file may have only one of them");
                 }
                 if (at < 0) {
                     List<String> all = new ArrayList<>(List.of(mapped));
@@ -289,7 +300,8 @@ public final class FeedDescriptor implements Serializable {
             } else {
                 String own = f.name().toLowerCase(Locale.ROOT);
                 at = explicitKeys.contains(own) ? -1 : keys.indexOf(own);
-                if (at < 0 && f.required() && checkRequired) {
+                boolean isDerived = derived.stream().anyMatch(d -> d.field().equals(f.name()));
+                if (at < 0 && f.required() && checkRequired && !isDerived) {
                     missingRequired.add(f.name());
                 }
             }
