@@ -133,6 +133,8 @@ def cld_rows(events, la_code, period, release, districts):
             outcome = R1_OUTCOME.get(r["event_type"], "Service ended as planned" if r["event_end_date"] else "")
         if release == 2:
             outcome = outcomes.get(norm(outcome), outcome)
+            if outcome == "Release 1 specification only: Not mapped":  # a DHSC cleaning category, not a spec value
+                outcome = "NFA: Other"
             stype = R2_SERVICE_TYPE.get(stype, stype)
             comp = R2_COMPONENT.get(comp, comp)
         service = r["event_type"] == "Service"
