@@ -8,7 +8,7 @@ The events are those of the committed Northamptonshire sample (sample-data/north
 the first people's events in file order, rewritten in the column layout of a council's CLD file (LA Code first, then
 the one known council table header, spec-style labels), so that the NHS numbers link to the sample's hospital spells
 and the postcodes (from geography/postcode_lookup.csv) give the sample's districts and unitary areas. Everything is
-synthetic: names are "Test Person <n>", NHS numbers are the sample's 999-range ones, GP practices and CQC locations
+synthetic: names are "Test" "Person-<nnn>", NHS numbers are the sample's 999-range ones, GP practices and CQC locations
 are made up.
 
 - cld-r2/NNC_CLD_R2_2024-25.csv: North Northamptonshire (LA Code E06000061, its ONS code), Release 2 wordings,
@@ -143,7 +143,7 @@ def cld_rows(events, la_code, period, release, districts):
             "LA Code": la_code,
             "Reporting Period Start Date": period[0], "Reporting Period End Date": period[1],
             "NHS Number": r["nhs_number"], "LA Person Unique Identifier": pid,
-            "First Name": "Test", "Last Name": "Person %d" % p["n"],
+            "First Name": "Test", "Last Name": "Person-%03d" % p["n"],
             "GP Practice Name": "Test Surgery %d" % (h(pid, "gp") % 20 + 1),
             "GP Practice Code": "K8%04d" % (h(pid, "gp") % 20 + 1),
             "Gender": p["gender"], "Ethnicity": "Not stated", "Date of Birth": p["dob"].isoformat(),

@@ -149,7 +149,7 @@ class CldProfilesTest {
     static Set<String> secrets(List<Map<String, String>> rows) {
         Set<String> out = new java.util.TreeSet<>();
         for (Map<String, String> r : rows) {
-            out.add(r.get("Last Name"));                       // "Person 12"
+            out.add(r.get("Last Name"));                       // "Person-012"
             out.add(r.get("Date of Birth"));
             out.add(r.get("GP Practice Name"));
             out.add(r.get("Postcode"));
@@ -164,7 +164,7 @@ class CldProfilesTest {
         for (String text : texts) {
             String upper = text.toUpperCase(Locale.ROOT);
             for (String s : secrets) {
-                // "Person 1" would match inside "Person 12": a secret counts only as a whole word
+                // a secret counts only as a whole word ("2020-01-01" not inside a longer number)
                 if (java.util.regex.Pattern.compile("(?<![A-Z0-9])" + java.util.regex.Pattern.quote(s.toUpperCase(Locale.ROOT))
                         + "(?![A-Z0-9])").matcher(upper).find()) {
                     leaks.add(s + " in: " + text);
@@ -268,11 +268,11 @@ class CldProfilesTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(R2, StandardCharsets.UTF_8));
         String good = lines.get(1);
         // an unquoted comma in the first name: 51 fields instead of 50, every position after it shifted
-        lines.add(good.replace("Test,Person ", "Test, Jr,Person ").replace(",Person 1,", ",Person 998,")
+        lines.add(good.replace("Test,Person-", "Test, Jr,Person-").replace(",Person-001,", ",Person-998,")
                 .replaceFirst("\\d{4}-\\d{2}-\\d{2},,Service user", "1931-02-03,,Service user")
                 .replace(",EV", ",EVX"));
         // too few fields
-        lines.add("E06000061,2024-04-01,2025-03-31,9990000000,NNC-X,Test,Person 999,Test Surgery 99,K80099,Male,"
+        lines.add("E06000061,2024-04-01,2025-03-31,9990000000,NNC-X,Test,Person-999,Test Surgery 99,K80099,Male,"
                 + "Not stated,1932-03-04,,Service user,,NN17 2DA");
         // a council code reference/cld_council_codes.csv does not know
         lines.add(good.replaceFirst("^\uFEFF?E06000061", "999").replace(",EV", ",EVU"));
@@ -286,7 +286,7 @@ class CldProfilesTest {
         assertThat(rejects).contains("la_code '999'");
         List<Map<String, String>> rows = cld(R2);
         Set<String> secrets = secrets(rows);
-        secrets.addAll(List.of("Person 998", "Person 999", "1931-02-03", "1932-03-04", "Test Surgery 99", "NN17 2DA",
+        secrets.addAll(List.of("Person-998", "Person-999", "1931-02-03", "1932-03-04", "Test Surgery 99", "NN17 2DA",
                 "Jr"));
         assertNothingShown(r.texts(), secrets);
     }
