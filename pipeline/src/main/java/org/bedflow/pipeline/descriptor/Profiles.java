@@ -22,8 +22,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  *
  * <p>A descriptor naming a profile is the profile's YAML with the descriptor's keys laid
  * over it: a key the descriptor gives replaces the profile's, except {@code columns},
- * {@code values}, {@code derive} and {@code never_show}, which are merged entry by entry
- * (the descriptor's entry wins). Merging happens on the YAML node tree, before the
+ * {@code values} and {@code derive}, mappings which are merged entry by entry (the
+ * descriptor's entry wins); {@code never_show}, a list, is replaced as a whole. Merging happens on the YAML node tree, before the
  * descriptor is parsed, so the merged descriptor is checked exactly like a hand-written one.
  */
 public final class Profiles {
@@ -38,7 +38,7 @@ public final class Profiles {
     public static final List<String> KNOWN = List.of("cld-r1", "cld-r2");
 
     /** keys merged entry by entry rather than replaced */
-    static final List<String> MERGED = List.of("columns", "values", "derive", "never_show");
+    static final List<String> MERGED = List.of("columns", "values", "derive");
 
     private Profiles() {
     }
