@@ -167,4 +167,16 @@ class ProfilesTest {
         assertThatThrownBy(() -> FeedDescriptors.load(null, REASONS, Map.of("cld", "cld-r2")))
                 .hasMessageContaining("must be a folder below a role's folder of the input");
     }
+
+    @Test
+    void a_profile_copied_into_the_feeds_dir_is_an_ordinary_descriptor() throws Exception {
+        // as docs/adding-a-feed.md says: copy, add source: and pattern:, edit (here: dd/MM/yyyy dates)
+        String copy = Profiles.text("cld-r2").replace("date_format: yyyy-MM-dd", "date_format: dd/MM/yyyy");
+        write("mine.yaml", "source: my_cld\npattern: \"mine/**\"\n" + copy);
+        FeedDescriptor d = FeedDescriptors.load(dir, REASONS).bySource("my_cld").orElseThrow();
+        assertThat(d.dateFormat().pattern()).isEqualTo("dd/MM/yyyy");
+        assertThat(d.derived()).isNotEmpty();
+        // its la_code mapping names the file shipped in bedflow (bedflow:...), found from anywhere
+        assertThat(d.values().get("la_code")).containsValue("E06000061");
+    }
 }
