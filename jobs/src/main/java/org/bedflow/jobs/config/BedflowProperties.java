@@ -41,6 +41,12 @@ public class BedflowProperties {
      */
     private String feedsDir;
     /**
+     * Built-in profiles selected per folder of the input (docs/adding-a-feed.md): a list of
+     * {@code {folder: social_care_events/cld, profile: cld-r2}}. A list of pairs rather than a
+     * map, because Spring's binding strips the '/' from map keys unless they are bracketed.
+     */
+    private java.util.List<FeedProfile> feedProfiles = new java.util.ArrayList<>();
+    /**
      * Disclosure control of published/ (docs/commissioners.md). On by default; only a configuration file or
      * environment variable can turn it off, never a command-line flag, and the manifest records it.
      */
@@ -82,6 +88,23 @@ public class BedflowProperties {
 
     public void setFeedsDir(String feedsDir) {
         this.feedsDir = feedsDir;
+    }
+
+    public java.util.List<FeedProfile> getFeedProfiles() {
+        return feedProfiles;
+    }
+
+    public void setFeedProfiles(java.util.List<FeedProfile> feedProfiles) {
+        this.feedProfiles = feedProfiles;
+    }
+
+    /** folder -> profile, in configuration order */
+    public Map<String, String> feedProfileMap() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FeedProfile p : feedProfiles) {
+            out.put(p.getFolder(), p.getProfile());
+        }
+        return out;
     }
 
     public Spark getSpark() {
@@ -145,7 +168,7 @@ public class BedflowProperties {
         share("bedflow.warning-threshold", warningThreshold);
         warningThresholds().forEach((name, v) -> share("bedflow.feeds." + name + ".warning-threshold", v));
         return new RunConfig(rejectThreshold, thresholds(), reorganisation, delayReasons, feedsDir, disclosureControl,
-                drd.settings(), warningThreshold, warningThresholds());
+                drd.settings(), warningThreshold, warningThresholds(), feedProfileMap());
     }
 
     public static class Spark {
@@ -235,6 +258,28 @@ public class BedflowProperties {
 
         public void setRejectThreshold(Double rejectThreshold) {
             this.rejectThreshold = rejectThreshold;
+        }
+    }
+
+    /** One bedflow.feed-profiles entry: a folder below the input read with a built-in profile. */
+    public static class FeedProfile {
+        private String folder;
+        private String profile;
+
+        public String getFolder() {
+            return folder;
+        }
+
+        public void setFolder(String folder) {
+            this.folder = folder;
+        }
+
+        public String getProfile() {
+            return profile;
+        }
+
+        public void setProfile(String profile) {
+            this.profile = profile;
         }
     }
 }

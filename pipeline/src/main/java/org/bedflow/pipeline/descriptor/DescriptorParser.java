@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class DescriptorParser {
 
     static final List<String> KEYS = List.of("source", "role", "description", "format", "pattern", "columns",
-            "date_format", "timestamp_format", "values", "reject_threshold");
+            "date_format", "timestamp_format", "values", "reject_threshold", "profile", "derive", "never_show");
 
     private final String origin;
     private final boolean builtIn;
@@ -53,7 +53,18 @@ final class DescriptorParser {
         if (root == null) {
             throw new FeedDescriptorException(origin + ": the descriptor is empty; it needs at least source: and role:");
         }
-        Map<String, NodeTuple> top = yaml.entries(yaml.mapping(root, "the descriptor"), "the descriptor");
+        Map<String, NodeTuple> all = yaml.entries(yaml.mapping(root, "the descriptor"), "the descriptor");
+        String profile = yaml.optionalScalar(all, "profile");
+        if (profile != null) {
+            // the profile's keys with this descriptor's laid over them (Profiles), then parsed as one descriptor
+            Node base = Profiles.compose(profile);
+            if (base == null) {
+                throw yaml.fail(all.get("profile").getValueNode(), Profiles.unknown(profile));
+            }
+            root = Profiles.merge(yaml.mapping(base, "the profile " + profile), yaml.mapping(root, "the descriptor"), yaml);
+            all = yaml.entries((org.yaml.snakeyaml.nodes.MappingNode) root, "the descriptor");
+        }
+        Map<String, NodeTuple> top = all;
         for (NodeTuple t : top.values()) {
             String key = yaml.text(t.getKeyNode());
             if (!KEYS.contains(key)) {
@@ -79,8 +90,16 @@ final class DescriptorParser {
         TemporalFormat timestampFormat = temporal(top.get("timestamp_format"), true);
         Map<String, Map<String, String>> valueMappings = values.read(top.get("values"), role);
         Double threshold = threshold(top.get("reject_threshold"));
+        Map<String, List<String>> alternatives = alternatives(top.get("columns"), columns);
+        List<FeedDescriptor.Derived> derived = derive(top.get("derive"), role, columns, alternatives);
+        List<String> neverShow = neverShow(top.get("never_show"));
+        if ((!derived.isEmpty() || !neverShow.isEmpty()) && !formats.stream().allMatch(f -> f.startsWith("csv"))) {
+            // derive and never_show act on a CSV file's own columns, which Avro and Parquet files are not read by
+            throw yaml.fail(top.containsKey("derive") ? top.get("derive").getKeyNode() : top.get("never_show").getKeyNode(),
+                    "derive and never_show apply to CSV files only; give format: [csv, csv.gz]");
+        }
         return new FeedDescriptor(source, role, origin, builtIn, description, formats, pattern, columns, dateFormat,
-                timestampFormat, valueMappings, threshold);
+                timestampFormat, valueMappings, threshold, alternatives, derived, neverShow);
     }
 
     private List<String> formats(NodeTuple t) {
@@ -142,13 +161,93 @@ final class DescriptorParser {
                         + "' is listed twice (headers match case-insensitively)");
             }
             seen.put(key, e.getKeyNode());
-            if (byField.containsKey(field)) {
-                throw yaml.fail(e.getValueNode(), "columns: both '" + byField.get(field) + "' and '" + column
-                        + "' map onto " + field + "; a field is read from one column");
-            }
-            byField.put(field, column);
+            // several columns onto one field are alternative spellings of its column: a file has one of them
+            // (alternatives(), FeedDescriptor.resolve)
+            byField.putIfAbsent(field, column);
         }
         return byField;
+    }
+
+    /** field -> the other columns mapped onto it, alternative spellings of the first (in file order) */
+    private Map<String, List<String>> alternatives(NodeTuple t, Map<String, String> first) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (t == null || isNull(t.getValueNode())) {
+            return out;
+        }
+        for (NodeTuple e : yaml.entries(yaml.mapping(t.getValueNode(), "columns"), "columns").values()) {
+            String column = yaml.text(e.getKeyNode());
+            String field = yaml.text(e.getValueNode());
+            if (!column.equals(first.get(field))) {
+                out.computeIfAbsent(field, k -> new ArrayList<>()).add(column);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code derive: {age: {years_between: [Date of Birth, Event Start Date]}}}: a whole-number
+     * field computed on read from two date columns of the file, written in the descriptor's
+     * date_format: whole years from the first to the second.
+     */
+    private List<FeedDescriptor.Derived> derive(NodeTuple t, org.bedflow.pipeline.schema.FeedSchema role,
+                                                Map<String, String> columns, Map<String, List<String>> alternatives) {
+        List<FeedDescriptor.Derived> out = new ArrayList<>();
+        if (t == null || isNull(t.getValueNode())) {
+            return out;
+        }
+        for (NodeTuple e : yaml.entries(yaml.mapping(t.getValueNode(), "derive"), "derive").values()) {
+            String field = yaml.text(e.getKeyNode());
+            if (!role.hasField(field)) {
+                throw yaml.fail(e.getKeyNode(), "derive: '" + field + "' is not a field of " + role.name()
+                        + "; its fields are " + String.join(", ", role.fieldNames()));
+            }
+            if (role.field(field).type() != org.bedflow.pipeline.schema.FieldType.INT) {
+                throw yaml.fail(e.getKeyNode(), "derive: " + field + " is not a whole number; years_between gives one");
+            }
+            if (columns.containsKey(field)) {
+                throw yaml.fail(e.getKeyNode(), "derive: " + field + " is also read from column '" + columns.get(field)
+                        + "' under columns:; a field is either read or derived");
+            }
+            Map<String, NodeTuple> how = yaml.entries(yaml.mapping(e.getValueNode(), "derive: " + field), "derive: " + field);
+            for (String k : how.keySet()) {
+                if (!k.equals("years_between")) {
+                    throw yaml.fail(how.get(k).getKeyNode(), "derive: " + field + ": unknown rule '" + k
+                            + "'; the rule is years_between: [from column, to column]");
+                }
+            }
+            NodeTuple yb = how.get("years_between");
+            if (yb == null || !(yb.getValueNode() instanceof SequenceNode seq) || seq.getValue().size() != 2) {
+                throw yaml.fail(e.getValueNode(), "derive: " + field + ": needs years_between: [from column, to column]");
+            }
+            out.add(new FeedDescriptor.Derived(field, spellings(seq.getValue().get(0)), spellings(seq.getValue().get(1))));
+        }
+        return out;
+    }
+
+    /** a column, or a list of its spellings ([Date of Birth, Date_of_Birth]): a file has one of them */
+    private List<String> spellings(Node n) {
+        if (n instanceof SequenceNode seq) {
+            List<String> out = new ArrayList<>();
+            seq.getValue().forEach(i -> out.add(yaml.text(i)));
+            if (out.isEmpty()) {
+                throw yaml.fail(n, "derive: an empty list of column names");
+            }
+            return out;
+        }
+        return List.of(yaml.text(n));
+    }
+
+    /** never_show: [column, ...]: columns of the file whose values must never be shown, not even in a malformed line */
+    private List<String> neverShow(NodeTuple t) {
+        if (t == null || isNull(t.getValueNode())) {
+            return List.of();
+        }
+        List<Node> items = t.getValueNode() instanceof SequenceNode seq ? seq.getValue() : List.of(t.getValueNode());
+        List<String> out = new ArrayList<>();
+        for (Node n : items) {
+            out.add(yaml.text(n));
+        }
+        return out;
     }
 
     private TemporalFormat temporal(NodeTuple t, boolean timestamp) {

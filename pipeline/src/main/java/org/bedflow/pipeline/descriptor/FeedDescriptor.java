@@ -44,10 +44,45 @@ public final class FeedDescriptor implements Serializable {
     /** schema field -> normalised source value -> canonical value (null: no value) */
     private final Map<String, Map<String, String>> values;
     private final Double rejectThreshold;
+    /** field -> other spellings of its column under {@code columns} (a file has one of them) */
+    private final Map<String, List<String>> alternatives;
+    /** fields computed on read from columns of the file ({@code derive}) */
+    private final List<Derived> derived;
+    /** columns whose values are never shown, not even in a malformed line ({@code never_show}) */
+    private final List<String> neverShow;
+
+    /**
+     * {@code derive: {field: {years_between: [from, to]}}}: whole years from the date in column
+     * {@code from} to the date in column {@code to}, both written in the descriptor's date_format.
+     */
+    public record Derived(String field, List<String> from, List<String> to) implements Serializable {
+
+        public Derived {
+            from = List.copyOf(from);
+            to = List.copyOf(to);
+        }
+
+        boolean reads(List<String> spellings, String key) {
+            return spellings.stream().anyMatch(c -> headerKey(c).equals(key));
+        }
+    }
 
     FeedDescriptor(String source, FeedSchema role, String origin, boolean builtIn, String description,
                    List<String> formats, Glob pattern, Map<String, String> columns, TemporalFormat dateFormat,
                    TemporalFormat timestampFormat, Map<String, Map<String, String>> values, Double rejectThreshold) {
+        this(source, role, origin, builtIn, description, formats, pattern, columns, dateFormat, timestampFormat, values,
+                rejectThreshold, Map.of(), List.of(), List.of());
+    }
+
+    FeedDescriptor(String source, FeedSchema role, String origin, boolean builtIn, String description,
+                   List<String> formats, Glob pattern, Map<String, String> columns, TemporalFormat dateFormat,
+                   TemporalFormat timestampFormat, Map<String, Map<String, String>> values, Double rejectThreshold,
+                   Map<String, List<String>> alternatives, List<Derived> derived, List<String> neverShow) {
+        Map<String, List<String>> alt = new LinkedHashMap<>();
+        alternatives.forEach((f, l) -> alt.put(f, List.copyOf(l)));
+        this.alternatives = Collections.unmodifiableMap(alt);
+        this.derived = List.copyOf(derived);
+        this.neverShow = List.copyOf(neverShow);
         this.source = source;
         this.role = role;
         this.origin = origin;
@@ -131,6 +166,53 @@ public final class FeedDescriptor implements Serializable {
         return field.codeList() != null ? CodeLists.normalise(value) : CodeLists.normaliseSpaces(value);
     }
 
+    /** field -> other spellings of its column under {@code columns}, besides {@link #columns()}' one */
+    public Map<String, List<String>> alternativeColumns() {
+        return alternatives;
+    }
+
+    /** fields computed on read ({@code derive}) */
+    public List<Derived> derived() {
+        return derived;
+    }
+
+    /** columns never shown, not even in a malformed line ({@code never_show}) */
+    public List<String> neverShow() {
+        return neverShow;
+    }
+
+    /**
+     * Positions of {@link #derived()}'s columns in a file with this header, per derived field
+     * {@code [field index, from column, to column]}; a column missing from the header stops
+     * the run as a missing mapped column does.
+     */
+    public List<int[]> derivedColumns(List<String> header, String file) {
+        List<String> keys = header.stream().map(FeedDescriptor::headerKey).toList();
+        List<int[]> out = new ArrayList<>();
+        for (Derived d : derived) {
+            int from = first(keys, d.from());
+            int to = first(keys, d.to());
+            if (from < 0 || to < 0) {
+                throw new FeedDescriptorException(origin + ": " + file + " has no column '"
+                        + String.join("' or '", from < 0 ? d.from() : d.to())
+                        + "' that " + describe() + " derives " + d.field() + " from under derive:; it has "
+                        + String.join(", ", header));
+            }
+            out.add(new int[] {role.fieldNames().indexOf(d.field()), from, to});
+        }
+        return out;
+    }
+
+    private static int first(List<String> keys, List<String> spellings) {
+        for (String c : spellings) {
+            int at = keys.indexOf(headerKey(c));
+            if (at >= 0) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
     /** The share of this source's rows that may be quarantined; null: the role's threshold from the configuration. */
     public Double rejectThreshold() {
         return rejectThreshold;
@@ -138,7 +220,8 @@ public final class FeedDescriptor implements Serializable {
 
     /** Does this descriptor change anything a built-in reading of the role does? */
     public boolean isPlain() {
-        return columns.isEmpty() && values.isEmpty() && dateFormat.isDefault() && timestampFormat.isDefault();
+        return columns.isEmpty() && values.isEmpty() && dateFormat.isDefault() && timestampFormat.isDefault()
+                && derived.isEmpty() && neverShow.isEmpty();
     }
 
     /** For messages: {@code descriptor rwe_admissions (/etc/bedflow/feeds/rwe_admissions.yaml)}. */
@@ -180,7 +263,8 @@ public final class FeedDescriptor implements Serializable {
      */
     public Columns resolve(List<String> header, String file, boolean checkRequired) {
         List<String> keys = header.stream().map(FeedDescriptor::headerKey).toList();
-        List<String> explicitKeys = columns.values().stream().map(FeedDescriptor::headerKey).toList();
+        List<String> explicitKeys = new ArrayList<>(columns.values().stream().map(FeedDescriptor::headerKey).toList());
+        alternatives.values().forEach(l -> l.forEach(c -> explicitKeys.add(headerKey(c))));
         List<FieldSpec> fields = role.fields();
         int[] columnOf = new int[fields.size()];
         List<String> missingMapped = new ArrayList<>();
@@ -193,13 +277,31 @@ public final class FeedDescriptor implements Serializable {
             int at;
             if (mapped != null) {
                 at = keys.indexOf(headerKey(mapped));
+                List<String> others = alternatives.getOrDefault(f.name(), List.of());
+                List<String> present = new ArrayList<>(at >= 0 ? List.of(mapped) : List.of());
+                for (String other : others) {
+                    int a = keys.indexOf(headerKey(other));
+                    if (a >= 0) {
+                        present.add(other);
+                        at = at < 0 ? a : at;
+                    }
+                }
+                if (present.size() > 1) {
+                    // alternative spellings of one column: a file with two of them would be read from one silently
+                    throw new FeedDescriptorException(origin + ": " + file + " has both '" + String.join("' and '", present)
+                            + "', which " + describe() + " lists as spellings of one column (" + f.name()
+                            + "); a file may have only one of them");
+                }
                 if (at < 0) {
-                    missingMapped.add("'" + mapped + "' (" + f.name() + ")");
+                    List<String> all = new ArrayList<>(List.of(mapped));
+                    all.addAll(others);
+                    missingMapped.add("'" + String.join("' or '", all) + "' (" + f.name() + ")");
                 }
             } else {
                 String own = f.name().toLowerCase(Locale.ROOT);
                 at = explicitKeys.contains(own) ? -1 : keys.indexOf(own);
-                if (at < 0 && f.required() && checkRequired) {
+                boolean isDerived = derived.stream().anyMatch(d -> d.field().equals(f.name()));
+                if (at < 0 && f.required() && checkRequired && !isDerived) {
                     missingRequired.add(f.name());
                 }
             }
@@ -220,6 +322,18 @@ public final class FeedDescriptor implements Serializable {
             throw new FeedInputException(file + ": the header lacks required column(s) " + String.join(", ", missingRequired)
                     + "; it has " + String.join(", ", header)
                     + (builtIn ? "" : " (read with " + describe() + "; map them under columns:)"));
+        }
+        // a column a field is derived from is read (not an unknown column); the first one (a date of birth) and
+        // the never_show columns are hidden like secret fields: a malformed line never shows them
+        for (int c = 0; c < header.size(); c++) {
+            String k = keys.get(c);
+            boolean from = derived.stream().anyMatch(d -> d.reads(d.from(), k));
+            boolean to = derived.stream().anyMatch(d -> d.reads(d.to(), k));
+            boolean never = neverShow.stream().anyMatch(n -> headerKey(n).equals(k));
+            used[c] |= from || to;
+            if ((from || never) && !hidden.contains(c)) {
+                hidden.add(c);
+            }
         }
         List<String> unknown = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {

@@ -62,6 +62,19 @@ public final class FeedDescriptors implements Serializable {
      * @throws FeedDescriptorException naming the descriptor file and the problem
      */
     public static FeedDescriptors load(Path folder, DelayReasons delayReasons) {
+        return load(folder, delayReasons, Map.of());
+    }
+
+    /**
+     * As {@link #load(Path, DelayReasons)}, with built-in profiles selected for folders of the
+     * input by the configuration ({@code bedflow.feed-profiles}): each entry
+     * {@code social_care_events/cld -> cld-r2} is the descriptor
+     * {@code {source: cld, profile: cld-r2, pattern: "cld/**"}} (the source id is the folder
+     * below the role folder, lower case, other characters as {@code _}).
+     *
+     * @param profiles folder below the input ({@code <role>/<sub-folder>}) -> profile name, in configuration order
+     */
+    public static FeedDescriptors load(Path folder, DelayReasons delayReasons, Map<String, String> profiles) {
         Map<String, FeedDescriptor> bySource = new LinkedHashMap<>();
         for (FeedDescriptor d : builtIns(delayReasons)) {
             bySource.put(d.source(), d);
@@ -91,6 +104,22 @@ public final class FeedDescriptors implements Serializable {
                 bySource.put(d.source(), d);
             }
         }
+        Map<String, FeedDescriptor> configured = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : profiles.entrySet()) {
+            FeedDescriptor d = fromConfiguration(e.getKey(), e.getValue(), delayReasons);
+            FeedDescriptor same = bySource.get(d.source());
+            if (same != null && !same.builtIn() || configured.containsKey(d.source())) {
+                throw new FeedDescriptorException(d.origin() + ": source '" + d.source() + "' is already described by "
+                        + (same != null ? same.origin() : configured.get(d.source()).origin())
+                        + "; every source needs its own id (use another folder)");
+            }
+            if (same != null) {
+                throw new FeedDescriptorException(d.origin() + ": the folder gives source id '" + d.source()
+                        + "', the id of a built-in descriptor; use a sub-folder of another name");
+            }
+            configured.put(d.source(), d);
+            bySource.put(d.source(), d);
+        }
         List<FeedDescriptor> ordered = new ArrayList<>();
         for (FeedSchema role : Feeds.all()) {
             FeedDescriptor catchAll = null;
@@ -110,6 +139,35 @@ public final class FeedDescriptors implements Serializable {
             }
         }
         return new FeedDescriptors(ordered);
+    }
+
+    /** One {@code bedflow.feed-profiles} entry as a descriptor; see {@link #load(Path, DelayReasons, Map)}. */
+    private static FeedDescriptor fromConfiguration(String inputFolder, String profile, DelayReasons delayReasons) {
+        String origin = "configuration bedflow.feed-profiles (" + inputFolder + ": " + profile + ")";
+        String path = inputFolder == null ? "" : inputFolder.replace('\\', '/').replaceAll("^/+|/+$", "");
+        int slash = path.indexOf('/');
+        if (slash <= 0 || slash == path.length() - 1) {
+            throw new FeedDescriptorException(origin + ": '" + inputFolder + "' must be a folder below a role's folder of "
+                    + "the input, e.g. social_care_events/cld");
+        }
+        String roleName = path.substring(0, slash);
+        String sub = path.substring(slash + 1);
+        FeedSchema role = Feeds.byName(roleName).orElseThrow(() -> new FeedDescriptorException(origin + ": '" + roleName
+                + "' is not a role's folder; the roles are " + String.join(", ", Feeds.all().stream().map(FeedSchema::name).toList())));
+        if (Profiles.text(profile == null ? "" : profile.trim()) == null) {
+            throw new FeedDescriptorException(origin + ": " + Profiles.unknown(profile));
+        }
+        String source = sub.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (source.isEmpty() || !Character.isLetter(source.charAt(0))) {
+            source = role.name() + "_" + source;
+        }
+        String yaml = "source: " + source + "\nprofile: " + profile.trim() + "\npattern: \"" + sub.replace("\"", "") + "/**\"\n";
+        FeedDescriptor d = new DescriptorParser(origin, null, false, delayReasons).parse(yaml);
+        if (d.role() != role) {
+            throw new FeedDescriptorException(origin + ": profile " + profile + " reads role " + d.role().name()
+                    + ", but the folder is under " + role.name() + "/");
+        }
+        return d;
     }
 
     private static List<FeedDescriptor> builtIns(DelayReasons delayReasons) {

@@ -34,6 +34,9 @@ final class ValueMappings {
     static final String DELAY_REASON = "delay_reason";
 
     private final DescriptorYaml yaml;
+    /** prefix of a value mapping file shipped in the jar's reference/ folder */
+    static final String BUNDLED = "bedflow:";
+
     private final Path folder;
     private final DelayReasons delayReasons;
 
@@ -106,16 +109,20 @@ final class ValueMappings {
     /** {@code values: {field: file.csv}}: a CSV next to the descriptor with columns source_value, canonical_value. */
     private void mappingFile(Node node, FieldSpec spec, Map<String, String> mapping) {
         String name = yaml.text(node);
-        if (folder == null) {
+        // "bedflow:cld_council_codes.csv" names a reference file shipped in the jar (reference/...), so that a
+        // built-in profile can map through one and a descriptor copied from it still works anywhere
+        boolean bundled = name.startsWith(BUNDLED);
+        if (folder == null && !bundled) {
             throw yaml.fail(node, "values: " + spec.name() + ": a built-in descriptor cannot name a file");
         }
-        Path file = folder.resolve(name).normalize();
-        if (!Files.isRegularFile(file)) {
+        Path file = bundled ? Path.of("bedflow.jar!/reference", name.substring(BUNDLED.length()))
+                : folder.resolve(name).normalize();
+        if (!bundled && !Files.isRegularFile(file)) {
             throw yaml.fail(node, "values: " + spec.name() + ": the mapping file " + file + " does not exist");
         }
         List<Map<String, String>> rows;
         try {
-            rows = ReferenceFiles.file(file);
+            rows = bundled ? ReferenceFiles.bundled(name.substring(BUNDLED.length())) : ReferenceFiles.file(file);
         } catch (RuntimeException ex) {
             throw yaml.fail(node, "values: " + spec.name() + ": " + file + " cannot be read as CSV: " + ex.getMessage());
         }

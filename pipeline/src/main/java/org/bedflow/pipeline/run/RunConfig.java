@@ -27,18 +27,33 @@ import org.bedflow.pipeline.reference.ReorganisationMapping;
  */
 public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
                         String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd,
-                        double warningThreshold, Map<String, Double> warningThresholds) {
+                        double warningThreshold, Map<String, Double> warningThresholds,
+                        Map<String, String> feedProfiles) {
 
+    /**
+     * @param feedProfiles built-in profiles selected per input folder ({@code bedflow.feed-profiles}:
+     *                     {@code social_care_events/cld -> cld-r2}, docs/adding-a-feed.md)
+     */
     public RunConfig {
         drd = drd == null ? DrdSettings.defaults() : drd;
         warningThresholds = warningThresholds == null ? Map.of() : warningThresholds;
+        feedProfiles = feedProfiles == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(feedProfiles));
     }
 
-    /** With the default warning thresholds (5 %, no overrides). */
+    /** With the default warning thresholds (5 %, no overrides) and no profiles selected by configuration. */
     public RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
                      String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd) {
         this(rejectThreshold, thresholds, reorganisation, delayReasons, feedsDir, disclosureControl, drd,
-                IngestOptions.DEFAULT_WARNING_THRESHOLD, Map.of());
+                IngestOptions.DEFAULT_WARNING_THRESHOLD, Map.of(), Map.of());
+    }
+
+    /** With warning thresholds, no profiles selected by configuration. */
+    public RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
+                     String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd,
+                     double warningThreshold, Map<String, Double> warningThresholds) {
+        this(rejectThreshold, thresholds, reorganisation, delayReasons, feedsDir, disclosureControl, drd,
+                warningThreshold, warningThresholds, Map.of());
     }
 
     /** The defaults of a fresh installation. */
@@ -57,6 +72,7 @@ public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, 
 
     /** The built-in feed descriptors and the data engineer's; a mistake in one is a FeedDescriptorException. */
     public FeedDescriptors descriptors(DelayReasons reasons) {
-        return FeedDescriptors.load(feedsDir == null || feedsDir.isBlank() ? null : Path.of(feedsDir), reasons);
+        return FeedDescriptors.load(feedsDir == null || feedsDir.isBlank() ? null : Path.of(feedsDir), reasons,
+                feedProfiles);
     }
 }

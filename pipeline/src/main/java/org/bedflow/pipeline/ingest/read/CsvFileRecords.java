@@ -6,7 +6,12 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.apache.commons.csv.CSVFormat;
@@ -15,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.bedflow.pipeline.descriptor.TemporalFormat;
 
 /**
  * Reads one CSV (or gzipped CSV) extract on an executor into raw rows: every feed field as
@@ -31,20 +37,41 @@ public final class CsvFileRecords implements FlatMapFunction<FileTask, Row> {
     private static final int MAX_RAW = 2000;
 
     private final int fieldCount;
+    /** per file (FileTask.path), what its descriptor adds to reading it; absent: nothing */
+    private final Map<String, Extras> extras;
+
+    /**
+     * What a descriptor adds to reading a CSV file (docs/adding-a-feed.md).
+     *
+     * @param derived   {@code derive}: per derived field {@code [field index, from column, to column]}, whole years
+     *                  between the two dates, read with {@code dates}
+     * @param dates     the descriptor's date_format
+     * @param withhold  {@code never_show}: the source has columns that must never be shown; a malformed line is
+     *                  then not shown at all, because a line that cannot be split into the header's fields cannot
+     *                  be split reliably enough to blank those columns alone (a quoted comma shifts every position)
+     */
+    public record Extras(List<int[]> derived, TemporalFormat dates, boolean withhold) implements Serializable {
+    }
 
     public CsvFileRecords(int fieldCount) {
+        this(fieldCount, Map.of());
+    }
+
+    public CsvFileRecords(int fieldCount, Map<String, Extras> extras) {
         this.fieldCount = fieldCount;
+        this.extras = Map.copyOf(extras);
     }
 
     @Override
     public Iterator<Row> call(FileTask task) {
-        return new Records(task, fieldCount);
+        return new Records(task, fieldCount, extras.get(task.path()));
     }
 
     /** Streams the records of one file; opens the file again to resume after a parse error. */
     private static final class Records implements Iterator<Row> {
         private final FileTask task;
         private final int fieldCount;
+        private final Extras extras;
         private Reader reader;
         private CSVParser parser;
         private Iterator<CSVRecord> records;
@@ -54,9 +81,10 @@ public final class CsvFileRecords implements FlatMapFunction<FileTask, Row> {
         private Row next;
         private boolean done;
 
-        Records(FileTask task, int fieldCount) {
+        Records(FileTask task, int fieldCount, Extras extras) {
             this.task = task;
             this.fieldCount = fieldCount;
+            this.extras = extras;
             openAt(0);
         }
 
@@ -138,12 +166,36 @@ public final class CsvFileRecords implements FlatMapFunction<FileTask, Row> {
                 String v = at < 0 ? null : rec.get(at);
                 values[i] = v == null || v.isEmpty() ? null : v;
             }
+            if (extras != null) {
+                for (int[] d : extras.derived()) {
+                    if (values[d[0]] == null) {
+                        values[d[0]] = yearsBetween(rec.get(d[1]), rec.get(d[2]), extras.dates());
+                    }
+                }
+            }
             values[fieldCount] = task.path();
             values[fieldCount + 1] = startLine;
             return RowFactory.create(values);
         }
 
+        /**
+         * Whole years from one date to the other (an age from a date of birth), as text for validation; null when
+         * either is missing or not a date, which validation then reports as the derived field missing (the
+         * date of birth itself is never put in a row).
+         */
+        private static String yearsBetween(String from, String to, TemporalFormat dates) {
+            if (from == null || from.isBlank() || to == null || to.isBlank()) {
+                return null;
+            }
+            LocalDate a = dates.parseDate(from.trim());
+            LocalDate b = dates.parseDate(to.trim());
+            return a == null || b == null ? null : String.valueOf(Period.between(a, b).getYears());
+        }
+
         private Row malformed(long line, String why, String raw) {
+            if (extras != null && extras.withhold()) {
+                raw = "(not shown: its source declares columns that are never shown; " + why + ")";
+            }
             Object[] values = new Object[fieldCount + 4];
             values[fieldCount] = task.path();
             values[fieldCount + 1] = line;

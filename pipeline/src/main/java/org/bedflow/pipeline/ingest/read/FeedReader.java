@@ -77,6 +77,7 @@ public final class FeedReader {
         List<InputFile> inputs = new ArrayList<>();
         Map<String, FeedDescriptor> sources = new LinkedHashMap<>();
         List<FileTask> textTasks = new ArrayList<>();
+        Map<String, CsvFileRecords.Extras> csvExtras = new LinkedHashMap<>();
         List<FileTask> avroTasks = new ArrayList<>();
         Map<String, ParquetGroup> parquetGroups = new LinkedHashMap<>();
         for (LocatedFileStatus status : files) {
@@ -95,6 +96,11 @@ public final class FeedReader {
                 case "csv", "csv.gz" -> {
                     List<String> header = FileHeaders.csvHeader(fs, status.getPath(), format, rel);
                     columns = descriptor.resolve(header, rel);
+                    List<int[]> derived = descriptor.derivedColumns(header, rel);
+                    if (!derived.isEmpty() || !descriptor.neverShow().isEmpty()) {
+                        csvExtras.put(rel, new CsvFileRecords.Extras(derived, descriptor.dateFormat(),
+                                !descriptor.neverShow().isEmpty()));
+                    }
                     textTasks.add(new FileTask(uri, rel, format, columns.columnOf(), header.size(),
                             columns.hiddenColumns(), hadoopConf));
                 }
@@ -124,7 +130,7 @@ public final class FeedReader {
         List<Dataset<Row>> parts = new ArrayList<>();
         if (!textTasks.isEmpty()) {
             JavaRDD<Row> rows = jsc.parallelize(textTasks, textTasks.size())
-                    .flatMap(new CsvFileRecords(feed.fields().size()));
+                    .flatMap(new CsvFileRecords(feed.fields().size(), csvExtras));
             parts.add(spark.createDataFrame(rows, rawType));
         }
         if (!avroTasks.isEmpty()) {

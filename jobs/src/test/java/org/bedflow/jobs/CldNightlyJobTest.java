@@ -1,0 +1,185 @@
+package org.bedflow.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.SparkSession;
+import org.bedflow.jobs.config.BedflowApplication;
+import org.bedflow.jobs.nightly.NightlyJobConfig;
+import org.bedflow.jobs.nightly.PseudonymKeys;
+import org.bedflow.jobs.nightly.RunParameters;
+import org.bedflow.pipeline.publish.ManifestFiles;
+import org.bedflow.pipeline.publish.RunManifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real nightly job on a copy of the committed Northamptonshire sample whose North Northamptonshire events come as
+ * a council's CLD file (sample-data/national/cld-r2, BOM and CRLF), selected with one configuration entry
+ * ({@code bedflow.feed-profiles}, docs/adding-a-feed.md): the run completes, the file is read as source {@code cld}
+ * with every row accepted, indicators are produced, and no name, date of birth, GP practice or postcode of the file
+ * appears in any output, the rejects, the manifest, the report or the log.
+ */
+@SpringBootTest(classes = BedflowApplication.class)
+@ActiveProfiles("test")
+class CldNightlyJobTest {
+
+    static final Path SAMPLE = Path.of("..", "sample-data", "northamptonshire").toAbsolutePath().normalize();
+    static final Path CLD = Path.of("..", "sample-data", "national", "cld-r2", "NNC_CLD_R2_2024-25.csv")
+            .toAbsolutePath().normalize();
+
+    @DynamicPropertySource
+    static void profiles(DynamicPropertyRegistry registry) {
+        // the one line of configuration (a YAML list entry {folder: social_care_events/cld, profile: cld-r2})
+        registry.add("bedflow.feed-profiles[0].folder", () -> "social_care_events/cld");
+        registry.add("bedflow.feed-profiles[0].profile", () -> "cld-r2");
+    }
+
+    @Autowired
+    JobLauncher launcher;
+
+    @Autowired
+    @Qualifier(NightlyJobConfig.NIGHTLY)
+    Job nightly;
+
+    @Autowired
+    SparkSession spark;
+
+    @TempDir
+    Path in;
+    @TempDir
+    Path out;
+
+    @Test
+    void the_nightly_job_reads_a_cld_file_selected_by_one_configuration_line() throws Exception {
+        try (Stream<Path> files = Files.walk(SAMPLE)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                Path target = in.resolve(SAMPLE.relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target);
+            }
+        }
+        // North Northamptonshire's events now come as its CLD file (the first people's events of the same sample)
+        Files.delete(in.resolve("social_care_events/E06000061_2021-04_2025-03.csv"));
+        Files.createDirectories(in.resolve("social_care_events/cld"));
+        Files.copy(CLD, in.resolve("social_care_events/cld").resolve(CLD.getFileName()));
+        Set<String> secrets = secrets(CLD);
+
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Level before = root.getLevel();
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        root.setLevel(Level.INFO);
+        JobExecution execution;
+        try {
+            execution = launcher.run(nightly, new JobParametersBuilder()
+                    .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2025, 4, 1))
+                    .addString(RunParameters.PARAM_INPUT, in.toString())
+                    .addString(RunParameters.PARAM_OUTPUT, out.toString())
+                    .addString(PseudonymKeys.PARAM_DEMO_KEY, "true", false)
+                    .toJobParameters());
+        } finally {
+            root.detachAppender(logged);
+            root.setLevel(before);
+        }
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String runId = execution.getExecutionContext().getString(RunParameters.RUN_ID);
+        Path manifestFile = out.resolve("runs").resolve(runId).resolve("manifest.json");
+        RunManifest manifest = ManifestFiles.read(FileSystem.getLocal(spark.sparkContext().hadoopConfiguration()),
+                new org.apache.hadoop.fs.Path(manifestFile.toString()));
+        String cldFile = "social_care_events/cld/" + CLD.getFileName();
+        assertThat(manifest.inputs()).filteredOn(i -> i.path().equals(cldFile)).singleElement().satisfies(i -> {
+            assertThat(i.rowsRead()).isEqualTo(200);
+            assertThat(i.accepted()).isEqualTo(200);
+            assertThat(i.quarantined()).isZero();
+        });
+        // North Northamptonshire's indicators are produced from the CLD events alongside the hospitals' spells
+        long nncIndicators = spark.read().parquet(out.resolve("indicators").toString())
+                .filter("unitary_area = 'E06000061' and value is not null").count();
+        assertThat(nncIndicators).isPositive();
+        String report = Files.readString(out.resolve("runs").resolve(runId).resolve("report.html"));
+        assertThat(report).contains("North Northamptonshire", "<h2>Indicators by unitary area and month</h2>");
+
+        // nothing personal of the CLD file anywhere the run wrote (tables read as JSON, every other file as text)
+        // nor in the log
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".parquet")) {
+                    texts.addAll(spark.read().parquet(p.toString()).toJSON().collectAsList());
+                } else if (!name.endsWith(".crc")) {
+                    texts.add(p + ": " + new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertThat(texts.stream().filter(t -> t.contains("raw_record")).count()).as("rejects were read").isPositive();
+        for (ILoggingEvent e : logged.list) {
+            texts.add(e.getFormattedMessage());
+            if (e.getThrowableProxy() != null) {
+                texts.add(ThrowableProxyUtil.asString(e.getThrowableProxy()));
+            }
+        }
+        assertThat(logged.list).as("the log was captured").isNotEmpty();
+        List<String> leaks = new ArrayList<>();
+        for (String text : texts) {
+            String upper = text.toUpperCase(Locale.ROOT);
+            for (String s : secrets) {
+                if (Pattern.compile("(?<![A-Z0-9])" + Pattern.quote(s.toUpperCase(Locale.ROOT)) + "(?![A-Z0-9])")
+                        .matcher(upper).find()) {
+                    leaks.add(s + " in: " + (text.length() > 300 ? text.substring(0, 300) : text));
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    /** names, dates of birth, GP practice names and postcodes of the CLD file */
+    static Set<String> secrets(Path file) throws Exception {
+        Set<String> out = new TreeSet<>();
+        String text = Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(text))) {
+            out.add(r.get("Last Name"));
+            out.add(r.get("Date of Birth"));
+            out.add(r.get("GP Practice Name"));
+            out.add(r.get("Postcode"));
+            out.add(r.get("Postcode").replace(" ", ""));
+        }
+        out.remove("");
+        return out;
+    }
+}
