@@ -29,7 +29,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class DescriptorParser {
 
     static final List<String> KEYS = List.of("source", "role", "description", "format", "pattern", "columns",
-            "date_format", "timestamp_format", "values", "reject_threshold");
+            "date_format", "timestamp_format", "values", "reject_threshold",
+            // national extracts (DescriptorExtras)
+            "nhs_number", "also", "split", "submitted_at");
 
     private final String origin;
     private final boolean builtIn;
@@ -74,13 +76,15 @@ final class DescriptorParser {
 
         List<String> formats = formats(top.get("format"));
         Glob pattern = pattern(top.get("pattern"));
-        Map<String, String> columns = columns(top.get("columns"), role);
+        ExtrasParser extrasParser = new ExtrasParser(yaml, role);
+        FeedSchema also = extrasParser.also(top.get("also"));
+        Map<String, String> columns = columns(top.get("columns"), role, also);
         TemporalFormat dateFormat = temporal(top.get("date_format"), false);
         TemporalFormat timestampFormat = temporal(top.get("timestamp_format"), true);
-        Map<String, Map<String, String>> valueMappings = values.read(top.get("values"), role);
+        Map<String, Map<String, String>> valueMappings = values.read(top.get("values"), role, also);
         Double threshold = threshold(top.get("reject_threshold"));
         return new FeedDescriptor(source, role, origin, builtIn, description, formats, pattern, columns, dateFormat,
-                timestampFormat, valueMappings, threshold);
+                timestampFormat, valueMappings, threshold).withExtras(extrasParser.extras(top, also));
     }
 
     private List<String> formats(NodeTuple t) {
@@ -116,7 +120,7 @@ final class DescriptorParser {
     }
 
     /** source column -> field in the YAML; field -> source column out */
-    private Map<String, String> columns(NodeTuple t, FeedSchema role) {
+    private Map<String, String> columns(NodeTuple t, FeedSchema role, FeedSchema also) {
         Map<String, String> byField = new LinkedHashMap<>();
         if (t == null || isNull(t.getValueNode())) {
             return byField;
@@ -130,11 +134,10 @@ final class DescriptorParser {
             if (isNull(e.getValueNode())) {
                 throw yaml.fail(e.getValueNode(), "columns: '" + column + "' maps onto no field");
             }
-            String field = yaml.text(e.getValueNode());
-            if (!role.hasField(field)) {
-                throw yaml.fail(e.getValueNode(), "columns: '" + column + "' maps onto '" + field
-                        + "', which is not a field of " + role.name() + "; its fields are "
-                        + String.join(", ", role.fieldNames()));
+            // one column may feed several fields: Der_Diagnosis_All: [primary_diagnosis, secondary_diagnoses]
+            List<Node> targets = e.getValueNode() instanceof SequenceNode seq ? seq.getValue() : List.of(e.getValueNode());
+            if (targets.isEmpty()) {
+                throw yaml.fail(e.getValueNode(), "columns: '" + column + "' maps onto no field");
             }
             String key = FeedDescriptor.headerKey(column);
             if (seen.containsKey(key)) {
@@ -142,11 +145,21 @@ final class DescriptorParser {
                         + "' is listed twice (headers match case-insensitively)");
             }
             seen.put(key, e.getKeyNode());
-            if (byField.containsKey(field)) {
-                throw yaml.fail(e.getValueNode(), "columns: both '" + byField.get(field) + "' and '" + column
-                        + "' map onto " + field + "; a field is read from one column");
+            for (Node target : targets) {
+                String field = yaml.text(target);
+                if (!role.hasField(field) && (also == null || !also.hasField(field))) {
+                    throw yaml.fail(target, "columns: '" + column + "' maps onto '" + field
+                            + "', which is not a field of " + role.name() + "; its fields are "
+                            + String.join(", ", role.fieldNames())
+                            + (also == null ? "" : " (and of " + also.name() + ": " + String.join(", ", also.fieldNames()) + ")"));
+                }
+                if (byField.containsKey(field)) {
+                    throw yaml.fail(target, "columns: both '" + byField.get(field) + "' and '" + column
+                            + "' map onto " + field + "; a field is read from one column (list alternative spellings "
+                            + "of one column as 'A | B')");
+                }
+                byField.put(field, column);
             }
-            byField.put(field, column);
         }
         return byField;
     }

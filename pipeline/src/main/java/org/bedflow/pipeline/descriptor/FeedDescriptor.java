@@ -44,6 +44,8 @@ public final class FeedDescriptor implements Serializable {
     /** schema field -> normalised source value -> canonical value (null: no value) */
     private final Map<String, Map<String, String>> values;
     private final Double rejectThreshold;
+    /** the keys added for national extracts (docs/adding-a-feed.md): none unless the descriptor uses them */
+    private DescriptorExtras extras = DescriptorExtras.NONE;
 
     FeedDescriptor(String source, FeedSchema role, String origin, boolean builtIn, String description,
                    List<String> formats, Glob pattern, Map<String, String> columns, TemporalFormat dateFormat,
@@ -136,9 +138,20 @@ public final class FeedDescriptor implements Serializable {
         return rejectThreshold;
     }
 
+    /** value extraction, episode lists, pseudonymised NHS numbers, a second role, submitted_at from the file name */
+    public DescriptorExtras extras() {
+        return extras;
+    }
+
+    /** set once by the parser */
+    FeedDescriptor withExtras(DescriptorExtras e) {
+        this.extras = e;
+        return this;
+    }
+
     /** Does this descriptor change anything a built-in reading of the role does? */
     public boolean isPlain() {
-        return columns.isEmpty() && values.isEmpty() && dateFormat.isDefault() && timestampFormat.isDefault();
+        return extras.isNone() && columns.isEmpty() && values.isEmpty() && dateFormat.isDefault() && timestampFormat.isDefault();
     }
 
     /** For messages: {@code descriptor rwe_admissions (/etc/bedflow/feeds/rwe_admissions.yaml)}. */
@@ -179,9 +192,26 @@ public final class FeedDescriptor implements Serializable {
      *                      judges (a missing optional field with a default is fine)
      */
     public Columns resolve(List<String> header, String file, boolean checkRequired) {
+        return resolveAs(role, header, file, checkRequired);
+    }
+
+    /**
+     * The alternative spellings of a column written under {@code columns} ({@code "APCS_Ident | Spell_Ident"}:
+     * whichever the file has, the first listed when it has several).
+     */
+    public static List<String> alternatives(String column) {
+        return java.util.Arrays.stream(column.split("\\|")).map(String::trim).filter(c -> !c.isEmpty()).toList();
+    }
+
+    /**
+     * As {@link #resolve}, for the descriptor's role or for its second role ({@code also:}), whose
+     * fields its {@code columns} map as well.
+     */
+    public Columns resolveAs(FeedSchema readAs, List<String> header, String file, boolean checkRequired) {
         List<String> keys = header.stream().map(FeedDescriptor::headerKey).toList();
-        List<String> explicitKeys = columns.values().stream().map(FeedDescriptor::headerKey).toList();
-        List<FieldSpec> fields = role.fields();
+        List<String> explicitKeys = columns.values().stream().flatMap(c -> alternatives(c).stream())
+                .map(FeedDescriptor::headerKey).toList();
+        List<FieldSpec> fields = readAs.fields();
         int[] columnOf = new int[fields.size()];
         List<String> missingMapped = new ArrayList<>();
         List<String> missingRequired = new ArrayList<>();
@@ -192,14 +222,21 @@ public final class FeedDescriptor implements Serializable {
             String mapped = columns.get(f.name());
             int at;
             if (mapped != null) {
-                at = keys.indexOf(headerKey(mapped));
+                at = -1;
+                for (String alternative : alternatives(mapped)) {
+                    at = keys.indexOf(headerKey(alternative));
+                    if (at >= 0) {
+                        break;
+                    }
+                }
                 if (at < 0) {
                     missingMapped.add("'" + mapped + "' (" + f.name() + ")");
                 }
             } else {
                 String own = f.name().toLowerCase(Locale.ROOT);
                 at = explicitKeys.contains(own) ? -1 : keys.indexOf(own);
-                if (at < 0 && f.required() && checkRequired) {
+                boolean stamped = extras.submittedAtFromFileName() && f.name().equals("submitted_at");
+                if (at < 0 && f.required() && checkRequired && !stamped) {
                     missingRequired.add(f.name());
                 }
             }
@@ -223,7 +260,8 @@ public final class FeedDescriptor implements Serializable {
         }
         List<String> unknown = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
-            if (!used[c]) {
+            // a column mapped for the descriptor's other role is not unknown either
+            if (!used[c] && !(extras.alsoRole() != null && explicitKeys.contains(keys.get(c)))) {
                 unknown.add(header.get(c));
             }
         }
