@@ -200,7 +200,16 @@ public final class FeedDescriptor implements Serializable {
      * whichever the file has, the first listed when it has several).
      */
     public static List<String> alternatives(String column) {
-        return java.util.Arrays.stream(column.split("\\|")).map(String::trim).filter(c -> !c.isEmpty()).toList();
+        String c = isOptionalColumn(column) ? column.trim().substring(0, column.trim().length() - 1) : column;
+        return java.util.Arrays.stream(c.split("\\|")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    /**
+     * A column written with a trailing {@code ?} under {@code columns} ({@code "Discharge_Ready_Date ?"}) is read
+     * when the file has it; a file without it leaves the field empty (a required field is then a missing column).
+     */
+    public static boolean isOptionalColumn(String column) {
+        return column.trim().endsWith("?");
     }
 
     /**
@@ -229,7 +238,11 @@ public final class FeedDescriptor implements Serializable {
                         break;
                     }
                 }
-                if (at < 0) {
+                if (at < 0 && isOptionalColumn(mapped)) {
+                    if (f.required() && checkRequired) {
+                        missingRequired.add(f.name());
+                    }
+                } else if (at < 0) {
                     missingMapped.add("'" + mapped + "' (" + f.name() + ")");
                 }
             } else {
