@@ -155,8 +155,7 @@ final class DescriptorParser {
                 }
                 if (byField.containsKey(field)) {
                     throw yaml.fail(target, "columns: both '" + byField.get(field) + "' and '" + column
-                            + "' map onto " + field + "; a field is read from one column (list alternative spellings "
-                            + "of one column as 'A | B')");
+                            + "' map onto " + field + "; a field is read from one column");
                 }
                 byField.put(field, column);
             }
