@@ -29,7 +29,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class DescriptorParser {
 
     static final List<String> KEYS = List.of("source", "role", "description", "format", "pattern", "columns",
-            "date_format", "timestamp_format", "values", "reject_threshold", "profile", "derive", "never_show");
+            "date_format", "timestamp_format", "values", "reject_threshold", "profile", "derive", "never_show",
+            // national extracts (DescriptorExtras)
+            "nhs_number", "also", "split", "submitted_at");
 
     private final String origin;
     private final boolean builtIn;
@@ -85,10 +87,12 @@ final class DescriptorParser {
 
         List<String> formats = formats(top.get("format"));
         Glob pattern = pattern(top.get("pattern"));
-        Map<String, String> columns = columns(top.get("columns"), role);
+        ExtrasParser extrasParser = new ExtrasParser(yaml, role);
+        FeedSchema also = extrasParser.also(top.get("also"));
+        Map<String, String> columns = columns(top.get("columns"), role, also);
         TemporalFormat dateFormat = temporal(top.get("date_format"), false);
         TemporalFormat timestampFormat = temporal(top.get("timestamp_format"), true);
-        Map<String, Map<String, String>> valueMappings = values.read(top.get("values"), role);
+        Map<String, Map<String, String>> valueMappings = values.read(top.get("values"), role, also);
         Double threshold = threshold(top.get("reject_threshold"));
         Map<String, List<String>> alternatives = alternatives(top.get("columns"), columns);
         List<FeedDescriptor.Derived> derived = derive(top.get("derive"), role, columns, alternatives);
@@ -99,7 +103,8 @@ final class DescriptorParser {
                     "derive and never_show apply to CSV files only; give format: [csv, csv.gz]");
         }
         return new FeedDescriptor(source, role, origin, builtIn, description, formats, pattern, columns, dateFormat,
-                timestampFormat, valueMappings, threshold, alternatives, derived, neverShow);
+                timestampFormat, valueMappings, threshold, alternatives, derived, neverShow)
+                .withExtras(extrasParser.extras(top, also));
     }
 
     private List<String> formats(NodeTuple t) {
@@ -135,7 +140,7 @@ final class DescriptorParser {
     }
 
     /** source column -> field in the YAML; field -> source column out */
-    private Map<String, String> columns(NodeTuple t, FeedSchema role) {
+    private Map<String, String> columns(NodeTuple t, FeedSchema role, FeedSchema also) {
         Map<String, String> byField = new LinkedHashMap<>();
         if (t == null || isNull(t.getValueNode())) {
             return byField;
@@ -149,11 +154,10 @@ final class DescriptorParser {
             if (isNull(e.getValueNode())) {
                 throw yaml.fail(e.getValueNode(), "columns: '" + column + "' maps onto no field");
             }
-            String field = yaml.text(e.getValueNode());
-            if (!role.hasField(field)) {
-                throw yaml.fail(e.getValueNode(), "columns: '" + column + "' maps onto '" + field
-                        + "', which is not a field of " + role.name() + "; its fields are "
-                        + String.join(", ", role.fieldNames()));
+            // one column may feed several fields: Der_Diagnosis_All: [primary_diagnosis, secondary_diagnoses]
+            List<Node> targets = e.getValueNode() instanceof SequenceNode seq ? seq.getValue() : List.of(e.getValueNode());
+            if (targets.isEmpty()) {
+                throw yaml.fail(e.getValueNode(), "columns: '" + column + "' maps onto no field");
             }
             String key = FeedDescriptor.headerKey(column);
             if (seen.containsKey(key)) {
@@ -161,9 +165,18 @@ final class DescriptorParser {
                         + "' is listed twice (headers match case-insensitively)");
             }
             seen.put(key, e.getKeyNode());
-            // several columns onto one field are alternative spellings of its column: a file has one of them
-            // (alternatives(), FeedDescriptor.resolve)
-            byField.putIfAbsent(field, column);
+            for (Node target : targets) {
+                String field = yaml.text(target);
+                if (!role.hasField(field) && (also == null || !also.hasField(field))) {
+                    throw yaml.fail(target, "columns: '" + column + "' maps onto '" + field
+                            + "', which is not a field of " + role.name() + "; its fields are "
+                            + String.join(", ", role.fieldNames())
+                            + (also == null ? "" : " (and of " + also.name() + ": " + String.join(", ", also.fieldNames()) + ")"));
+                }
+                // several columns onto one field are alternative spellings of its column: a file has one of them
+                // (alternatives(), FeedDescriptor.resolve)
+                byField.putIfAbsent(field, column);
+            }
         }
         return byField;
     }
@@ -176,9 +189,12 @@ final class DescriptorParser {
         }
         for (NodeTuple e : yaml.entries(yaml.mapping(t.getValueNode(), "columns"), "columns").values()) {
             String column = yaml.text(e.getKeyNode());
-            String field = yaml.text(e.getValueNode());
-            if (!column.equals(first.get(field))) {
-                out.computeIfAbsent(field, k -> new ArrayList<>()).add(column);
+            List<Node> targets = e.getValueNode() instanceof SequenceNode seq ? seq.getValue() : List.of(e.getValueNode());
+            for (Node target : targets) {
+                String field = yaml.text(target);
+                if (!column.equals(first.get(field))) {
+                    out.computeIfAbsent(field, k -> new ArrayList<>()).add(column);
+                }
             }
         }
         return out;

@@ -67,6 +67,9 @@ public final class FeedDescriptor implements Serializable {
         }
     }
 
+    /** the keys added for national extracts (docs/adding-a-feed.md): none unless the descriptor uses them */
+    private DescriptorExtras extras = DescriptorExtras.NONE;
+
     FeedDescriptor(String source, FeedSchema role, String origin, boolean builtIn, String description,
                    List<String> formats, Glob pattern, Map<String, String> columns, TemporalFormat dateFormat,
                    TemporalFormat timestampFormat, Map<String, Map<String, String>> values, Double rejectThreshold) {
@@ -218,10 +221,21 @@ public final class FeedDescriptor implements Serializable {
         return rejectThreshold;
     }
 
+    /** value extraction, episode lists, pseudonymised NHS numbers, a second role, submitted_at from the file name */
+    public DescriptorExtras extras() {
+        return extras;
+    }
+
+    /** set once by the parser */
+    FeedDescriptor withExtras(DescriptorExtras e) {
+        this.extras = e;
+        return this;
+    }
+
     /** Does this descriptor change anything a built-in reading of the role does? */
     public boolean isPlain() {
-        return columns.isEmpty() && values.isEmpty() && dateFormat.isDefault() && timestampFormat.isDefault()
-                && derived.isEmpty() && neverShow.isEmpty();
+        return extras.isNone() && columns.isEmpty() && values.isEmpty() && dateFormat.isDefault()
+                && timestampFormat.isDefault() && derived.isEmpty() && neverShow.isEmpty();
     }
 
     /** For messages: {@code descriptor rwe_admissions (/etc/bedflow/feeds/rwe_admissions.yaml)}. */
@@ -262,10 +276,38 @@ public final class FeedDescriptor implements Serializable {
      *                      judges (a missing optional field with a default is fine)
      */
     public Columns resolve(List<String> header, String file, boolean checkRequired) {
+        return resolveAs(role, header, file, checkRequired);
+    }
+
+    /**
+     * The alternative spellings of a column written under {@code columns} ({@code "APCS_Ident | Spell_Ident"}:
+     * whichever the file has, the first listed when it has several).
+     */
+    public static List<String> alternatives(String column) {
+        String c = isOptionalColumn(column) ? column.trim().substring(0, column.trim().length() - 1) : column;
+        return java.util.Arrays.stream(c.split("\\|")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    /**
+     * A column written with a trailing {@code ?} under {@code columns} ({@code "Discharge_Ready_Date ?"}) is read
+     * when the file has it; a file without it leaves the field empty (a required field is then a missing column).
+     */
+    public static boolean isOptionalColumn(String column) {
+        return column.trim().endsWith("?");
+    }
+
+    /**
+     * As {@link #resolve}, for the descriptor's role or for its second role ({@code also:}), whose
+     * fields its {@code columns} map as well.
+     */
+    public Columns resolveAs(FeedSchema readAs, List<String> header, String file, boolean checkRequired) {
         List<String> keys = header.stream().map(FeedDescriptor::headerKey).toList();
-        List<String> explicitKeys = new ArrayList<>(columns.values().stream().map(FeedDescriptor::headerKey).toList());
-        alternatives.values().forEach(l -> l.forEach(c -> explicitKeys.add(headerKey(c))));
-        List<FieldSpec> fields = role.fields();
+        // "A | B" under one key and several keys onto one field are both spellings of a field's column
+        List<String> explicitKeys = new ArrayList<>(columns.values().stream().flatMap(c -> alternatives(c).stream())
+                .map(FeedDescriptor::headerKey).toList());
+        this.alternatives.values().forEach(l -> l.forEach(c -> alternatives(c)
+                .forEach(x -> explicitKeys.add(headerKey(x)))));
+        List<FieldSpec> fields = readAs.fields();
         int[] columnOf = new int[fields.size()];
         List<String> missingMapped = new ArrayList<>();
         List<String> missingRequired = new ArrayList<>();
@@ -276,14 +318,27 @@ public final class FeedDescriptor implements Serializable {
             String mapped = columns.get(f.name());
             int at;
             if (mapped != null) {
-                at = keys.indexOf(headerKey(mapped));
-                List<String> others = alternatives.getOrDefault(f.name(), List.of());
-                List<String> present = new ArrayList<>(at >= 0 ? List.of(mapped) : List.of());
+                // "A | B": whichever the file has, the first listed when it has several (SUS extracts may
+                // carry both a derived and a raw spelling of one column)
+                at = -1;
+                List<String> present = new ArrayList<>();
+                for (String alternative : alternatives(mapped)) {
+                    at = keys.indexOf(headerKey(alternative));
+                    if (at >= 0) {
+                        present.add(alternative);
+                        break;
+                    }
+                }
+                // several keys onto one field: alternative spellings, of which a file may have only one
+                List<String> others = this.alternatives.getOrDefault(f.name(), List.of());
                 for (String other : others) {
-                    int a = keys.indexOf(headerKey(other));
-                    if (a >= 0) {
-                        present.add(other);
-                        at = at < 0 ? a : at;
+                    for (String alternative : alternatives(other)) {
+                        int a = keys.indexOf(headerKey(alternative));
+                        if (a >= 0) {
+                            present.add(alternative);
+                            at = at < 0 ? a : at;
+                            break;
+                        }
                     }
                 }
                 if (present.size() > 1) {
@@ -292,7 +347,11 @@ public final class FeedDescriptor implements Serializable {
                             + "', which " + describe() + " lists as spellings of one column (" + f.name()
                             + "); a file may have only one of them");
                 }
-                if (at < 0) {
+                if (at < 0 && isOptionalColumn(mapped)) {
+                    if (f.required() && checkRequired) {
+                        missingRequired.add(f.name());
+                    }
+                } else if (at < 0) {
                     List<String> all = new ArrayList<>(List.of(mapped));
                     all.addAll(others);
                     missingMapped.add("'" + String.join("' or '", all) + "' (" + f.name() + ")");
@@ -301,7 +360,8 @@ public final class FeedDescriptor implements Serializable {
                 String own = f.name().toLowerCase(Locale.ROOT);
                 at = explicitKeys.contains(own) ? -1 : keys.indexOf(own);
                 boolean isDerived = derived.stream().anyMatch(d -> d.field().equals(f.name()));
-                if (at < 0 && f.required() && checkRequired && !isDerived) {
+                boolean stamped = extras.submittedAtFromFileName() && f.name().equals("submitted_at");
+                if (at < 0 && f.required() && checkRequired && !isDerived && !stamped) {
                     missingRequired.add(f.name());
                 }
             }
@@ -337,7 +397,8 @@ public final class FeedDescriptor implements Serializable {
         }
         List<String> unknown = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
-            if (!used[c]) {
+            // a column mapped for the descriptor's other role is not unknown either
+            if (!used[c] && !(extras.alsoRole() != null && explicitKeys.contains(keys.get(c)))) {
                 unknown.add(header.get(c));
             }
         }

@@ -35,7 +35,7 @@ public final class Profiles {
      * The profiles the jar ships. A list rather than a folder listing, because a jar's folder
      * cannot be listed portably through the class loader; a new profile adds its name here.
      */
-    public static final List<String> KNOWN = List.of("cld-r1", "cld-r2");
+    public static final List<String> KNOWN = List.of("cld-r1", "cld-r2", "sus-apcs");
 
     /** keys merged entry by entry rather than replaced */
     static final List<String> MERGED = List.of("columns", "values", "derive");

@@ -109,6 +109,17 @@ public final class TemporalFormat implements Serializable {
         }
     }
 
+    /**
+     * A UTC date-time written as this timestamp format reads it back (for {@code submitted_at: file_name}):
+     * ISO-8601 by default.
+     */
+    public String formatTimestamp(LocalDateTime utc) {
+        if (isDefault()) {
+            return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(utc);
+        }
+        return formatter().format(utc.atOffset(ZoneOffset.UTC));
+    }
+
     /** yyyy-MM-dd, strictly (2021-02-30 fails); by hand for the common shape, it runs for every date of every row */
     private static LocalDate parseIsoDate(String v) {
         if (v.length() == 10 && v.charAt(4) == '-' && v.charAt(7) == '-') {

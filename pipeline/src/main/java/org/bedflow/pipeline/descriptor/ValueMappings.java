@@ -52,17 +52,23 @@ final class ValueMappings {
 
     /** field -> normalised source value -> canonical value (null: no value) */
     Map<String, Map<String, String>> read(NodeTuple t, FeedSchema role) {
+        return read(t, role, null);
+    }
+
+    /** @param also the descriptor's second role ({@code also:}), whose fields may be mapped too; null for none */
+    Map<String, Map<String, String>> read(NodeTuple t, FeedSchema role, FeedSchema also) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         if (t == null || isNull(t.getValueNode())) {
             return out;
         }
         for (NodeTuple e : yaml.entries(yaml.mapping(t.getValueNode(), "values"), "values").values()) {
             String field = yaml.text(e.getKeyNode());
-            if (!role.hasField(field)) {
+            FeedSchema of = !role.hasField(field) && also != null && also.hasField(field) ? also : role;
+            if (!of.hasField(field)) {
                 throw yaml.fail(e.getKeyNode(), "values: '" + field + "' is not a field of " + role.name()
                         + "; its fields are " + String.join(", ", role.fieldNames()));
             }
-            FieldSpec spec = role.field(field);
+            FieldSpec spec = of.field(field);
             if (spec.type() == FieldType.DATE || spec.type() == FieldType.TIMESTAMP) {
                 throw yaml.fail(e.getKeyNode(), "values: " + field + " is a date; describe how it is written with "
                         + (spec.type() == FieldType.DATE ? "date_format" : "timestamp_format") + " instead");
@@ -90,6 +96,12 @@ final class ValueMappings {
         Map<String, String> writtenAs = new LinkedHashMap<>();
         for (NodeTuple v : yaml.entries(yaml.mapping(node, "values: " + field), "values: " + field).values()) {
             String from = yaml.text(v.getKeyNode());
+            if (from.equals(ExtrasParser.PATTERN) && v.getKeyNode() instanceof ScalarNode k
+                    && k.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN) {
+                // values: {field: {pattern: "..."}}: a regular expression, read by ExtrasParser (a source value
+                // literally called pattern is written quoted)
+                continue;
+            }
             String key = FeedDescriptor.valueKey(spec, from);
             if (writtenAs.containsKey(key)) {
                 throw yaml.fail(v.getKeyNode(), "values: " + field + ": '" + writtenAs.get(key) + "' and '" + from

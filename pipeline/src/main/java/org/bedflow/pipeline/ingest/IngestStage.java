@@ -66,6 +66,8 @@ public final class IngestStage {
                 raw.put(feed.name(), new RawFeed(feed, spark.createDataFrame(List.of(), RawColumns.rawType(feed)), List.of()));
             }
         }
+        // pseudonymised and real NHS numbers are never linked with each other (docs/measures.md, "Person key")
+        IdentifierKinds.check(raw);
         // feeds without files (absent optional folders) are classified as empty frames without running anything
         Set<String> absent = new HashSet<>();
         raw.forEach((name, r) -> {

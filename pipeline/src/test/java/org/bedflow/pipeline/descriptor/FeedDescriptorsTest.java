@@ -255,7 +255,8 @@ class FeedDescriptorsTest {
     void the_other_mistakes_each_named_with_file_and_line() throws Exception {
         write("x.yaml", "source: kgh\nrole: apc_admissions\ncolums:\n  A: spell_id\n");
         assertThat(error("x.yaml")).endsWith(" line 3: unknown key 'colums'; a descriptor has source, role, description, "
-                + "format, pattern, columns, date_format, timestamp_format, values, reject_threshold, profile, derive, never_show");
+                + "format, pattern, columns, date_format, timestamp_format, values, reject_threshold, profile, derive, never_show, "
+                + "nhs_number, also, split, submitted_at");
 
         write("x.yaml", "role: apc_admissions\n");
         assertThat(error("x.yaml")).endsWith(" line 1: source: is missing");

@@ -141,15 +141,28 @@ class ProfilesTest {
     }
 
     @Test
+    void one_line_selects_the_sus_apcs_profile_for_a_hospital_folder() {
+        // the configuration way: apc_admissions/ics_sus/ holds SUS+ APCS spell extracts; the profile brings the two
+        // roles (finished spells are discharges too) and the pseudonymised NHS numbers
+        FeedDescriptors all = FeedDescriptors.load(null, REASONS, Map.of("apc_admissions/ics_sus", "sus-apcs"));
+        FeedDescriptor d = all.claim(Feeds.APC_ADMISSIONS, "ics_sus/APCS_2025-04-01.csv",
+                "apc_admissions/ics_sus/APCS_2025-04-01.csv");
+        assertThat(d.source()).isEqualTo("ics_sus");
+        assertThat(d.extras().alsoRole()).isEqualTo("apc_discharges");
+        assertThat(d.extras().pseudonymised()).isTrue();
+        assertThat(d.columns()).containsEntry("spell_id", "APCS_Ident | Der_Spell_ID");
+    }
+
+    @Test
     void an_unknown_profile_names_the_known_ones() throws Exception {
         Path f = write("x.yaml", "source: x_cld\nprofile: cld-r3\npattern: \"x/**\"\n");
         assertThatThrownBy(() -> FeedDescriptors.load(dir, REASONS))
                 .isInstanceOf(FeedDescriptorException.class)
-                .hasMessage(f.toAbsolutePath() + " line 2: unknown profile 'cld-r3'; the built-in profiles are cld-r1, cld-r2");
+                .hasMessage(f.toAbsolutePath() + " line 2: unknown profile 'cld-r3'; the built-in profiles are cld-r1, cld-r2, sus-apcs");
         assertThatThrownBy(() -> FeedDescriptors.load(null, REASONS, Map.of("social_care_events/cld", "sus")))
                 .isInstanceOf(FeedDescriptorException.class)
                 .hasMessage("configuration bedflow.feed-profiles (social_care_events/cld: sus): unknown profile 'sus'; "
-                        + "the built-in profiles are cld-r1, cld-r2");
+                        + "the built-in profiles are cld-r1, cld-r2, sus-apcs");
     }
 
     @Test

@@ -65,7 +65,9 @@ public final class FeedReader {
         FeedFolder listing = FeedFolder.list(spark, folder);
         FileSystem fs = listing.fs();
         List<LocatedFileStatus> files = listing.files();
-        if (files.isEmpty()) {
+        // files of another role's folder whose descriptor reads them as this role too (also:)
+        AlsoRoleFiles also = AlsoRoleFiles.list(spark, inputDir, feed, descriptors, hadoopSettings(spark));
+        if (files.isEmpty() && also.isEmpty()) {
             if (feed.requiredFolder()) {
                 throw new FeedInputException("required feed folder " + feed.name() + "/ is missing or empty in " + inputDir);
             }
@@ -74,8 +76,9 @@ public final class FeedReader {
 
         String root = listing.root();
         Map<String, String> hadoopConf = hadoopSettings(spark);
-        List<InputFile> inputs = new ArrayList<>();
-        Map<String, FeedDescriptor> sources = new LinkedHashMap<>();
+        List<InputFile> inputs = new ArrayList<>(also.inputs());
+        Map<String, FeedDescriptor> sources = new LinkedHashMap<>(also.sources());
+        Map<String, String> stamps = new LinkedHashMap<>(also.stamps());
         List<FileTask> textTasks = new ArrayList<>();
         Map<String, CsvFileRecords.Extras> csvExtras = new LinkedHashMap<>();
         List<FileTask> avroTasks = new ArrayList<>();
@@ -121,6 +124,10 @@ public final class FeedReader {
                             k -> new ParquetGroup(schema, c.columnOf(), new ArrayList<>())).uris().add(uri);
                 }
             }
+            String stamp = AlsoRoleFiles.submittedAtStamp(descriptor, feed, columns.columnOf(), rel);
+            if (stamp != null) {
+                stamps.put(rel, stamp);
+            }
             inputs.add(new InputFile(feed.name(), rel, format, status.getLen(),
                     FeedFolder.sha256(fs, status.getPath(), rel), columns.unknown(), descriptor.source()));
         }
@@ -139,10 +146,12 @@ public final class FeedReader {
             parts.add(spark.createDataFrame(rows, rawType));
         }
         parquetGroups.values().forEach(g -> parts.add(ParquetRows.read(spark, feed, g)));
+        also.frames(spark, jsc, feed, rawType).forEach(parts::add);
         Dataset<Row> all = parts.get(0);
         for (int i = 1; i < parts.size(); i++) {
             all = all.unionByName(parts.get(i));
         }
+        all = AlsoRoleFiles.stamp(all, stamps);
         return new RawFeed(feed, all, inputs, sources);
     }
 

@@ -18,7 +18,9 @@ import java.util.Set;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.bedflow.pipeline.descriptor.DescriptorExtras;
 import org.bedflow.pipeline.descriptor.FeedDescriptor;
+import org.bedflow.pipeline.descriptor.PseudonymisedId;
 import org.bedflow.pipeline.descriptor.TemporalFormat;
 import org.bedflow.pipeline.ingest.Classified;
 import org.bedflow.pipeline.schema.FeedSchema;
@@ -45,6 +47,8 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
     private final Map<String, SourceRules> rulesByFile;
     private final SourceRules builtIn;
     private final FieldValues fieldValues;
+    /** per source file, its descriptor's extraction, episode list and pseudonymised NHS number rules */
+    private final Map<String, DescriptorExtras> extrasByFile;
     private final CrossFieldRules crossFieldRules;
     /** the feed's business key fields */
     private final Set<String> keyFields;
@@ -72,6 +76,13 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         descriptorOfFile.forEach((file, sf) -> byFile.put(file, shared.computeIfAbsent(
                 sf.descriptor().source() + "|" + sf.typed(), k -> SourceRules.of(feed, sf.descriptor(), sf.typed()))));
         this.rulesByFile = byFile;
+        Map<String, DescriptorExtras> extras = new HashMap<>();
+        descriptorOfFile.forEach((file, sf) -> {
+            if (!sf.descriptor().extras().isNone()) {
+                extras.put(file, sf.descriptor().extras());
+            }
+        });
+        this.extrasByFile = extras;
         this.crossFieldRules = new CrossFieldRules(feed);
         this.keyFields = Set.copyOf(feed.businessKey());
     }
@@ -112,8 +123,9 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         }
 
         SourceRules rules = rulesByFile.getOrDefault(sourceFile, builtIn);
+        DescriptorExtras extras = extrasByFile.getOrDefault(sourceFile, DescriptorExtras.NONE);
         for (int i = 0; i < n; i++) {
-            out[i] = check(fields.get(i), rawValues[i], rules, rules.values().get(i), out, issues);
+            out[i] = check(fields.get(i), rawValues[i], rules, rules.values().get(i), extras, out, issues);
         }
         crossFieldRules.checkDateOrder(fields, out, issues);
         out[n + 2] = issues.isEmpty() ? null : rawJson(fields, rawValues);
@@ -123,17 +135,25 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
     }
 
     private Object check(FieldSpec f, String rawValue, SourceRules rules, Map<String, String> values,
-                         Object[] typedSoFar, List<Row> issues) {
+                         DescriptorExtras extras, Object[] typedSoFar, List<Row> issues) {
         String v = rawValue == null ? null : rawValue.trim();
         if (v != null && v.isEmpty()) {
             v = null;
         }
+        // an episode list (split:) gives the field its part first: ||J441 ,I10X||R05X -> J441 for a primary diagnosis
+        v = blankToNull(extras.split(f.name(), v));
+        boolean listed = false;
         if (v != null && values != null) {
             // the source's own value for a canonical one (its descriptor's values:), before any check
             String key = FeedDescriptor.valueKey(f, v);
             if (values.containsKey(key)) {
                 v = values.get(key);
+                listed = true;
             }
+        }
+        if (v != null && !listed) {
+            // values: {field: {pattern: ...}}: the code taken out of a labelled value; no match leaves it as it is
+            v = extras.extract(f.name(), v);
         }
         boolean required = crossFieldRules.isRequired(f, typedSoFar);
         // a bad value of a business key field that may be empty (geography's postcode) is an ERROR all the same:
@@ -147,7 +167,22 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
             }
             return null;
         }
+        if (f.nhsNumber() && extras.pseudonymised()) {
+            // nhs_number: pseudonymised: a token has no check digit; only what cannot be a token is refused
+            String token = PseudonymisedId.normalise(v);
+            if (token == null) {
+                issues.add(issue(severity, ReasonCode.INVALID_NHS_NUMBER, f.name() + " " + NhsNumber.mask(v)
+                        + " is not a pseudonymised NHS number (4-128 letters, digits or _-+/=.:, not one character repeated,"
+                        + " not a placeholder)"
+                        + (severity.equals(Classified.WARNING) ? "; the row is kept but cannot be linked" : "")));
+            }
+            return token;
+        }
         return fieldValues.typed(f, v, rules, severity, issues);
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
     /** yyyy-MM-dd, strictly (2021-02-30 fails); null when not a date */
