@@ -46,7 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The real nightly job on a copy of the committed Northamptonshire sample whose North Northamptonshire events come as
- * a council's CLD file (sample-data/national/cld-r2, BOM and CRLF), selected with one configuration entry
+ * a council's CLD file (sample-data/national/cld-r2, BOM and CRLF), and the county council's 2020-21 events as its
+ * Release 1 file (sample-data/national/cld-r1), each selected with one configuration entry
  * ({@code bedflow.feed-profiles}, docs/adding-a-feed.md): the run completes, the file is read as source {@code cld}
  * with every row accepted, indicators are produced, and no name, date of birth, GP practice or postcode of the file
  * appears in any output, the rejects, the manifest, the report or the log.
@@ -58,12 +59,18 @@ class CldNightlyJobTest {
     static final Path SAMPLE = Path.of("..", "sample-data", "northamptonshire").toAbsolutePath().normalize();
     static final Path CLD = Path.of("..", "sample-data", "national", "cld-r2", "NNC_CLD_R2_2024-25.csv")
             .toAbsolutePath().normalize();
+    /** the county council's Release 1 file (LA Code 928), 2020-21 */
+    static final Path CLD_R1 = Path.of("..", "sample-data", "national", "cld-r1", "NCC_CLD_R1_2020-21.csv")
+            .toAbsolutePath().normalize();
 
     @DynamicPropertySource
     static void profiles(DynamicPropertyRegistry registry) {
         // the one line of configuration (a YAML list entry {folder: social_care_events/cld, profile: cld-r2})
         registry.add("bedflow.feed-profiles[0].folder", () -> "social_care_events/cld");
         registry.add("bedflow.feed-profiles[0].profile", () -> "cld-r2");
+        // and one for the county council's Release 1 file
+        registry.add("bedflow.feed-profiles[1].folder", () -> "social_care_events/cld_r1");
+        registry.add("bedflow.feed-profiles[1].profile", () -> "cld-r1");
     }
 
     @Autowired
@@ -94,7 +101,12 @@ class CldNightlyJobTest {
         Files.delete(in.resolve("social_care_events/E06000061_2021-04_2025-03.csv"));
         Files.createDirectories(in.resolve("social_care_events/cld"));
         Files.copy(CLD, in.resolve("social_care_events/cld").resolve(CLD.getFileName()));
-        Set<String> secrets = secrets(CLD);
+        // and the county council's 2020-21 events as its Release 1 file
+        Files.delete(in.resolve("social_care_events/E10000021_2020-04_2021-03.csv"));
+        Files.createDirectories(in.resolve("social_care_events/cld_r1"));
+        Files.copy(CLD_R1, in.resolve("social_care_events/cld_r1").resolve(CLD_R1.getFileName()));
+        Set<String> secrets = new TreeSet<>(secrets(CLD));
+        secrets.addAll(secrets(CLD_R1));
 
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Level before = root.getLevel();
@@ -125,6 +137,11 @@ class CldNightlyJobTest {
             assertThat(i.rowsRead()).isEqualTo(200);
             assertThat(i.accepted()).isEqualTo(200);
             assertThat(i.quarantined()).isZero();
+        });
+        String r1File = "social_care_events/cld_r1/" + CLD_R1.getFileName();
+        assertThat(manifest.inputs()).filteredOn(i -> i.path().equals(r1File)).singleElement().satisfies(i -> {
+            assertThat(i.rowsRead()).isEqualTo(150);
+            assertThat(i.accepted()).isEqualTo(150);
         });
         // North Northamptonshire's indicators are produced from the CLD events alongside the hospitals' spells
         long nncIndicators = spark.read().parquet(out.resolve("indicators").toString())
