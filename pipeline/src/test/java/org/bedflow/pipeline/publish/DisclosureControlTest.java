@@ -449,6 +449,60 @@ class DisclosureControlTest {
     }
 
     @Test
+    void breakdown_the_testers_row_disputes_2020_09_one_person_60_days() {
+        // The hostile tester's row: West Northamptonshire, 2020-09, delay_reason "disputes", one person delayed
+        // 60 days. Rule (NHS Digital, values based on 1-7 individuals): delay_days is the sum of the delays of
+        // the delayed discharges, so it rests on delayed_discharges and is withheld wherever that count is.
+        //   delayed_discharges: disputes 1 (primary), housing 9, other 30 -> housing (next smallest) secondary
+        //   delay_days: disputes 60 and housing 9 x 10 = 90 follow their counts; other 30 x 5 = 150 -> 150
+        //   otherwise 60 = (monthly total) - 90 - 150 would give the one person's delay back by subtraction
+        Map<String, Row> out = publishBreakdownByKey(List.of(
+                cell("2020-09", "delay_reason", "disputes", 1, 1, 60),
+                cell("2020-09", "delay_reason", "housing", 9, 9, 90),
+                cell("2020-09", "delay_reason", "other", 30, 30, 150)));
+        Row disputes = out.get("2020-09 delay_reason disputes");
+        assertThat((Object) disputes.getAs("delayed_discharges")).isNull();
+        assertThat((Object) disputes.getAs("delay_days")).isNull();
+        assertThat((Boolean) disputes.getAs("suppressed")).isTrue();
+        Row housing = out.get("2020-09 delay_reason housing");
+        assertThat((Object) housing.getAs("delayed_discharges")).isNull();
+        assertThat((Object) housing.getAs("delay_days")).isNull();
+        assertThat((Long) out.get("2020-09 delay_reason other").getAs("delay_days")).isEqualTo(150);
+    }
+
+    @Test
+    void breakdown_delay_days_are_not_shown_when_the_count_they_rest_on_is_null() {
+        // counts null (unknown, or withheld upstream) but 60 delay days: the 60 could be one person's delay,
+        // so a sum is only shown beside a shown count. Before the fix isSmall(null) is null, the suppression
+        // flag was null, and Spark's when(null) fell through to "publish": 60 was shown with null counts.
+        Map<String, Object> unknown = cell("2020-09", "delay_reason", "disputes", 1, 0, 60);
+        unknown.put("discharges", null);
+        unknown.put("delayed_discharges", null);
+        Map<String, Row> out = publishBreakdownByKey(List.of(unknown,
+                cell("2020-09", "delay_reason", "housing", 20, 20, 100),
+                cell("2020-09", "delay_reason", "other", 30, 30, 150)));
+        Row disputes = out.get("2020-09 delay_reason disputes");
+        assertThat((Object) disputes.getAs("delayed_discharges")).isNull();
+        assertThat((Object) disputes.getAs("delay_days")).isNull();
+        assertThat((Boolean) disputes.getAs("suppressed")).isTrue();
+        // a lone withheld delay_days takes the next smallest (housing, 100) with it; other 150 stays
+        assertThat((Object) out.get("2020-09 delay_reason housing").getAs("delay_days")).isNull();
+        assertThat((Long) out.get("2020-09 delay_reason other").getAs("delay_days")).isEqualTo(150);
+    }
+
+    @Test
+    void monthly_a_sum_of_days_is_not_shown_when_the_count_it_rests_on_is_null() {
+        // delayed_bed_days_in_month 60 rests on delayed_in_month_discharges; with that count null, 60 might be
+        // one person's: withheld. (publishSum tested isSmall(null), which is null, and so showed the sum.)
+        Map<String, Row> out = publishMonthly(List.of(monthly("2020-09", 40, 30, 20, 10, 3.0,
+                "delayed_in_month_discharges", null, "delayed_bed_days_in_month", 60L)));
+        Row r = out.get("2020-09");
+        assertThat((Object) r.getAs("delayed_bed_days_in_month")).isNull();
+        assertThat((Long) r.getAs("delay_days")).isEqualTo(30);   // 10 x 3 over 10 delayed: shown
+        assertThat((Boolean) r.getAs("suppressed")).isTrue();
+    }
+
+    @Test
     void breakdown_a_lone_suppressed_delay_days_takes_the_next_smallest_with_it() {
         // delayed 10, 12, 30 (nothing small) but delay_days 5 (small), 80, 40: 5 is suppressed,
         // so the next smallest non-zero delay_days (40) goes too; 80 stays
