@@ -1,5 +1,6 @@
 package org.bedflow.pipeline.publish;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
@@ -83,7 +84,8 @@ import org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns;
  * counts of 1-7 are suppressed, other counts are rounded to the nearest 5, zero stays zero;
  * percentages are recalculated from the rounded numerator and denominator and suppressed
  * with either; means, medians and percentiles are suppressed when 1-7 values lie behind
- * them. Every published row gains {@code suppressed}: true when any of its values was
+ * them; sums of days are rounded like counts and shown only beside the count of people they
+ * rest on, never where that count is suppressed or null. Every published row gains {@code suppressed}: true when any of its values was
  * suppressed. In the breakdown, a lone suppressed category in an area-month-dimension
  * takes the next smallest non-zero category with it, so it cannot be recovered by
  * subtraction from the total. The indicators table follows {@link #publishIndicator}.
@@ -177,9 +179,18 @@ public final class DisclosureControl {
         return apply(t, counts, sums, derived);
     }
 
-    /** A sum resting on {@code count}: suppressed when it or its count is 1-7, otherwise rounded like a count. */
+    /**
+     * A sum resting on {@code count}: suppressed when it or its count is 1-7, and when the count is
+     * null (a sum is only shown beside the count it rests on), otherwise rounded like a count.
+     */
     public static Column publishSum(Column sum, Column count) {
-        return when(isSmall(count), lit(null).cast("long")).otherwise(publishCount(sum));
+        // count null: isSmall(count) would be null and when(null) would fall through to publishing the sum
+        return when(count.isNull().or(isSmall(count)), lit(null).cast("long")).otherwise(publishCount(sum));
+    }
+
+    /** a condition that is false, not null, where its inputs are null */
+    private static Column orFalse(Column condition) {
+        return coalesce(condition, lit(false));
     }
 
     /** inpatient_snapshot for commissioners. */
@@ -191,8 +202,10 @@ public final class DisclosureControl {
     /**
      * delayed_discharge_breakdown for commissioners, with secondary suppression per
      * (unitary_area, month, dimension) and count column. delay_days rests on
-     * delayed_discharges: it is suppressed wherever delayed_discharges is (by either rule) as
-     * well as when it is 1-7 itself, and then takes part in its own secondary suppression.
+     * delayed_discharges (it is the sum of their delays; discharges that are not delayed add
+     * nothing to it): it is suppressed wherever delayed_discharges is (by either rule) or is
+     * null, as well as when it is 1-7 itself, and then takes part in its own secondary
+     * suppression.
      */
     public static Dataset<Row> delayedDischargeBreakdown(Dataset<Row> t) {
         String discharges = DelayedDischargeBreakdownColumns.DISCHARGES;
@@ -204,15 +217,18 @@ public final class DisclosureControl {
         Dataset<Row> out = t;
         List<Column> anySuppressed = new ArrayList<>();
         for (String c : counts) {
-            Column primary = isSmall(col(c));
+            Column primary = orFalse(isSmall(col(c)));
             if (c.equals(delayDays)) {
-                primary = primary.or(col("_sup_" + delayed));
+                // the days rest on the delayed discharges: withheld with them (by either rule), and
+                // beside a null count, which may hide 1-7 people
+                primary = primary.or(col("_sup_" + delayed))
+                        .or(col(delayed).isNull().and(col(delayDays).isNotNull()));
             }
             String flag = "_sup_" + c;
             out = out.withColumn("_primary", primary)
                     .withColumn("_n_primary", sum(when(col("_primary"), 1).otherwise(0)).over(cell))
                     // candidates for secondary suppression: unsuppressed non-zero values, smallest first
-                    .withColumn("_candidate", col("_primary").equalTo(false).and(col(c).gt(0)))
+                    .withColumn("_candidate", col("_primary").equalTo(false).and(orFalse(col(c).gt(0))))
                     .withColumn("_rank", row_number().over(cell.orderBy(col("_candidate").desc(), col(c).asc(),
                             col(DelayedDischargeBreakdownColumns.CATEGORY).asc())))
                     .withColumn(flag, col("_primary").or(col("_n_primary").equalTo(1)
