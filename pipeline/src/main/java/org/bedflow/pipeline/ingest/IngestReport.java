@@ -7,13 +7,18 @@ import java.util.Map;
  * What validation found: per file, the counts that prove every row is accounted for
  * ({@code rows_read = accepted + quarantined + excluded_superseded + excluded_opt_out});
  * per feed, the totals, the reasons, the error rate against the threshold; and the
- * breaches that stop the run.
+ * breaches that stop the run; the files found in the feed folders and not read, with why.
  */
 public record IngestReport(List<FileCounts> files, List<FeedCounts> feeds, List<String> breaches,
-                           List<SourceCounts> sources) {
+                           List<SourceCounts> sources, List<SkippedFile> skipped) {
 
     public IngestReport(List<FileCounts> files, List<FeedCounts> feeds, List<String> breaches) {
         this(files, feeds, breaches, List.of());
+    }
+
+    public IngestReport(List<FileCounts> files, List<FeedCounts> feeds, List<String> breaches,
+                        List<SourceCounts> sources) {
+        this(files, feeds, breaches, sources, List.of());
     }
 
     /**

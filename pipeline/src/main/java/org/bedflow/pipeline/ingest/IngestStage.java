@@ -229,6 +229,7 @@ public final class IngestStage {
         List<IngestReport.FeedCounts> feeds = new ArrayList<>();
         List<String> breaches = new ArrayList<>();
         List<IngestReport.SourceCounts> sources = new ArrayList<>();
+        List<SkippedFile> skipped = new ArrayList<>();
         for (FeedSchema feed : Feeds.all()) {
             Map<String, Tally> byFile = new LinkedHashMap<>();
             Map<String, Long> errors = new TreeMap<>();
@@ -250,6 +251,7 @@ public final class IngestStage {
             Tally total = new Tally();
             List<String> unknown = new ArrayList<>();
             RawFeed rawFeed = raw.get(feed.name());
+            skipped.addAll(rawFeed.skipped());
             // per source (descriptor): rows read and quarantined, for its threshold
             Map<String, Tally> bySource = new LinkedHashMap<>();
             for (InputFile f : rawFeed.files()) {
@@ -329,7 +331,7 @@ public final class IngestStage {
                     total.accepted(), total.quarantined(), total.warned(), total.superseded(), total.optedOut(), rate,
                     threshold, breached, errors, warnings, unknown));
         }
-        return new IngestReport(files, feeds, breaches, sources);
+        return new IngestReport(files, feeds, breaches, sources, skipped);
     }
 
     /** Warnings a descriptor can fix with a value mapping; each counts against the warning threshold per field. */

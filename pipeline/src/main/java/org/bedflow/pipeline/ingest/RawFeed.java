@@ -15,12 +15,18 @@ import org.bedflow.pipeline.schema.FeedSchema;
  * An absent optional feed is a RawFeed with no files and an empty frame.
  *
  * @param sources the descriptors the files belong to, by source id ({@link InputFile#source()})
+ * @param skipped the files found in the feed folder and not read, with why
  */
-public record RawFeed(FeedSchema feed, Dataset<Row> rows, List<InputFile> files, Map<String, FeedDescriptor> sources) {
+public record RawFeed(FeedSchema feed, Dataset<Row> rows, List<InputFile> files, Map<String, FeedDescriptor> sources,
+                      List<SkippedFile> skipped) {
+
+    public RawFeed(FeedSchema feed, Dataset<Row> rows, List<InputFile> files, Map<String, FeedDescriptor> sources) {
+        this(feed, rows, files, sources, List.of());
+    }
 
     /** Files read with the feed's built-in descriptor. */
     public RawFeed(FeedSchema feed, Dataset<Row> rows, List<InputFile> files) {
-        this(feed, rows, files, Map.of());
+        this(feed, rows, files, Map.of(), List.of());
     }
 
     /** The descriptor of one of the files, by its source id; the built-in one when not given. */

@@ -36,11 +36,24 @@ public record RunManifest(
         }
     }
 
-    /** Per feed totals, reason counts and the unknown columns seen (listed once). */
+    /**
+     * Per feed totals, reason counts and the unknown columns seen (listed once); the files found in
+     * the feed folder and not read, each with why ({@code skipped_files}, left out when none).
+     */
     public record Feed(String feed, long rowsRead, long accepted, long quarantined, long warnings,
                        long excludedSuperseded, long excludedOptOut, double errorRate, double threshold,
                        boolean thresholdBreached, Map<String, Long> errors, Map<String, Long> warningsByReason,
-                       List<String> unknownColumns, @JsonInclude(JsonInclude.Include.NON_NULL) List<Source> sources) {
+                       List<String> unknownColumns, @JsonInclude(JsonInclude.Include.NON_NULL) List<Source> sources,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Skipped> skippedFiles) {
+
+        /** Without the files not read. */
+        public Feed(String feed, long rowsRead, long accepted, long quarantined, long warnings,
+                    long excludedSuperseded, long excludedOptOut, double errorRate, double threshold,
+                    boolean thresholdBreached, Map<String, Long> errors, Map<String, Long> warningsByReason,
+                    List<String> unknownColumns, List<Source> sources) {
+            this(feed, rowsRead, accepted, quarantined, warnings, excludedSuperseded, excludedOptOut, errorRate,
+                    threshold, thresholdBreached, errors, warningsByReason, unknownColumns, sources, null);
+        }
 
         /** Without the per-source rates. */
         public Feed(String feed, long rowsRead, long accepted, long quarantined, long warnings,
@@ -62,6 +75,10 @@ public record RunManifest(
                          String errorThresholdFrom, boolean errorBreached, double warningRate, double warningThreshold,
                          String warningThresholdFrom, boolean warningBreached, Map<String, Long> warningsByField,
                          List<String> neverFilled) {
+    }
+
+    /** A file found in a feed folder and not read: its path (relative to the input folder) and why; never its content. */
+    public record Skipped(String path, String reason) {
     }
 
     public record Output(String table, long rows) {

@@ -115,7 +115,14 @@ public final class ValidateFeeds {
         return report.feeds().stream().map(f -> new RunManifest.Feed(
                 f.feed(), f.rowsRead(), f.accepted(), f.quarantined(), f.warnings(), f.excludedSuperseded(),
                 f.excludedOptOut(), f.errorRate(), f.threshold(), f.thresholdBreached(), f.errors(),
-                f.warningsByReason(), f.unknownColumns(), sources(report, f.feed()))).toList();
+                f.warningsByReason(), f.unknownColumns(), sources(report, f.feed()), skipped(report, f.feed()))).toList();
+    }
+
+    /** The files of the feed's folder that were not read, with why; null (left out) when none. */
+    static List<RunManifest.Skipped> skipped(IngestReport report, String feed) {
+        List<RunManifest.Skipped> out = report.skipped().stream().filter(s -> s.feed().equals(feed))
+                .map(s -> new RunManifest.Skipped(s.path(), s.reason())).toList();
+        return out.isEmpty() ? null : out;
     }
 
     /** The feed's sources in the manifest's shape; null (left out) when it has none. */

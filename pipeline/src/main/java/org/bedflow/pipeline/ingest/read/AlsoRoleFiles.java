@@ -87,6 +87,7 @@ final class AlsoRoleFiles {
                     throw new FeedDescriptorException(d.origin() + ": " + rel + " is a " + format + " file; a descriptor "
                             + "with also: reads its files as a second role from CSV and CSV.gz files only");
                 }
+                FileHeaders.requireUtf8(listing.fs(), status.getPath(), format, rel);
                 List<String> header = FileHeaders.csvHeader(listing.fs(), status.getPath(), format, rel);
                 FeedDescriptor.Columns columns = d.resolveAs(feed, header, rel, true);
                 tasks.add(new Task(new FileTask(status.getPath().toString(), rel, format, columns.columnOf(), header.size(),

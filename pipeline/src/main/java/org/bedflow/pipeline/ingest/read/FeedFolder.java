@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -20,15 +21,18 @@ import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.schema.FeedInputException;
 
 /**
- * The extract files of one feed folder, found on the driver: listed with sub-folders
- * (names starting with '.' or '_' skipped), each named relative to the folder, its format
- * told by its name, its content hashed for the manifest.
+ * The extract files of one feed folder, found on the driver: listed with sub-folders, each
+ * named relative to the folder, its format told by its name, its content hashed for the
+ * manifest. A file whose name starts with '.' or '_' (Hadoop's hidden files: {@code _SUCCESS},
+ * {@code .crc} checksums, editor and OS leftovers) is not read, but listed in {@code skipped}
+ * with why, so that it is named in the manifest and the run report, never left out without a word.
  *
- * @param fs     the folder's file system
- * @param folder {@code <input>/<feed>}
- * @param files  the files found, in path order; empty when the folder is missing or empty
+ * @param fs      the folder's file system
+ * @param folder  {@code <input>/<feed>}
+ * @param files   the files to read, in path order; empty when the folder is missing or empty
+ * @param skipped the files found and not read, in path order: [path relative to the folder, reason]
  */
-record FeedFolder(FileSystem fs, Path folder, List<LocatedFileStatus> files) {
+record FeedFolder(FileSystem fs, Path folder, List<LocatedFileStatus> files, List<String[]> skipped) {
 
     private static final Pattern FORMATS = Pattern.compile("(?i).*\\.(csv|csv\\.gz|avro|parquet)$");
 
@@ -36,15 +40,20 @@ record FeedFolder(FileSystem fs, Path folder, List<LocatedFileStatus> files) {
     static FeedFolder list(SparkSession spark, Path folder) {
         FileSystem fs;
         List<LocatedFileStatus> files = new ArrayList<>();
+        List<LocatedFileStatus> hidden = new ArrayList<>();
         try {
             fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (fs.isDirectory(folder)) {
-                RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true);
+                // the local file system hides .crc files from a listing: list with the raw one, so they are named too
+                FileSystem lister = fs instanceof ChecksumFileSystem c ? c.getRawFileSystem() : fs;
+                RemoteIterator<LocatedFileStatus> it = lister.listFiles(folder, true);
                 while (it.hasNext()) {
                     LocatedFileStatus f = it.next();
                     String name = f.getPath().getName();
-                    if (!name.startsWith(".") && !name.startsWith("_")) {
+                    if (skipReason(name) == null) {
                         files.add(f);
+                    } else {
+                        hidden.add(f);
                     }
                 }
             }
@@ -52,7 +61,30 @@ record FeedFolder(FileSystem fs, Path folder, List<LocatedFileStatus> files) {
             throw new FeedInputException("cannot list feed folder " + folder + ": " + e.getMessage(), e);
         }
         files.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
-        return new FeedFolder(fs, folder, files);
+        hidden.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
+        String root = fs.makeQualified(folder).toUri().getPath();
+        List<String[]> skipped = new ArrayList<>();
+        for (LocatedFileStatus f : hidden) {
+            skipped.add(new String[] {relative(root, f.getPath().toUri().getPath()), skipReason(f.getPath().getName())});
+        }
+        return new FeedFolder(fs, folder, files, skipped);
+    }
+
+    /** Why a file of this name is not read (Hadoop's hidden-file rule), or null when it is read. */
+    static String skipReason(String name) {
+        if (name.equals("_SUCCESS")) {
+            return "not read: a Spark/Hadoop job marker (_SUCCESS), not an extract; names starting with '_' are never read";
+        }
+        if (name.startsWith(".") && name.endsWith(".crc")) {
+            return "not read: a Hadoop checksum file (.crc), not an extract; names starting with '.' are never read";
+        }
+        if (name.startsWith(".")) {
+            return "not read: its name starts with '.' (a hidden file); rename it to have it read";
+        }
+        if (name.startsWith("_")) {
+            return "not read: its name starts with '_' (hidden to Hadoop and Spark); rename it to have it read";
+        }
+        return null;
     }
 
     /** The folder's own path, to which {@link #relative} relates a file's. */

@@ -21,14 +21,18 @@ import org.bedflow.pipeline.descriptor.FeedDescriptors;
 import org.bedflow.pipeline.schema.FeedInputException;
 import org.bedflow.pipeline.ingest.InputFile;
 import org.bedflow.pipeline.ingest.RawFeed;
+import org.bedflow.pipeline.ingest.SkippedFile;
 import org.bedflow.pipeline.ingest.read.ParquetRows.ParquetGroup;
 import org.bedflow.pipeline.schema.FeedSchema;
 import org.bedflow.pipeline.schema.RawColumns;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
  * Reads every extract file of one feed folder ({@code <input>/<feed>/}, sub-folders
- * included; names starting with '.' or '_' are skipped) into the raw frame of
+ * included; names starting with '.' or '_' are not read but listed, with why, in
+ * {@link RawFeed#skipped()}; a CSV file that is not valid UTF-8 is refused) into the raw frame of
  * {@link RawColumns}: CSV, gzipped CSV, Avro and Parquet in any mix. Each file is read as
  * the feed descriptor that claims it says (its column mapping: which source column holds
  * which field). The checks that fail a whole run happen here, before any row is looked at,
@@ -45,6 +49,8 @@ import scala.Tuple2;
  * {@link ParquetRows}.
  */
 public final class FeedReader {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedReader.class);
 
     private FeedReader() {
     }
@@ -65,13 +71,22 @@ public final class FeedReader {
         FeedFolder listing = FeedFolder.list(spark, folder);
         FileSystem fs = listing.fs();
         List<LocatedFileStatus> files = listing.files();
+        List<SkippedFile> skipped = new ArrayList<>();
+        for (String[] s : listing.skipped()) {
+            SkippedFile f = new SkippedFile(feed.name(), feed.name() + "/" + s[0], s[1]);
+            log.warn("{}: {} {}", feed.name(), f.path(), f.reason());
+            skipped.add(f);
+        }
         // files of another role's folder whose descriptor reads them as this role too (also:)
         AlsoRoleFiles also = AlsoRoleFiles.list(spark, inputDir, feed, descriptors, hadoopSettings(spark));
         if (files.isEmpty() && also.isEmpty()) {
             if (feed.requiredFolder()) {
-                throw new FeedInputException("required feed folder " + feed.name() + "/ is missing or empty in " + inputDir);
+                throw new FeedInputException("required feed folder " + feed.name() + "/ is missing or empty in " + inputDir
+                        + (skipped.isEmpty() ? "" : "; it holds only files that are not read: " + String.join("; ",
+                        skipped.stream().map(f -> f.path() + " (" + f.reason() + ")").toList())));
             }
-            return new RawFeed(feed, spark.createDataFrame(List.of(), RawColumns.rawType(feed)), List.of());
+            return new RawFeed(feed, spark.createDataFrame(List.of(), RawColumns.rawType(feed)), List.of(), Map.of(),
+                    skipped);
         }
 
         String root = listing.root();
@@ -97,6 +112,7 @@ public final class FeedReader {
             FeedDescriptor.Columns columns;
             switch (format) {
                 case "csv", "csv.gz" -> {
+                    FileHeaders.requireUtf8(fs, status.getPath(), format, rel);
                     List<String> header = FileHeaders.csvHeader(fs, status.getPath(), format, rel);
                     columns = descriptor.resolve(header, rel);
                     List<int[]> derived = descriptor.derivedColumns(header, rel);
@@ -152,7 +168,7 @@ public final class FeedReader {
             all = all.unionByName(parts.get(i));
         }
         all = AlsoRoleFiles.stamp(all, stamps);
-        return new RawFeed(feed, all, inputs, sources);
+        return new RawFeed(feed, all, inputs, sources, skipped);
     }
 
     /** The session's spark.hadoop.* settings, for executors opening files themselves. */

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
@@ -55,6 +60,61 @@ final class FileHeaders {
             }
             throw new FeedInputException(rel + " cannot be read as CSV: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses a CSV file that is not valid UTF-8 (a Latin-1 or Windows-1252 export): read as UTF-8 its
+     * bytes would become replacement characters and be published. The message names the file and the
+     * first line with a bad byte, never the line's content (it may hold identifiers).
+     *
+     * @throws FeedInputException when a byte sequence is not UTF-8
+     */
+    static void requireUtf8(FileSystem fs, Path path, String format, String rel) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        long line = 1;
+        try (InputStream raw = fs.open(path);
+             InputStream in = format.equals("csv.gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
+            byte[] buf = new byte[1 << 16];
+            ByteBuffer bytes = ByteBuffer.allocate(1 << 17);
+            CharBuffer chars = CharBuffer.allocate(1 << 17);
+            boolean eof = false;
+            while (!eof) {
+                int n = in.read(buf, 0, Math.min(buf.length, bytes.remaining()));
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    bytes.put(buf, 0, n);
+                }
+                bytes.flip();
+                CoderResult result = decoder.decode(bytes, chars, eof);
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    if (chars.get() == '\n') {
+                        line++;
+                    }
+                }
+                chars.clear();
+                if (result.isError()) {
+                    throw notUtf8(rel, line);
+                }
+                bytes.compact();
+            }
+            chars.clear();
+            if (decoder.flush(chars).isError()) {
+                throw notUtf8(rel, line);
+            }
+        } catch (IOException e) {
+            throw new FeedInputException(rel + " cannot be read as CSV: " + e.getMessage(), e);
+        }
+    }
+
+    private static FeedInputException notUtf8(String rel, long line) {
+        return new FeedInputException(rel + " is not valid UTF-8: line " + line + " (counting the header as line 1) "
+                + "has a byte sequence that is not UTF-8, as a Latin-1 or Windows-1252 export has for accented "
+                + "letters; the file is refused rather than read with replacement characters. Save it as UTF-8 "
+                + "(e.g. iconv -f WINDOWS-1252 -t UTF-8) and run again");
     }
 
     static Schema avroWriterSchema(FileSystem fs, Path path, String rel) {

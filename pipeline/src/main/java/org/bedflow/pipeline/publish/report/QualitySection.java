@@ -33,6 +33,17 @@ final class QualitySection {
         return out;
     }
 
+    /** The files found in the feed folders and not read, with why: {@code feed}, {@code path}, {@code reason}. */
+    static List<Map<String, Object>> skipped(RunManifest m) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RunManifest.Feed f : m.feeds() == null ? List.<RunManifest.Feed>of() : m.feeds()) {
+            for (RunManifest.Skipped s : f.skippedFiles() == null ? List.<RunManifest.Skipped>of() : f.skippedFiles()) {
+                out.add(Map.of("feed", f.feed(), "path", s.path(), "reason", s.reason()));
+            }
+        }
+        return out;
+    }
+
     /**
      * Per source of every feed: error and warning rates against the thresholds that applied
      * (and which setting they came from), warnings per field, fields never filled.

@@ -131,6 +131,7 @@ public final class RunReport {
         model.put("outputs", m.outputs() == null ? List.of() : m.outputs());
         model.put("feeds", QualitySection.feeds(m));
         model.put("sources", QualitySection.sources(m));
+        model.put("skippedFiles", QualitySection.skipped(m));
         model.put("totals", QualitySection.totals(m));
         model.put("linkage", figures.linkage());
         model.put("months", figures.months());
