@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.avro.Schema;
+import org.bedflow.pipeline.ingest.validate.Postcode;
 import org.bedflow.pipeline.reference.CodeLists;
 import org.bedflow.pipeline.schema.FeedInputException;
 import org.bedflow.pipeline.schema.FeedSchema;
@@ -244,6 +246,32 @@ public final class FeedDescriptor implements Serializable {
     }
 
     /** Header names match case-insensitively and ignore surrounding spaces (docs/validation.md); a BOM is ignored. */
+    /** a value, not a column name: ten digits (an NHS number), a postcode, a date, a run of five digits (an id) */
+    private static final Pattern VALUE_SHAPED = Pattern.compile(
+            "[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}|[0-9]{5}|[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}");
+
+    static boolean valueShaped(String cell) {
+        return VALUE_SHAPED.matcher(cell).find() || Postcode.normalise(cell) != null;
+    }
+
+    /**
+     * Whether a first line can be a header: at least one cell is a column name the descriptor or the
+     * feed knows, and at most half of its cells are shaped like values (docs/validation.md).
+     */
+    private boolean looksLikeHeader(FeedSchema readAs, List<String> keys, List<String> explicitKeys) {
+        List<String> known = new ArrayList<>(explicitKeys);
+        readAs.fields().forEach(f -> known.add(f.name().toLowerCase(Locale.ROOT)));
+        neverShow.forEach(n -> known.add(headerKey(n)));
+        long names = keys.stream().filter(known::contains).count();
+        long values = keys.stream().filter(FeedDescriptor::valueShaped).count();
+        return names > 0 && values * 2 <= keys.size();
+    }
+
+    /** A header's cells for a message, those shaped like a value (an identifier pasted over a name) masked. */
+    static String headerForMessage(List<String> header) {
+        return String.join(", ", header.stream().map(c -> valueShaped(c) ? "(a value, not shown)" : c).toList());
+    }
+
     public static String headerKey(String name) {
         return name.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
     }
@@ -374,13 +402,22 @@ public final class FeedDescriptor implements Serializable {
                 }
             }
         }
+        if ((!missingMapped.isEmpty() || !missingRequired.isEmpty()) && !looksLikeHeader(readAs, keys, explicitKeys)) {
+            // a file without its header row: its first line is a record (an NHS number, a person id), and this
+            // message reaches the console, the manifest, the run report and the job repository; quote none of it
+            throw new FeedInputException(file + ": has no header row: its first line is not a header (none of its "
+                    + header.size() + " cells is a column name " + (builtIn ? "of the " + readAs.name() + " feed"
+                    : describe() + " reads") + ", or most of them look like values: NHS numbers, postcodes, dates); "
+                    + "a CSV extract needs a header row naming its columns (the line is not quoted, as it may be a "
+                    + "person's record)");
+        }
         if (!missingMapped.isEmpty()) {
             throw new FeedDescriptorException(origin + ": " + file + " has no column " + String.join(", ", missingMapped)
-                    + " that " + describe() + " maps under columns:; it has " + String.join(", ", header));
+                    + " that " + describe() + " maps under columns:; it has " + headerForMessage(header));
         }
         if (!missingRequired.isEmpty()) {
             throw new FeedInputException(file + ": the header lacks required column(s) " + String.join(", ", missingRequired)
-                    + "; it has " + String.join(", ", header)
+                    + "; it has " + headerForMessage(header)
                     + (builtIn ? "" : " (read with " + describe() + "; map them under columns:)"));
         }
         // a column a field is derived from is read (not an unknown column); the first one (a date of birth) and
@@ -399,7 +436,7 @@ public final class FeedDescriptor implements Serializable {
         for (int c = 0; c < header.size(); c++) {
             // a column mapped for the descriptor's other role is not unknown either
             if (!used[c] && !(extras.alsoRole() != null && explicitKeys.contains(keys.get(c)))) {
-                unknown.add(header.get(c));
+                unknown.add(valueShaped(header.get(c)) ? "(a value, not shown)" : header.get(c)); // listed in the manifest
             }
         }
         return new Columns(columnOf, unknown, hidden.stream().mapToInt(Integer::intValue).toArray());

@@ -120,13 +120,21 @@ final class AlsoRoleFiles {
         return stamps;
     }
 
+    /** a malformed line of each file withheld (the feed has a secret field: docs/validation.md) */
+    private static Map<String, CsvFileRecords.Extras> withheld(List<FileTask> files) {
+        Map<String, CsvFileRecords.Extras> m = new LinkedHashMap<>();
+        files.forEach(f -> m.put(f.path(), new CsvFileRecords.Extras(List.of(), null, true, CsvFileRecords.SECRET_FIELD)));
+        return m;
+    }
+
     /** The raw frames of the files, each keeping only the rows whose rows_with column is filled. */
     List<Dataset<Row>> frames(SparkSession spark, JavaSparkContext jsc, FeedSchema feed, StructType rawType) {
         Map<String, List<FileTask>> byField = new LinkedHashMap<>();
         tasks.forEach(t -> byField.computeIfAbsent(t.rowsWith(), k -> new ArrayList<>()).add(t.task()));
         List<Dataset<Row>> out = new ArrayList<>();
         byField.forEach((field, list) -> {
-            JavaRDD<Row> rows = jsc.parallelize(list, list.size()).flatMap(new CsvFileRecords(feed.fields().size()));
+            JavaRDD<Row> rows = jsc.parallelize(list, list.size()).flatMap(new CsvFileRecords(feed.fields().size(),
+                    FeedReader.hasSecretField(feed) ? withheld(list) : Map.<String, CsvFileRecords.Extras>of()));
             out.add(spark.createDataFrame(rows, rawType)
                     .filter(col(field).isNotNull().and(trim(col(field)).notEqual(lit("")))));
         });

@@ -49,9 +49,24 @@ public final class CsvFileRecords implements FlatMapFunction<FileTask, Row> {
      * @param withhold  {@code never_show}: the source has columns that must never be shown; a malformed line is
      *                  then not shown at all, because a line that cannot be split into the header's fields cannot
      *                  be split reliably enough to blank those columns alone (a quoted comma shifts every position)
+     * @param withheldBecause what the withheld line says instead of its text (why it is not shown); null: the
+     *                  source's never_show columns
      */
-    public record Extras(List<int[]> derived, TemporalFormat dates, boolean withhold) implements Serializable {
+    public record Extras(List<int[]> derived, TemporalFormat dates, boolean withhold, String withheldBecause)
+            implements Serializable {
+
+        public Extras(List<int[]> derived, TemporalFormat dates, boolean withhold) {
+            this(derived, dates, withhold, null);
+        }
     }
+
+    /**
+     * Why a malformed line of a feed with a secret field (the council person id) is not shown: blanked by
+     * position, a row shifted by an unquoted comma would show the id in the next column, and a council's
+     * person ids have no shape that could be masked in the text reliably.
+     */
+    public static final String SECRET_FIELD = "the feed has a council person id column, which a line that does not "
+            + "split into its fields cannot be trusted to blank";
 
     public CsvFileRecords(int fieldCount) {
         this(fieldCount, Map.of());
@@ -194,7 +209,8 @@ public final class CsvFileRecords implements FlatMapFunction<FileTask, Row> {
 
         private Row malformed(long line, String why, String raw) {
             if (extras != null && extras.withhold()) {
-                raw = "(not shown: its source declares columns that are never shown; " + why + ")";
+                raw = "(not shown: " + (extras.withheldBecause() == null
+                        ? "its source declares columns that are never shown" : extras.withheldBecause()) + "; " + why + ")";
             }
             Object[] values = new Object[fieldCount + 4];
             values[fieldCount] = task.path();

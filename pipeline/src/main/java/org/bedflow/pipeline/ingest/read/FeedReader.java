@@ -24,6 +24,7 @@ import org.bedflow.pipeline.ingest.RawFeed;
 import org.bedflow.pipeline.ingest.SkippedFile;
 import org.bedflow.pipeline.ingest.read.ParquetRows.ParquetGroup;
 import org.bedflow.pipeline.schema.FeedSchema;
+import org.bedflow.pipeline.schema.FieldSpec;
 import org.bedflow.pipeline.schema.RawColumns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,9 +117,13 @@ public final class FeedReader {
                     List<String> header = FileHeaders.csvHeader(fs, status.getPath(), format, rel);
                     columns = descriptor.resolve(header, rel);
                     List<int[]> derived = descriptor.derivedColumns(header, rel);
-                    if (!derived.isEmpty() || !descriptor.neverShow().isEmpty()) {
+                    // never_show columns, or a secret field (person_id): a malformed line is withheld, since blanking
+                    // by position shows the value of a row shifted by an unquoted comma (docs/validation.md)
+                    boolean secret = hasSecretField(feed);
+                    if (!derived.isEmpty() || !descriptor.neverShow().isEmpty() || secret) {
                         csvExtras.put(rel, new CsvFileRecords.Extras(derived, descriptor.dateFormat(),
-                                !descriptor.neverShow().isEmpty()));
+                                !descriptor.neverShow().isEmpty() || secret,
+                                descriptor.neverShow().isEmpty() ? CsvFileRecords.SECRET_FIELD : null));
                     }
                     textTasks.add(new FileTask(uri, rel, format, columns.columnOf(), header.size(),
                             columns.hiddenColumns(), hadoopConf));
@@ -169,6 +174,11 @@ public final class FeedReader {
         }
         all = AlsoRoleFiles.stamp(all, stamps);
         return new RawFeed(feed, all, inputs, sources, skipped);
+    }
+
+    /** whether the feed has a field that is never shown (the council person id) */
+    static boolean hasSecretField(FeedSchema feed) {
+        return feed.fields().stream().anyMatch(FieldSpec::secret);
     }
 
     /** The session's spark.hadoop.* settings, for executors opening files themselves. */

@@ -119,7 +119,7 @@ final class FieldValues implements Serializable {
         if (f.codeList() != null) {
             String canonical = codeLists.get(f.codeList()).canonical(v);
             if (canonical == null) {
-                issues.add(issue(severity, ReasonCode.UNKNOWN_CODE, f.name() + " '" + v + "' is not a code of the "
+                issues.add(issue(severity, ReasonCode.UNKNOWN_CODE, f.name() + " " + Issues.shown(v, true) + " is not a code of the "
                         + f.codeList() + " list" + nulled(severity)));
             }
             return canonical;
@@ -127,15 +127,15 @@ final class FieldValues implements Serializable {
         if (f.pattern() != null) {
             String upper = v.toUpperCase(Locale.ROOT);
             if (!patterns.get(f.name()).matcher(upper).matches()) {
-                issues.add(issue(severity, ReasonCode.BAD_FORMAT, f.name() + " '" + v + "' does not have the form "
+                issues.add(issue(severity, ReasonCode.BAD_FORMAT, f.name() + " " + Issues.shown(v, true) + " does not have the form "
                         + f.pattern() + nulled(severity)));
                 return null;
             }
             return upper;
         }
         if (f.name().equals(DELAY_REASON) && mappedDelayReasons != null && !mappedDelayReasons.contains(v)) {
-            issues.add(issue(Classified.WARNING, ReasonCode.UNMAPPED_CODE, f.name() + " '" + v
-                    + "' is not in the delay reason mapping; it is reported as other / Unknown"));
+            issues.add(issue(Classified.WARNING, ReasonCode.UNMAPPED_CODE, f.name() + " " + Issues.shown(v, true)
+                    + " is not in the delay reason mapping; it is reported as other / Unknown"));
         }
         return v;
     }
@@ -145,7 +145,7 @@ final class FieldValues implements Serializable {
         try {
             value = Long.parseLong(v);
         } catch (NumberFormatException e) {
-            issues.add(issue(severity, ReasonCode.BAD_NUMBER, f.name() + " '" + v + "' is not a whole number" + nulled(severity)));
+            issues.add(issue(severity, ReasonCode.BAD_NUMBER, f.name() + " " + Issues.shown(v, true) + " is not a whole number" + nulled(severity)));
             return null;
         }
         if ((f.min() != null && value < f.min()) || (f.max() != null && value > f.max())
@@ -153,7 +153,7 @@ final class FieldValues implements Serializable {
             boolean age = f.name().equals("age") || f.name().startsWith("age_");
             String range = (f.min() == null ? "" : f.min()) + (f.max() == null ? " or more" : "-" + f.max());
             issues.add(issue(severity, age ? ReasonCode.AGE_OUT_OF_RANGE : ReasonCode.BAD_NUMBER,
-                    f.name() + " " + v + " is outside " + range + nulled(severity)));
+                    f.name() + " " + Issues.shown(v, false) + " is outside " + range + nulled(severity)));
             return null;
         }
         return f.type() == FieldType.INT ? (Object) (int) value : (Object) value;
@@ -168,7 +168,7 @@ final class FieldValues implements Serializable {
         if (d == null) {
             String form = rules.date().isDefault() ? "yyyy-MM-dd"
                     : rules.date().pattern() + ", the date_format of source " + rules.source();
-            issues.add(issue(severity, ReasonCode.BAD_DATE, f.name() + " '" + v + "' is not a date (" + form + ")"
+            issues.add(issue(severity, ReasonCode.BAD_DATE, f.name() + " " + Issues.shownDate(v) + " is not a date (" + form + ")"
                     + nulled(severity)));
             return null;
         }
@@ -191,7 +191,7 @@ final class FieldValues implements Serializable {
             utc = TemporalFormat.parseIso(v);
         }
         if (utc == null) {
-            issues.add(issue(severity, ReasonCode.BAD_DATE, f.name() + " '" + v + "' is not "
+            issues.add(issue(severity, ReasonCode.BAD_DATE, f.name() + " " + Issues.shownDate(v) + " is not "
                     + (rules.timestamp().isDefault() ? "an ISO-8601 timestamp (e.g. 2024-05-01T02:00:00)"
                     : "a timestamp (" + rules.timestamp().pattern() + ", the timestamp_format of source " + rules.source() + ")")
                     + nulled(severity)));

@@ -440,4 +440,30 @@ class RowValidatorTest {
         assertThat(Postcode.maskInText("at NN16 0AA, nn160aa and W1A 1AA; not E01027400 or EV12345"))
                 .isEqualTo("at NN16 ***, NN16 *** and W1A ***; not E01027400 or EV12345");
     }
+
+    @Test
+    void a_value_that_could_be_an_identifier_is_described_not_echoed_in_a_reason() {
+        // a row shifted by a column puts an NHS number, a council person id or a postcode where a number or a code is
+        var age = validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "age", "9990000522"));
+        assertThat(age.get("issues")).asList().containsExactly(
+                "ERROR AGE_OUT_OF_RANGE: age (a 10-digit value) is outside 0-120");
+        var spaced = validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "age", "999 000 0522"));
+        assertThat(spaced.get("issues").toString()).doesNotContain("0522").contains("age (a 10-digit value) is not a whole number");
+        var service = validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "service_type", "NNC-9200002"));
+        assertThat(service.get("issues")).asList().containsExactly(
+                "ERROR UNKNOWN_CODE: service_type (a value of 11 characters) is not a code of the service_type list");
+        var postcode = validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "service_component", "NN1 1AA"));
+        assertThat(postcode.get("issues").toString()).doesNotContain("NN1 1AA").contains("(a postcode-shaped value)");
+        var shortPostcode = validate(Feeds.APC_ADMISSIONS, with(admission(), "age_on_admission", "nn11aa"));
+        assertThat(shortPostcode.get("issues").toString()).doesNotContainIgnoringCase("nn11aa")
+                .contains("age_on_admission (a postcode-shaped value) is not a whole number");
+        var date = validate(Feeds.APC_ADMISSIONS, with(admission(), "admission_date", "9434765919"));
+        assertThat(date.get("issues")).asList().containsExactly(
+                "ERROR BAD_DATE: admission_date (a 10-digit value) is not a date (yyyy-MM-dd)");
+        // short values and code wording without digits are still shown
+        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "age_on_admission", "121")).get("issues").toString())
+                .contains("age_on_admission 121 is outside 0-120");
+        assertThat(validate(Feeds.SOCIAL_CARE_EVENTS, with(event(), "service_type", "Spa Break")).get("issues").toString())
+                .contains("service_type 'Spa Break' is not a code");
+    }
 }
