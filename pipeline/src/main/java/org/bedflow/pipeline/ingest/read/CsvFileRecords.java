@@ -26,8 +26,10 @@ import org.bedflow.pipeline.descriptor.TemporalFormat;
  * Reads one CSV (or gzipped CSV) extract on an executor into raw rows: every feed field as
  * text, the file, the line where the record starts (header = line 1), and for a record
  * that cannot be split into the header's fields, why (MALFORMED_ROW) with its raw text.
- * RFC 4180 with Apache Commons CSV. After unparseable quoting, reading resumes on the
- * next line, so one bad quote loses nothing else.
+ * RFC 4180 with Apache Commons CSV. Feed values never hold a line break, so a record is one
+ * physical line: a quoted value not closed on its line (or holding a line break) makes the
+ * record MALFORMED_ROW at its first line, and reading resumes on the next line, so one bad
+ * quote loses nothing else and never takes later lines (other people's records) into a value.
  */
 public final class CsvFileRecords implements FlatMapFunction<FileTask, Row> {
 
@@ -35,6 +37,10 @@ public final class CsvFileRecords implements FlatMapFunction<FileTask, Row> {
             .setIgnoreEmptyLines(false)
             .get();
     private static final int MAX_RAW = 2000;
+
+    /** Why a record whose quoted value runs past the end of its physical line is not read (never the value). */
+    static final String UNCLOSED_QUOTE = "a quoted value is not closed on its line (a feed value never holds a line "
+            + "break); reading resumes on the next line";
 
     private final int fieldCount;
     /** per file (FileTask.path), what its descriptor adds to reading it; absent: nothing */
@@ -157,17 +163,27 @@ public final class CsvFileRecords implements FlatMapFunction<FileTask, Row> {
                 }
                 rec = records.next();
             } catch (RuntimeException | IOException e) {
-                String raw = rawLine(startLine);
+                String[] lines = physicalLines(startLine);
                 openAt(startLine);
                 if (!headerSkipped) {
                     throw new UncheckedIOException(new IOException(task.path() + ": the header cannot be read: " + e.getMessage()));
                 }
-                return malformed(startLine, "its quoting cannot be parsed (" + firstLine(e).replaceAll("\\(startline \\d+\\) ", "")
-                        + "); reading resumes on the next line", raw);
+                // a quote left open that took in later lines; on the last line nothing else is taken in, and the
+                // parser's words (its quoting cannot be parsed) stand, as they always have
+                String why = lines[1] != null && quoteOpenAtEnd(lines[0]) ? UNCLOSED_QUOTE
+                        : "its quoting cannot be parsed (" + firstLine(e).replaceAll("\\(startline \\d+\\) ", "")
+                        + "); reading resumes on the next line";
+                return malformed(startLine, why, blankHidden(lines[0]));
             }
             if (!headerSkipped) {
                 headerSkipped = true;
                 return null;
+            }
+            if (holdsLineBreak(rec)) {
+                // the record ran on into later lines: only its first line is the record, the rest are read on their own
+                String raw = rawLine(startLine);
+                openAt(startLine);
+                return malformed(startLine, UNCLOSED_QUOTE, raw);
             }
             if (rec.size() == 1 && rec.get(0).isEmpty()) {
                 return null; // an empty line is not a record
@@ -230,26 +246,75 @@ public final class CsvFileRecords implements FlatMapFunction<FileTask, Row> {
             return cap(String.join(",", parts));
         }
 
+        private static boolean holdsLineBreak(CSVRecord rec) {
+            for (String v : rec.values()) {
+                if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether a line ends inside a quoted value, by RFC 4180 as Commons CSV reads it: a quote opens a value
+         * only as its first character, two quotes inside it are one, and any other quote closes it.
+         */
+        static boolean quoteOpenAtEnd(String line) {
+            boolean inQuotes = false;
+            boolean fieldStart = true;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (inQuotes) {
+                    if (c == '"') {
+                        if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                            i++;
+                        } else {
+                            inQuotes = false;
+                        }
+                    }
+                } else if (c == ',') {
+                    fieldStart = true;
+                    continue;
+                } else if (c == '"' && fieldStart) {
+                    inQuotes = true;
+                }
+                fieldStart = false;
+            }
+            return inQuotes;
+        }
+
         /** The text of one physical line, its hidden columns (by naive comma split) blanked. */
         private String rawLine(long line) {
+            return blankHidden(physicalLines(line)[0]);
+        }
+
+        /** Physical line {@code line} (1-based) and the one after it, each null past the end. */
+        private String[] physicalLines(long line) {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(task.open(), StandardCharsets.UTF_8))) {
                 String text = null;
                 for (long i = 1; i <= line; i++) {
                     text = r.readLine();
                     if (text == null) {
-                        return "";
+                        return new String[2];
                     }
                 }
-                String[] parts = text.split(",", -1);
-                for (int hidden : task.hiddenColumns()) {
-                    if (hidden < parts.length) {
-                        parts[hidden] = "(hidden)";
-                    }
-                }
-                return cap(String.join(",", parts));
+                return new String[] {text, r.readLine()};
             } catch (IOException e) {
+                return new String[2];
+            }
+        }
+
+        private String blankHidden(String text) {
+            if (text == null) {
                 return "";
             }
+            String[] parts = text.split(",", -1);
+            for (int hidden : task.hiddenColumns()) {
+                if (hidden < parts.length) {
+                    parts[hidden] = "(hidden)";
+                }
+            }
+            return cap(String.join(",", parts));
         }
 
         private static String cap(String s) {

@@ -46,12 +46,59 @@ class CsvFileRecordsTest {
     }
 
     @Test
-    void records_carry_the_line_where_they_start_with_crlf_and_quoted_newlines() throws Exception {
-        // line 1 header; line 2 a record; lines 3-4 one record with a newline inside quotes; line 5 the next
-        var rows = read("a,b,c\r\n1,x,\r\n2,\"two\r\nlines\",z\r\n3,\"say \"\"hi\"\"\",w\r\n");
+    void records_carry_the_line_where_they_start_with_crlf_and_quoted_quotes() throws Exception {
+        var rows = read("a,b,c\r\n1,x,\r\n2,\"a,b\",z\r\n3,\"say \"\"hi\"\"\",w\r\n");
         assertThat(rows).extracting(CsvFileRecordsTest::show).containsExactly(
-                "1|x|null @2", "2|two\r\nlines|z @3", "3|say \"hi\"|w @5");
+                "1|x|null @2", "2|a,b|z @3", "3|say \"hi\"|w @4");
         assertThat(rows.get(0).getString(3)).isEqualTo("feed/x.csv");
+    }
+
+    @Test
+    void a_quoted_value_holding_a_line_break_is_malformed_and_each_line_is_read_on_its_own() throws Exception {
+        // feed values never hold a line break: lines 3 and 4 are two broken records, not one good one
+        var rows = read("a,b,c\r\n1,x,\r\n2,\"two\r\nlines\",z\r\n3,y,w\r\n");
+        assertThat(rows).extracting(CsvFileRecordsTest::show).containsExactly(
+                "1|x|null @2",
+                "null|null|null @3 MALFORMED " + CsvFileRecords.UNCLOSED_QUOTE,
+                "null|null|null @4 MALFORMED 2 fields instead of 3",
+                "3|y|w @5");
+        assertThat(rows.get(1).getString(6)).isEqualTo("2,\"two");
+    }
+
+    /** header + 6 data lines: data line 2 opens a quote it never closes, data line 5 has a stray quote */
+    private static final String[] UNCLOSED_THEN_STRAY = {
+        "a,b,c", "1,x,y", "2,\"open,y", "3,x,9434765919", "4,x,y", "5,x\",z", "6,x,y"};
+
+    @Test
+    void an_unclosed_quote_never_takes_in_later_lines_up_to_a_stray_quote() throws Exception {
+        var rows = read(String.join("\n", UNCLOSED_THEN_STRAY) + "\n");
+        assertThat(rows).extracting(CsvFileRecordsTest::show).containsExactly(
+                "1|x|y @2",
+                "null|null|null @3 MALFORMED " + CsvFileRecords.UNCLOSED_QUOTE,
+                "3|x|9434765919 @4",
+                "4|x|y @5",
+                "5|x\"|z @6",
+                "6|x|y @7");
+        assertThat(rows.get(1).getString(6)).isEqualTo("2,\"open,y");
+        assertThat(rows).allSatisfy(r -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(r.isNullAt(i) ? "" : r.getString(i)).doesNotContain("\n", "\r");
+            }
+        });
+    }
+
+    @Test
+    void an_unclosed_quote_in_a_bom_and_crlf_file_reads_the_same() throws Exception {
+        byte[] text = ("\uFEFF" + String.join("\r\n", UNCLOSED_THEN_STRAY) + "\r\n").getBytes(StandardCharsets.UTF_8);
+        var rows = read("bom.csv", text, new int[] {0, 1, 2}, 3);
+        assertThat(rows).extracting(CsvFileRecordsTest::show).containsExactly(
+                "1|x|y @2",
+                "null|null|null @3 MALFORMED " + CsvFileRecords.UNCLOSED_QUOTE,
+                "3|x|9434765919 @4",
+                "4|x|y @5",
+                "5|x\"|z @6",
+                "6|x|y @7");
+        assertThat(rows.get(1).getString(6)).isEqualTo("2,\"open,y");
     }
 
     @Test
@@ -80,9 +127,26 @@ class CsvFileRecordsTest {
         var rows = read("a,b,c\n1,2,3\n4,\"5,6\n7,8,9\n");
         assertThat(rows).hasSize(3);
         assertThat(show(rows.get(0))).isEqualTo("1|2|3 @2");
-        assertThat(show(rows.get(1))).startsWith("null|null|null @3 MALFORMED its quoting cannot be parsed");
+        assertThat(show(rows.get(1))).isEqualTo("null|null|null @3 MALFORMED " + CsvFileRecords.UNCLOSED_QUOTE);
         assertThat(rows.get(1).getString(6)).isEqualTo("4,\"5,6");
         assertThat(show(rows.get(2))).isEqualTo("7|8|9 @4");
+    }
+
+    @Test
+    void an_unterminated_quote_on_the_last_line_takes_nothing_in_and_keeps_the_parsers_words() throws Exception {
+        var rows = read("a,b,c\n1,2,3\n4,\"5,6\n");
+        assertThat(rows).extracting(CsvFileRecordsTest::show).containsExactly("1|2|3 @2",
+                "null|null|null @3 MALFORMED its quoting cannot be parsed (EOF reached before encapsulated token "
+                        + "finished); reading resumes on the next line");
+    }
+
+    @Test
+    void a_character_after_a_closing_quote_is_malformed_on_its_line_alone() throws Exception {
+        var rows = read("a,b,c\n1,\"2\"x,3\n4,5,6\n");
+        assertThat(rows).hasSize(2);
+        assertThat(show(rows.get(0))).startsWith("null|null|null @2 MALFORMED its quoting cannot be parsed (")
+                .doesNotContain(CsvFileRecords.UNCLOSED_QUOTE);
+        assertThat(show(rows.get(1))).isEqualTo("4|5|6 @3");
     }
 
     @Test
