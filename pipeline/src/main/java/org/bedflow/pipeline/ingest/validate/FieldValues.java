@@ -34,6 +34,26 @@ import org.bedflow.pipeline.schema.columns.ApcDischargesColumns;
  */
 final class FieldValues implements Serializable {
 
+    /** characters a value may have (docs/validation.md): more is not a value of any feed field, and would be published */
+    static final int MAX_LENGTH = 255;
+    /** characters a list of codes may have (secondary diagnoses, procedures): a long spell has many codes */
+    static final int MAX_LIST_LENGTH = 2000;
+
+    static int maxLength(FieldSpec f) {
+        return f.icd10List() || f.opcs4List() ? MAX_LIST_LENGTH : MAX_LENGTH;
+    }
+
+    /** the first control character of a value (U+0000-U+001F, tab included, or U+007F-U+009F), -1 for none */
+    static int firstControl(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c <= 0x1F || (c >= 0x7F && c <= 0x9F)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
     /** the field whose values are mapped by the delay reason mapping (docs/code-lists.md) */
     static final String DELAY_REASON = ApcDischargesColumns.DELAY_REASON;
 

@@ -67,11 +67,19 @@ final class Issues {
                 continue;
             }
             String v = rawValues[i];
-            m.put(f.name(), f.nhsNumber() ? NhsNumber.mask(v)
+            m.put(f.name(), cap(f.nhsNumber() ? NhsNumber.mask(v)
                     : f.postcode() ? Postcode.mask(v)
-                    : secretFeed ? maskIdsInText(maskInText(v)) : maskInText(v));
+                    : secretFeed ? maskIdsInText(maskInText(v)) : maskInText(v)));
         }
         return json(m);
+    }
+
+    /** characters of one raw value a reject keeps, as of a malformed line: a 1 MB value is not copied whole */
+    static final int MAX_RAW = 2000;
+
+    /** Cut after masking, so that a cut never leaves part of an identifier unmasked. */
+    static String cap(String s) {
+        return s == null || s.length() <= MAX_RAW ? s : s.substring(0, MAX_RAW) + "…";
     }
 
     /** a token shaped like a council person id: up to 4 letters, maybe a separator, 5 or more digits */

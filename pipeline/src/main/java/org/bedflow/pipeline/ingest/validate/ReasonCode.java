@@ -20,10 +20,18 @@ public enum ReasonCode {
     ORPHAN_DISCHARGE,
     /** wrong field count or unparseable quoting */
     MALFORMED_ROW,
-    /** a value that does not have the form of its field (e.g. an ODS or ONS code); bedflow's addition */
+    /**
+     * a value that does not have the form of its field (e.g. an ODS or ONS code), or that holds a control character
+     * (an ERROR, the character shown escaped); bedflow's addition
+     */
     BAD_FORMAT,
     /** not the shape of a UK postcode (e.g. NN1 1AA); the postcode is never shown in clear; bedflow's addition */
     BAD_POSTCODE,
     /** WARNING: a delay reason with no entry in the configured mapping (reported as other / Unknown); bedflow's addition */
-    UNMAPPED_CODE
+    UNMAPPED_CODE,
+    /**
+     * a value longer than its field allows (255 characters; 2,000 for a list of codes); always an ERROR, the value
+     * is never shown; bedflow's addition
+     */
+    VALUE_TOO_LONG
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -139,6 +140,22 @@ public final class RowValidator implements MapFunction<Row, Row>, Serializable {
         String v = rawValue == null ? null : rawValue.trim();
         if (v != null && v.isEmpty()) {
             v = null;
+        }
+        // before anything else reads the value, and whether the field is required or not: a value that cannot be
+        // a value of the field is never published, and the sentence never shows it
+        if (v != null && v.length() > FieldValues.maxLength(f)) {
+            issues.add(issue(Classified.ERROR, ReasonCode.VALUE_TOO_LONG, f.name() + " is "
+                    + String.format(Locale.ROOT, "%,d", v.length()) + " characters long; at most "
+                    + String.format(Locale.ROOT, "%,d", FieldValues.maxLength(f)) + " are allowed"));
+            return null;
+        }
+        int control = rawValue == null ? -1 : FieldValues.firstControl(rawValue);
+        if (control >= 0) {
+            // the raw value, spaces around it included: trimming would take a control character at either end away
+            // unseen; shown escaped, since printed raw it acts on the terminal or page that shows it
+            issues.add(issue(Classified.ERROR, ReasonCode.BAD_FORMAT, f.name() + " holds a control character ("
+                    + String.format(Locale.ROOT, "\\u%04x", control) + "), which no value of a feed may hold"));
+            return null;
         }
         // an episode list (split:) gives the field its part first: ||J441 ,I10X||R05X -> J441 for a primary diagnosis
         v = blankToNull(extras.split(f.name(), v));
