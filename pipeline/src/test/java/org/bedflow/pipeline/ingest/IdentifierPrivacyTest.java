@@ -91,6 +91,45 @@ class IdentifierPrivacyTest {
     }
 
     @Test
+    void an_unclosed_quote_takes_no_later_line_into_a_published_value() throws Exception {
+        otherFeeds();
+        write("social_care_events/c.csv", CARE_HEADER);
+        // data line 2 opens a quote in primary_diagnosis and never closes it; data line 5 has a stray quote in the
+        // same column, which would close it and make lines 3-6 one accepted record holding line 4's NHS number
+        write("apc_admissions/b.csv", IngestStageTest.ADM_HEADER,
+                IngestStageTest.adm("B1", "9434765919", "70", "2021-05-01", "J44.0", "2021-05-02T00:00:00"),
+                IngestStageTest.adm("B2", "9434765919", "70", "2021-05-01", "\"J44.0", "2021-05-02T00:00:00"),
+                IngestStageTest.adm("B3", "9990000018", "70", "2021-05-01", "J44.0", "2021-05-02T00:00:00"),
+                IngestStageTest.adm("B4", "9434765919", "70", "2021-05-01", "J44.0", "2021-05-02T00:00:00"),
+                IngestStageTest.adm("B5", "9434765919", "70", "2021-05-01", "J44.0\"", "2021-05-02T00:00:00"),
+                IngestStageTest.adm("B6", "9434765919", "70", "2021-05-01", "J44.0", "2021-05-02T00:00:00"));
+        IngestReport report = run();
+
+        var counts = report.files().stream().filter(f -> f.file().path().equals("apc_admissions/b.csv")).findFirst()
+                .orElseThrow();
+        assertThat(counts.rowsRead() + " read, " + counts.accepted() + " accepted, " + counts.quarantined()
+                + " quarantined").isEqualTo("6 read, 5 accepted, 1 quarantined");
+        List<String> spells = new ArrayList<>();
+        List<String> accepted = new ArrayList<>();
+        IngestStage.accepted(WorkAreas.in(spark, work), Feeds.APC_ADMISSIONS)
+                .where("spell_id like 'B%'").orderBy("spell_id").collectAsList().forEach(r -> {
+                    spells.add(r.getAs("spell_id"));
+                    accepted.add(r.mkString("|"));
+                });
+        assertThat(spells).containsExactly("B1", "B3", "B4", "B5", "B6");
+        assertThat(accepted).allSatisfy(r -> assertThat(r).doesNotContain("\n", "\r"));
+        assertThat(accepted).as("line 4's NHS number is in its own row only").filteredOn(r -> r.contains("9990000018"))
+                .singleElement().asString().contains("|B3|");
+        List<String> rejects = new ArrayList<>();
+        WorkAreas.in(spark, work).read(IngestStage.REJECTS).where("source_file = 'apc_admissions/b.csv'").collectAsList()
+                .forEach(r -> rejects.add(r.getAs("record_number") + " " + r.getAs("reason_code") + " "
+                        + r.getAs("reason") + " " + r.getAs("raw_record")));
+        assertThat(rejects).hasSize(1);
+        assertThat(rejects.get(0)).startsWith("3 MALFORMED_ROW the record could not be read as "
+                + Feeds.APC_ADMISSIONS.fields().size() + " fields: a quoted value is not closed on its line").doesNotContain("9990000018", "9434765919");
+    }
+
+    @Test
     void a_csv_without_its_header_row_quotes_none_of_its_first_row() throws Exception {
         otherFeeds();
         write("social_care_events/c.csv", null,

@@ -104,6 +104,20 @@ class RefusedFilesTest {
     }
 
     @Test
+    void a_file_named_parquet_that_is_not_parquet_is_refused_without_its_bytes() throws Exception {
+        file("apc_admissions/rns.parquet", (ADM_HEADER + "\n" + ROW + "\n").getBytes(StandardCharsets.UTF_8));
+        refused("apc_admissions/rns.parquet cannot be read as Parquet: it is not a Parquet file, or it is incomplete "
+                + "(its footer is missing or damaged); the file is refused", "magic", "[");
+    }
+
+    @Test
+    void a_file_named_avro_that_is_not_avro_is_refused_in_words() throws Exception {
+        file("apc_admissions/rns.avro", (ADM_HEADER + "\n" + ROW + "\n").getBytes(StandardCharsets.UTF_8));
+        refused("apc_admissions/rns.avro cannot be read as Avro: it is not an Avro data file, or its header is damaged; "
+                + "the file is refused", NHS_A);
+    }
+
+    @Test
     void an_avro_field_of_another_type_is_named_with_both_types_in_words() throws Exception {
         Schema longDate = new Schema.Parser().parse(Feeds.APC_ADMISSIONS.avro().toString().replace(
                 "{\"name\":\"admission_date\",\"type\":{\"type\":\"int\",\"logicalType\":\"date\"}",

@@ -260,7 +260,9 @@ final class FileHeaders {
             return ParquetFileFormat$.MODULE$.readSchemaFromFooter(new Footer(path, reader.getFooter()),
                     new ParquetToSparkSchemaConverter(spark.sessionState().conf()));
         } catch (IOException | RuntimeException e) {
-            throw new FeedInputException(rel + " cannot be read as Parquet: " + e.getMessage(), e);
+            // Parquet's words are not kept: they quote bytes of the file ("expected magic number ... but found [...]")
+            throw new FeedInputException(rel + " cannot be read as Parquet: it is not a Parquet file, or it is "
+                    + "incomplete (its footer is missing or damaged); the file is refused");
         }
     }
 }
