@@ -54,6 +54,13 @@ public final class SparkScratch {
     public static Path underOutput(Path output) {
         Path folder = parent(output).resolve(processKey());
         PrivateFolders.create(folder, PrivateFolders.OWNER_AND_GROUP);
+        try {
+            // bedflow's own folders, whoever created them
+            PrivateFolders.set(parent(output), PrivateFolders.OWNER_AND_GROUP);
+            PrivateFolders.set(folder, PrivateFolders.OWNER_AND_GROUP);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make Spark's scratch folder " + folder + " private", e);
+        }
         removeAtExit(folder);
         return folder;
     }

@@ -23,6 +23,10 @@ class SparkScratchTest {
 
     @Test
     void the_scratch_folder_under_the_output_is_owner_and_group_only_and_named_after_this_process() throws Exception {
+        // a .scratch folder that something else created open to others
+        Files.createDirectories(out.resolve(".scratch"));
+        Files.setPosixFilePermissions(out.resolve(".scratch"), PosixFilePermissions.fromString("rwxr-xr-x"));
+
         Path folder = SparkScratch.underOutput(out);
 
         assertThat(folder).isEqualTo(out.resolve(".scratch").resolve(SparkScratch.processKey()));
