@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * docs/operations.md, "Working files" and "Job repository", in the test JVM: a run stopped in
  * validate (which a restart runs again from the start) leaves no work files; the job
- * repository and the process log bedflow creates are readable by their owner only, and a
- * user's H2 file URL without the mixed-mode options still works.
+ * repository and the process log bedflow creates are readable by their owner only; a user's
+ * H2 file URL without the mixed-mode options still works, and one that turns them off is refused.
  */
 class WorkingDataTest {
 
@@ -85,6 +85,23 @@ class WorkingDataTest {
         assertThat(perms(home.resolve("repo/jobs.mv.db"))).isEqualTo("rw-------");
         assertThat(perms(home.resolve("logs"))).isEqualTo("rwx------");
         assertThat(perms(home.resolve("logs/bedflow.log"))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void an_h2_file_url_that_turns_auto_server_off_is_refused_with_one_line_naming_the_setting() {
+        Path home = tmp.resolve("home");
+
+        Result r;
+        try (InProcessCli cli = cli(home)) {
+            cli.set("BEDFLOW_DB_URL", "jdbc:h2:file:" + home.resolve("repo/jobs") + ";AUTO_SERVER=FALSE");
+            r = cli.run("history");
+        }
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err()).as(r.toString()).isEqualTo("bedflow: the job repository URL (BEDFLOW_DB_URL, "
+                + "spring.datasource.url) sets AUTO_SERVER=FALSE; bedflow needs AUTO_SERVER=TRUE for an H2 file, so that "
+                + "several bedflow processes can use it at once: remove the AUTO_SERVER setting" + System.lineSeparator());
+        assertThat(home.resolve("repo/jobs.mv.db")).as("nothing was opened").doesNotExist();
     }
 
     static List<Path> list(Path folder) throws IOException {
