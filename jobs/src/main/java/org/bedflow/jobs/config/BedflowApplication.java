@@ -26,7 +26,7 @@ public class BedflowApplication {
      */
     @Bean
     @Scope("prototype")
-    public SparkSession sparkSession(BedflowProperties properties) {
+    public SparkSession sparkSession(BedflowProperties properties, ScratchOutput scratch) {
         String master = master(properties.getSpark().getMaster(), System.getProperty("spark.master"));
         Map<String, String> conf = new LinkedHashMap<>(properties.getSpark().getConf());
         if (master != null && !master.startsWith("local") && !conf.containsKey("spark.jars")
@@ -35,7 +35,8 @@ public class BedflowApplication {
             conf.put("spark.jars", ApplicationJars.forExecutors(Path.of(System.getProperty("java.io.tmpdir"),
                     "bedflow-jars-" + ProcessHandle.current().pid())));
         }
-        return SparkSessions.create(master, conf);
+        // Spark's scratch folder: in the run's output folder, or private when no job has started (query)
+        return SparkSessions.create(master, conf, scratch.get());
     }
 
     /**

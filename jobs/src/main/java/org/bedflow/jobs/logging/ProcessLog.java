@@ -1,7 +1,12 @@
 package org.bedflow.jobs.logging;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -10,6 +15,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import org.bedflow.pipeline.spark.PrivateFolders;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -45,6 +52,37 @@ public final class ProcessLog {
         context.getLogger("org.apache.hadoop").setLevel(Level.ERROR);
     }
 
+    /**
+     * Creates the process log, and the folders above it that do not exist, readable by the
+     * owner only (file 0600, folders 0700): it names input and output folders and failures.
+     * An existing file or folder keeps the permissions it has.
+     */
+    public static void ownerOnly(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                PrivateFolders.create(parent, PrivateFolders.OWNER_ONLY);
+            }
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+                PrivateFolders.set(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (FileAlreadyExistsException another) {
+            // another process created it first
+        } catch (IOException | UncheckedIOException e) {
+            // the appender then reports what is wrong with the file
+        }
+    }
+
+    /** The process log of logback-spring.xml: a rolling file created owner-only ({@link #ownerOnly}). */
+    public static class RollingFile extends RollingFileAppender<ILoggingEvent> {
+        @Override
+        public void openFile(String fileName) throws IOException {
+            ownerOnly(Path.of(fileName));
+            super.openFile(fileName);
+        }
+    }
+
     /** Opens the file at the first event, so that --help or a clean generate leaves no empty log behind. */
     private static final class LazyFile extends AppenderBase<ILoggingEvent> {
         private final Path path;
@@ -65,6 +103,7 @@ public final class ProcessLog {
                 encoder.setLayout(layout);
                 encoder.setCharset(StandardCharsets.UTF_8);
                 encoder.start();
+                ownerOnly(path);
                 delegate = new FileAppender<>();
                 delegate.setContext(getContext());
                 delegate.setFile(path.toString());

@@ -1,6 +1,7 @@
 package org.bedflow.jobs.nightly;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -13,10 +14,12 @@ import org.bedflow.jobs.BedflowCli;
 import org.bedflow.jobs.cli.VersionInfo;
 import org.bedflow.jobs.config.BedflowProperties;
 import org.bedflow.jobs.config.ConfigDigest;
+import org.bedflow.jobs.config.ScratchOutput;
 import org.bedflow.jobs.logging.ExecutionLog;
 import org.bedflow.pipeline.publish.report.RunReport;
 import org.bedflow.pipeline.run.FinishRun;
 import org.bedflow.pipeline.run.RunContext;
+import org.bedflow.pipeline.spark.SparkScratch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -31,6 +34,8 @@ import org.springframework.stereotype.Component;
  * Gives a run its id on first start (kept across restarts) and, when the execution ends,
  * whatever its outcome, hands what the job repository knows of it to {@link FinishRun}
  * (manifest and report). Each execution also logs to its own file ({@link ExecutionLog}).
+ * It also looks after the run's identifiable working data: Spark's scratch folder in the output
+ * folder (and those of processes that ended), and the work files of a run that failed in validate.
  */
 @Component
 public class RunLifecycle implements JobExecutionListener {
@@ -38,15 +43,19 @@ public class RunLifecycle implements JobExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(RunLifecycle.class);
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final PrintStream OUT = System.out;
+    private static final String VALIDATE_STEP = "validate";
 
     private final ObjectProvider<SparkSession> spark;
     private final BedflowProperties properties;
     private final ConfigDigest configDigest;
+    private final ScratchOutput scratch;
 
-    public RunLifecycle(ObjectProvider<SparkSession> spark, BedflowProperties properties, ConfigDigest configDigest) {
+    public RunLifecycle(ObjectProvider<SparkSession> spark, BedflowProperties properties, ConfigDigest configDigest,
+                        ScratchOutput scratch) {
         this.spark = spark;
         this.properties = properties;
         this.configDigest = configDigest;
+        this.scratch = scratch;
     }
 
     @Override
@@ -58,6 +67,16 @@ public class RunLifecycle implements JobExecutionListener {
             ctx.putString(RunParameters.RUN_ID, id);
         }
         RunContext run = run(job);
+        if (run.output() != null) {
+            // before the first step starts Spark; the launch holds the output folder's lock, so no
+            // other process is using the scratch folders of processes that have ended
+            scratch.set(Path.of(run.output()));
+            try {
+                SparkScratch.removeLeftovers(Path.of(run.output()));
+            } catch (RuntimeException e) {
+                log.error("could not remove the Spark scratch folders left in {}", run.output(), e);
+            }
+        }
         ExecutionLog.open(run.output(), run.runId(), job.getId());
         OUT.printf("bedflow %s: run %s (execution %d), run date %s%n  input  %s%n  output %s%n",
                 job.getJobInstance().getJobName(), run.runId(), job.getId(), run.runDate(), run.input(), run.output());
@@ -88,6 +107,9 @@ public class RunLifecycle implements JobExecutionListener {
                     RunState.inputs(ctx), RunState.feeds(ctx), RunState.outputs(ctx), RunState.ruleGaps(ctx));
             var finished = new FinishRun(spark.getObject(), run(job)).execute(outcome,
                     new FinishRun.Provenance(VersionInfo.version(), VersionInfo.gitCommit(), configDigest.sha256()));
+            if (!outcome.completed() && VALIDATE_STEP.equals(outcome.failedStep())) {
+                dropWorkFiles(job);
+            }
             OUT.printf("%s %s%n  manifest %s%n", name, finished.content().status(), finished.manifest());
             if (finished.report() != null) {
                 OUT.printf("  report   %s%n", finished.report());
@@ -98,6 +120,22 @@ public class RunLifecycle implements JobExecutionListener {
             log.error("could not write the run manifest", e);
             job.addFailureException(e);
             job.setStatus(BatchStatus.FAILED);
+        }
+    }
+
+    /**
+     * A run that failed in validate has nothing to resume: its restart (or the next run) reads
+     * every feed again. Its work files (the feeds' NHS numbers, person ids, the opt-out list) go
+     * now rather than waiting for a restart that may never come. A run that failed in a later
+     * step keeps them, for its restart to resume from (docs/operations.md, "Working files").
+     */
+    private void dropWorkFiles(JobExecution job) {
+        RunContext run = run(job);
+        try {
+            run.store(spark.getObject()).dropStaging(run.runId());
+            log.info("removed the work files of run {}: it failed in validate, which a restart runs again", run.runId());
+        } catch (RuntimeException e) {
+            log.error("could not remove the work files of run {}", run.runId(), e);
         }
     }
 

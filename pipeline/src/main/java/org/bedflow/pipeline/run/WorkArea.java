@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.publish.TableStore;
 import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.spark.ParquetWrites;
+import org.bedflow.pipeline.spark.PrivateFolders;
 import org.bedflow.pipeline.spark.WorkTables;
 
 /**
@@ -18,7 +19,8 @@ import org.bedflow.pipeline.spark.WorkTables;
  * its staged output tables ({@code <table>}, written by the step that computes them,
  * partitioned as published, for publish to swap in). It outlives a failed execution, so a
  * restart resumes from what earlier steps left, and goes when the run completes: work files
- * hold NHS numbers.
+ * hold NHS numbers. They are readable by owner and group only (folders 0770, files 0660, set
+ * explicitly).
  *
  * <p>A later run on the same output folder removes the staging area of a run that did not
  * finish; a restart of that run then cannot resume, and every read here says so and what to
@@ -44,7 +46,23 @@ public final class WorkArea implements WorkTables {
 
     @Override
     public void write(String name, Dataset<Row> rows) {
+        ownerAndGroupFolders();
         ParquetWrites.overwrite(rows, path(name));
+        // set explicitly, whatever umask the session's file system was given
+        PrivateFolders.ownerAndGroupOnly(store.fileSystem(), new Path(path(name)));
+    }
+
+    /** .staging, .staging/<run_id> and its work folder: owner and group only, so nothing below is open to others. */
+    private void ownerAndGroupFolders() {
+        Path work = store.stagingPath(run.runId(), WORK);
+        try {
+            for (Path folder : new Path[] {work.getParent().getParent(), work.getParent(), work}) {
+                store.fileSystem().mkdirs(folder);
+                PrivateFolders.ownerAndGroupOnly(store.fileSystem(), folder, false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the work folder of run " + run.runId(), e);
+        }
     }
 
     @Override

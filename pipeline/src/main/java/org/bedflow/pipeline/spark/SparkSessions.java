@@ -1,5 +1,6 @@
 package org.bedflow.pipeline.spark;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,11 +13,23 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
 
     public static final String DEFAULT_MASTER = "local[*]";
+    static final String LOCAL_DIR = "spark.local.dir";
 
     private SparkSessions() {
     }
 
     public static SparkSession create(String master, Map<String, String> extraConf) {
+        return create(master, extraConf, null);
+    }
+
+    /**
+     * @param output the output folder the process runs against: Spark's scratch folder goes in
+     *               it ({@link SparkScratch#underOutput}); null for a private folder in the system
+     *               temp folder. A {@code spark.local.dir} given to the JVM or in {@code extraConf}
+     *               wins; so does a session this process already has (a context's scratch folder
+     *               is fixed when it starts).
+     */
+    public static SparkSession create(String master, Map<String, String> extraConf, Path output) {
         SparkSession.Builder b = SparkSession.builder()
                 .appName("bedflow")
                 .master(master == null || master.isBlank() ? DEFAULT_MASTER : master);
@@ -28,6 +41,14 @@ public final class SparkSessions {
         });
         if (extraConf != null) {
             extraConf.forEach(b::config);
+        }
+        if (System.getProperty(LOCAL_DIR) == null && (extraConf == null || !extraConf.containsKey(LOCAL_DIR))
+                && SparkSession.getDefaultSession().isEmpty()) {
+            // Spark's default, the system temp folder, leaves shuffled identifiers world-readable
+            Path scratch = output == null ? SparkScratch.privateTemp() : SparkScratch.underOutput(output);
+            if (scratch != null) {
+                b.config(LOCAL_DIR, scratch.toString());
+            }
         }
         return b.getOrCreate();
     }

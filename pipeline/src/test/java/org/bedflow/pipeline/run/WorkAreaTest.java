@@ -3,10 +3,16 @@ package org.bedflow.pipeline.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -18,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The work area keeps what one step of a run leaves for the next, inside the run's staging
  * folder; when a later run has cleaned that up, a restart says what to do instead of failing
- * somewhere inside Spark.
+ * somewhere inside Spark. Work files hold NHS numbers: they are owner-and-group only.
  */
 class WorkAreaTest {
 
@@ -51,5 +57,34 @@ class WorkAreaTest {
                 .isInstanceOf(IllegalStateException.class).hasMessage(expected, "care_events");
         assertThatThrownBy(() -> work(spark).readStaged(OutputTables.LINKED_SPELLS))
                 .isInstanceOf(IllegalStateException.class).hasMessage(expected, "linked_spells");
+    }
+
+    @Test
+    void work_files_are_owner_and_group_only_even_in_folders_that_were_open_to_others() throws Exception {
+        SparkSession spark = SharedSpark.session();
+        Path work = out.resolve(".staging/run-7/work");
+        Files.createDirectories(work);
+        for (Path p : List.of(out.resolve(".staging"), out.resolve(".staging/run-7"), work)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+
+        work(spark).write("opt_outs", spark.createDataFrame(List.of(RowFactory.create("9434765919")),
+                new StructType().add("nhs_number", DataTypes.StringType)));
+
+        List<String> open;
+        try (Stream<Path> all = Files.walk(out.resolve(".staging"))) {
+            open = all.filter(p -> !perms(p).equals(Files.isDirectory(p) ? "rwxrwx---" : "rw-rw----"))
+                    .map(p -> out.relativize(p) + " " + perms(p)).toList();
+        }
+        assertThat(open).isEmpty();
+        assertThat(work.resolve("opt_outs/_SUCCESS")).exists();
+    }
+
+    private static String perms(Path p) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
