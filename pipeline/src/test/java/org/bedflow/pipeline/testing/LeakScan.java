@@ -13,10 +13,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,7 +45,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class LeakScan {
 
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
+
     private final Set<String> secrets = new LinkedHashSet<>();
+    private final Map<String, Pattern> words = new HashMap<>();
     private boolean wholeWords = true;
     private boolean ignoringSpaces;
     private final List<String> leaks = new ArrayList<>();
@@ -116,7 +122,10 @@ public final class LeakScan {
         return this;
     }
 
-    /** Every row of every table of the database's own schemas, all columns as text. */
+    /**
+     * Every row of every table of the database's own schemas, all columns as text, a Base64 value also decoded (a
+     * Spring Batch execution context).
+     */
     public LeakScan database(Connection connection) {
         try {
             DatabaseMetaData meta = connection.getMetaData();
@@ -138,7 +147,13 @@ public final class LeakScan {
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder();
                         for (int c = 1; c <= columns; c++) {
-                            row.append(rs.getString(c)).append('|');
+                            String v = rs.getString(c);
+                            row.append(v).append('|');
+                            // Spring Batch keeps execution contexts Base64-encoded (Java serialization): read them too
+                            if (v != null && v.length() >= 16 && v.length() % 4 == 0 && BASE64.matcher(v).matches()) {
+                                row.append(new String(Base64.getDecoder().decode(v), StandardCharsets.ISO_8859_1))
+                                        .append('|');
+                            }
                         }
                         text(table, row.toString());
                     }
@@ -165,10 +180,12 @@ public final class LeakScan {
     }
 
     private boolean found(String upper, String secret) {
-        if (!wholeWords) {
-            return upper.contains(secret);
+        // the plain search first: most texts hold no secret, and a regular expression per text and secret is slow
+        if (!upper.contains(secret)) {
+            return false;
         }
-        return Pattern.compile("(?<![A-Z0-9])" + Pattern.quote(secret) + "(?![A-Z0-9])").matcher(upper).find();
+        return !wholeWords || words.computeIfAbsent(secret,
+                x -> Pattern.compile("(?<![A-Z0-9])" + Pattern.quote(x) + "(?![A-Z0-9])")).matcher(upper).find();
     }
 
     private static String excerpt(String text, String upper, String secret) {
