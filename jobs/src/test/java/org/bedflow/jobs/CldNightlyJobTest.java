@@ -6,19 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.fs.FileSystem;
@@ -29,9 +21,9 @@ import org.bedflow.jobs.nightly.PseudonymKeys;
 import org.bedflow.jobs.nightly.RunParameters;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
+import org.bedflow.pipeline.testing.LeakScan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
@@ -108,23 +100,16 @@ class CldNightlyJobTest {
         Set<String> secrets = new TreeSet<>(secrets(CLD));
         secrets.addAll(secrets(CLD_R1));
 
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level before = root.getLevel();
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        root.addAppender(logged);
-        root.setLevel(Level.INFO);
         JobExecution execution;
-        try {
+        List<String> logLines;
+        try (LeakScan.LogCapture logged = LeakScan.captureLog(false)) {
             execution = launcher.run(nightly, new JobParametersBuilder()
                     .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2025, 4, 1))
                     .addString(RunParameters.PARAM_INPUT, in.toString())
                     .addString(RunParameters.PARAM_OUTPUT, out.toString())
                     .addString(PseudonymKeys.PARAM_DEMO_KEY, "true", false)
                     .toJobParameters());
-        } finally {
-            root.detachAppender(logged);
-            root.setLevel(before);
+            logLines = logged.lines();
         }
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -152,36 +137,9 @@ class CldNightlyJobTest {
 
         // nothing personal of the CLD file anywhere the run wrote (tables read as JSON, every other file as text)
         // nor in the log
-        List<String> texts = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(out)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                String name = p.getFileName().toString();
-                if (name.endsWith(".parquet")) {
-                    texts.addAll(spark.read().parquet(p.toString()).toJSON().collectAsList());
-                } else if (!name.endsWith(".crc")) {
-                    texts.add(p + ": " + new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        assertThat(texts.stream().filter(t -> t.contains("raw_record")).count()).as("rejects were read").isPositive();
-        for (ILoggingEvent e : logged.list) {
-            texts.add(e.getFormattedMessage());
-            if (e.getThrowableProxy() != null) {
-                texts.add(ThrowableProxyUtil.asString(e.getThrowableProxy()));
-            }
-        }
-        assertThat(logged.list).as("the log was captured").isNotEmpty();
-        List<String> leaks = new ArrayList<>();
-        for (String text : texts) {
-            String upper = text.toUpperCase(Locale.ROOT);
-            for (String s : secrets) {
-                if (Pattern.compile("(?<![A-Z0-9])" + Pattern.quote(s.toUpperCase(Locale.ROOT)) + "(?![A-Z0-9])")
-                        .matcher(upper).find()) {
-                    leaks.add(s + " in: " + (text.length() > 300 ? text.substring(0, 300) : text));
-                }
-            }
-        }
-        assertThat(leaks).isEmpty();
+        LeakScan scan = LeakScan.of(secrets).folder(out, spark).texts("the log", logLines);
+        assertThat(spark.read().parquet(out.resolve("rejects").toString()).count()).as("rejects were read").isPositive();
+        scan.assertNone();
     }
 
     /** names, dates of birth, GP practice names and postcodes of the CLD file */

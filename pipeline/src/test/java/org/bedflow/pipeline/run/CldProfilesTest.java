@@ -11,18 +11,12 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Dataset;
@@ -37,10 +31,10 @@ import org.bedflow.pipeline.reference.ReferenceFiles;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.schema.OutputTables;
+import org.bedflow.pipeline.testing.LeakScan;
 import org.bedflow.pipeline.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The committed synthetic CLD files (sample-data/national/cld-r1, cld-r2) read as councils send them, with nothing
@@ -102,19 +96,11 @@ class CldProfilesTest {
 
     /** validate and link, the whole log captured; texts: rejects, work tables and every log line */
     Result run(RunConfig config) throws Exception {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level before = root.getLevel();
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        root.addAppender(logged);
-        var console = root.getAppender("CONSOLE");
-        root.detachAppender("CONSOLE");
-        root.setLevel(Level.INFO);
         RunContext run = new RunContext("cld-run", RUN_DATE, in.toString(), out.toString(), config);
         WorkArea work = run.workArea(spark);
         List<String> texts = new ArrayList<>();
         Result result;
-        try {
+        try (LeakScan.LogCapture logged = LeakScan.captureLog(true)) {
             new ValidateFeeds(spark, run).execute();
             new LinkSpells(spark, run, PseudonymKey.of("a-test-key-of-sixteen-bytes-or-more", "test")).execute();
             List<String> rejects = work.read(IngestStage.REJECTS).toJSON().collectAsList();
@@ -124,20 +110,8 @@ class CldProfilesTest {
             texts.addAll(work.read(LinkSpells.SPELLS).toJSON().collectAsList());
             texts.addAll(work.readStaged(OutputTables.LINKED_SPELLS).toJSON().collectAsList());
             result = new Result(IngestStage.accepted(work, Feeds.SOCIAL_CARE_EVENTS), careEvents, rejects, texts);
-        } finally {
-            root.detachAppender(logged);
-            if (console != null) {
-                root.addAppender(console);
-            }
-            root.setLevel(before);
+            texts.addAll(logged.lines());
         }
-        for (ILoggingEvent e : logged.list) {
-            texts.add(e.getFormattedMessage());
-            if (e.getThrowableProxy() != null) {
-                texts.add(ThrowableProxyUtil.asString(e.getThrowableProxy()));
-            }
-        }
-        assertThat(logged.list).as("the log was captured").isNotEmpty();
         return result;
     }
 
@@ -160,19 +134,9 @@ class CldProfilesTest {
         return out;
     }
 
+    /** a secret counts only as a whole word ("2020-01-01" not inside a longer number) */
     static void assertNothingShown(List<String> texts, Set<String> secrets) {
-        List<String> leaks = new ArrayList<>();
-        for (String text : texts) {
-            String upper = text.toUpperCase(Locale.ROOT);
-            for (String s : secrets) {
-                // a secret counts only as a whole word ("2020-01-01" not inside a longer number)
-                if (java.util.regex.Pattern.compile("(?<![A-Z0-9])" + java.util.regex.Pattern.quote(s.toUpperCase(Locale.ROOT))
-                        + "(?![A-Z0-9])").matcher(upper).find()) {
-                    leaks.add(s + " in: " + text);
-                }
-            }
-        }
-        assertThat(leaks).isEmpty();
+        LeakScan.of(secrets).texts("the run", texts).assertNone();
     }
 
     /** Every accepted event's age is whole years from the file's Date of Birth to its Event Start Date. */
