@@ -127,14 +127,18 @@ final class FieldValues implements Serializable {
             }
             return postcode;
         }
-        if (f.icd10()) {
-            return Icd10.normalise(v);
-        }
-        if (f.icd10List()) {
-            return Icd10.normaliseList(v);
-        }
-        if (f.opcs4List()) {
-            return Icd10.normaliseList(v, Icd10.PROCEDURE_SEPARATORS);
+        if (f.icd10() || f.icd10List() || f.opcs4List()) {
+            // a value that is no code (an NHS number typed into the diagnosis column) must never reach linked_spells
+            String codes = f.icd10() ? Icd10.normalise(v) : f.icd10List() ? Icd10.normaliseList(v)
+                    : Icd10.normaliseList(v, Icd10.PROCEDURE_SEPARATORS);
+            String bad = Icd10.firstMisshapen(codes, f.opcs4List());
+            if (bad != null) {
+                issues.add(issue(severity, ReasonCode.BAD_FORMAT, f.name() + " " + Issues.shown(bad, true)
+                        + " does not have the shape of " + (f.opcs4List() ? Icd10.OPCS4_SHAPE : Icd10.ICD10_SHAPE)
+                        + nulled(severity)));
+                return null;
+            }
+            return codes;
         }
         if (f.codeList() != null) {
             String canonical = codeLists.get(f.codeList()).canonical(v);

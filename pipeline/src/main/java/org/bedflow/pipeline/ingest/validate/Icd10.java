@@ -21,7 +21,27 @@ public final class Icd10 {
     /** what separates the codes of a procedure list: {@code ;}, {@code |} or {@code ,} */
     public static final Pattern PROCEDURE_SEPARATORS = Pattern.compile("[;|,]");
 
+    /** a normalised ICD-10 code: a letter, two digits, then up to four letters or digits (4th+ characters, dagger/asterisk marks) */
+    private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9]{2}[0-9A-Z]{0,4}[*+†]?");
+    /** a normalised OPCS-4 code: a letter, two or three digits, then up to two letters or digits */
+    private static final Pattern OPCS4 = Pattern.compile("[A-Z][0-9]{2,3}[0-9A-Z]{0,2}");
+    static final String ICD10_SHAPE = "an ICD-10 code (a letter and two digits, e.g. J18 or J44.0)";
+    static final String OPCS4_SHAPE = "an OPCS-4 code (a letter and three digits, e.g. K40.1)";
+
     private Icd10() {
+    }
+
+    /** The first code of a normalised code or {@code ;}-list that does not have the shape of its classification; null when all do. */
+    static String firstMisshapen(String codes, boolean opcs4) {
+        if (codes == null) {
+            return null;
+        }
+        for (String c : codes.split(";")) {
+            if (!(opcs4 ? OPCS4 : ICD10).matcher(c).matches()) {
+                return c;
+            }
+        }
+        return null;
     }
 
     public static String normalise(String code) {

@@ -301,8 +301,10 @@ class RowValidatorTest {
         assertThat(out.get("procedures")).isEqualTo("K401;Y539;Z941;X01");
         assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "procedures", "; |,")).get("procedures"))
                 .as("nothing but separators is no procedure").isNull();
-        assertThat(validate(Feeds.APC_ADMISSIONS, with(admission(), "secondary_diagnoses", "I10,E11")).get("secondary_diagnoses"))
-                .as("a comma still does not separate diagnoses").isEqualTo("I10,E11");
+        // a comma still does not separate diagnoses: "I10,E11" is one value, and not a code (CodeShapeTest)
+        var comma = validate(Feeds.APC_ADMISSIONS, with(admission(), "secondary_diagnoses", "I10,E11"));
+        assertThat(comma.get("secondary_diagnoses")).isNull();
+        assertThat(comma.get("issues")).asList().singleElement().asString().contains("BAD_FORMAT: secondary_diagnoses");
     }
 
     @Test
