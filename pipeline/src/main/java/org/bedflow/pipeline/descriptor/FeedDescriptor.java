@@ -402,6 +402,17 @@ public final class FeedDescriptor implements Serializable {
                 }
             }
         }
+        for (int i = 0; i < fields.size(); i++) {
+            int at = columnOf[i];
+            if (at >= 0 && keys.indexOf(keys.get(at)) != keys.lastIndexOf(keys.get(at))) {
+                // two columns of one name: which one holds the field is anyone's guess, and reading either
+                // silently could put the wrong values in every row
+                throw new FeedInputException(file + ": the header names column '" + header.get(at).replace("\uFEFF", "")
+                        .trim() + "' twice (columns " + (keys.indexOf(keys.get(at)) + 1) + " and "
+                        + (keys.lastIndexOf(keys.get(at)) + 1) + ") and " + fields.get(i).name()
+                        + " is read from it; a file must name each column it is read from once");
+            }
+        }
         if ((!missingMapped.isEmpty() || !missingRequired.isEmpty()) && !looksLikeHeader(readAs, keys, explicitKeys)) {
             // a file without its header row: its first line is a record (an NHS number, a person id), and this
             // message reaches the console, the manifest, the run report and the job repository; quote none of it

@@ -38,6 +38,10 @@ public final class CsvFileRecords implements FlatMapFunction<FileTask, Row> {
             .get();
     private static final int MAX_RAW = 2000;
 
+    /** Why a record with a quote inside a value is not read: a stray quote is where a line's quoting went wrong. */
+    static final String STRAY_QUOTE = "a value holds a quote character (a stray quote, or one the extract did not "
+            + "escape); a feed value never holds one, so the line cannot be trusted to split into its fields";
+
     /** Why a record whose quoted value runs past the end of its physical line is not read (never the value). */
     static final String UNCLOSED_QUOTE = "a quoted value is not closed on its line (a feed value never holds a line "
             + "break); reading resumes on the next line";
@@ -188,6 +192,9 @@ public final class CsvFileRecords implements FlatMapFunction<FileTask, Row> {
             if (rec.size() == 1 && rec.get(0).isEmpty()) {
                 return null; // an empty line is not a record
             }
+            if (holdsQuote(rec)) {
+                return malformed(startLine, STRAY_QUOTE, join(rec));
+            }
             if (rec.size() != task.headerSize()) {
                 return malformed(startLine, rec.size() + " fields instead of " + task.headerSize(), join(rec));
             }
@@ -244,6 +251,15 @@ public final class CsvFileRecords implements FlatMapFunction<FileTask, Row> {
                 }
             }
             return cap(String.join(",", parts));
+        }
+
+        private static boolean holdsQuote(CSVRecord rec) {
+            for (String v : rec.values()) {
+                if (v.indexOf('"') >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean holdsLineBreak(CSVRecord rec) {

@@ -49,7 +49,9 @@ class CsvFileRecordsTest {
     void records_carry_the_line_where_they_start_with_crlf_and_quoted_quotes() throws Exception {
         var rows = read("a,b,c\r\n1,x,\r\n2,\"a,b\",z\r\n3,\"say \"\"hi\"\"\",w\r\n");
         assertThat(rows).extracting(CsvFileRecordsTest::show).containsExactly(
-                "1|x|null @2", "2|a,b|z @3", "3|say \"hi\"|w @4");
+                "1|x|null @2", "2|a,b|z @3",
+                // an escaped quote is still a quote in a value, which no feed value holds
+                "null|null|null @4 MALFORMED " + CsvFileRecords.STRAY_QUOTE);
         assertThat(rows.get(0).getString(3)).isEqualTo("feed/x.csv");
     }
 
@@ -60,7 +62,7 @@ class CsvFileRecordsTest {
         assertThat(rows).extracting(CsvFileRecordsTest::show).containsExactly(
                 "1|x|null @2",
                 "null|null|null @3 MALFORMED " + CsvFileRecords.UNCLOSED_QUOTE,
-                "null|null|null @4 MALFORMED 2 fields instead of 3",
+                "null|null|null @4 MALFORMED " + CsvFileRecords.STRAY_QUOTE,
                 "3|y|w @5");
         assertThat(rows.get(1).getString(6)).isEqualTo("2,\"two");
     }
@@ -77,7 +79,8 @@ class CsvFileRecordsTest {
                 "null|null|null @3 MALFORMED " + CsvFileRecords.UNCLOSED_QUOTE,
                 "3|x|9434765919 @4",
                 "4|x|y @5",
-                "5|x\"|z @6",
+                // the stray quote that once closed the open one: its line is malformed on its own
+                "null|null|null @6 MALFORMED " + CsvFileRecords.STRAY_QUOTE,
                 "6|x|y @7");
         assertThat(rows.get(1).getString(6)).isEqualTo("2,\"open,y");
         assertThat(rows).allSatisfy(r -> {
@@ -96,7 +99,8 @@ class CsvFileRecordsTest {
                 "null|null|null @3 MALFORMED " + CsvFileRecords.UNCLOSED_QUOTE,
                 "3|x|9434765919 @4",
                 "4|x|y @5",
-                "5|x\"|z @6",
+                // the stray quote that once closed the open one: its line is malformed on its own
+                "null|null|null @6 MALFORMED " + CsvFileRecords.STRAY_QUOTE,
                 "6|x|y @7");
         assertThat(rows.get(1).getString(6)).isEqualTo("2,\"open,y");
     }
