@@ -240,6 +240,9 @@ public final class TableStore {
             java.nio.file.Path current = setsDir.resolve(CURRENT);
             String was = Files.isSymbolicLink(current) ? Files.readSymbolicLink(current).toString() : null;
             List<String> tables = tablesIn(setsDir.resolve(runId));
+            if (tables.isEmpty() && was == null) {
+                return; // nothing published, nothing to point at
+            }
             if (!runId.equals(was)) {
                 if (was != null) {
                     for (String table : tablesIn(setsDir.resolve(was))) {
@@ -270,8 +273,9 @@ public final class TableStore {
         }
         try (Stream<java.nio.file.Path> all = Files.walk(set)) {
             return all.filter(p -> p.getFileName().toString().equals("_SUCCESS"))
-                    .map(p -> set.relativize(p.getParent()).toString().replace(File.separatorChar, '/')).sorted()
-                    .toList();
+                    .map(p -> set.relativize(p.getParent()).toString().replace(File.separatorChar, '/'))
+                    .filter(t -> !t.startsWith(".") && !t.contains("/.")) // a carried copy not finished
+                    .sorted().toList();
         }
     }
 
