@@ -10,12 +10,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.jobs.testing.OutputFingerprints;
+import org.bedflow.jobs.testing.PauseInPublish;
 import org.bedflow.jobs.testing.PauseInStep;
 import org.bedflow.jobs.testing.SampleCopies;
 import org.bedflow.jobs.testing.SampleIdentifiers;
@@ -32,6 +35,9 @@ import org.springframework.util.FileSystemUtils;
  * job without redoing the completed steps, and its outputs equal those of an uninterrupted
  * {@code run --rerun} of the same input. Every execution logged to its own file under
  * {@code runs/<run_id>/}, and no log, manifest or terminal line names a person or shows the key.
+ * Then a run killed in the middle of publish, some of its tables in and some not: a reader
+ * polling the public paths throughout sees one complete set of one run at every poll, and
+ * the restart publishes the outputs of an uninterrupted run (docs/architecture.md, "Publishing").
  */
 class CrashRecoveryTest {
 
@@ -76,7 +82,8 @@ class CrashRecoveryTest {
         Path log = tmp.resolve(terminals.size() + 1 + "-" + step.replaceAll("\\W+", "-") + ".txt");
         long t0 = System.nanoTime();
         Process p = bedflow(log, List.of(), args);
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("process finished; output:%n%s", read(log)).isTrue();
+        // generous: the machine may be shared, and a hung process must still end the test
+        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("process finished; output:%n%s", read(log)).isTrue();
         say("$ bedflow " + String.join(" ", args).replace(tmp.toString(), "$TMP"));
         read(log).lines().forEach(l -> say("  | " + l.replace(tmp.toString(), "$TMP")));
         say(String.format("  exit code %d after %.1f s", p.exitValue(), (System.nanoTime() - t0) / 1e9));
@@ -108,7 +115,7 @@ class CrashRecoveryTest {
         long t0 = System.nanoTime();
         Process victim = bedflow(log1, List.of("-D" + PauseInStep.PROPERTY + "=measure"), run);
         Path marker = out.resolve(".paused-measure");
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
         while (!Files.exists(marker) && victim.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
@@ -205,6 +212,158 @@ class CrashRecoveryTest {
         say("  no NHS number (" + SampleIdentifiers.nhsNumbers().size() + " in the sample), council person id ("
                 + SampleIdentifiers.personIds().size() + ") or the key in " + files
                 + " files: execution logs, manifests, the process log and every terminal output");
+
+        killedInPublish(run, out, spark);
+    }
+
+    /** One look at the output folder through the public paths, as a reader sees it. */
+    record Poll(String phase, String pointerBefore, String pointerAfter, Set<String> runIds, List<String> missing,
+                String error) {
+
+        /** judged only when no switch happened while it read */
+        boolean judged() {
+            return pointerBefore.equals(pointerAfter);
+        }
+    }
+
+    /**
+     * A re-run killed with SIGKILL inside publish after 3 of its tables moved into its set,
+     * while a reader polls every table through {@code <output>/<table>}; then restarted.
+     */
+    private void killedInPublish(String[] run, Path out, SparkSession spark) throws Exception {
+        String before = pointer(out);
+        say("8. the same night again, held inside publish after 3 of its tables are in; readers poll the tables");
+        List<Poll> polls = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicReference<String> phase = new java.util.concurrent.atomic.AtomicReference<>(
+                "running");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            while (!stop.get()) {
+                // from the pause on: while the run computes, polls would only take its CPU
+                if (!phase.get().equals("running")) {
+                    polls.add(poll(spark, out, phase.get()));
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "reader");
+        reader.start();
+        try {
+            Path log = tmp.resolve(terminals.size() + 1 + "-killed-in-publish.txt");
+            Process victim = bedflow(log, List.of("-Dspark.hadoop.fs.file.impl=" + PauseInPublish.class.getName(),
+                    "-D" + PauseInPublish.PROPERTY + "=3"), concat(run, "--rerun"));
+            Path marker = out.resolve(".paused-publish");
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (!Files.exists(marker) && victim.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(marker).as("the run reached publish; output:%n%s", read(log)).exists();
+            phase.set("paused in publish");
+            awaitPolls(polls, "paused in publish");
+
+            victim.destroyForcibly();
+            assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            Files.deleteIfExists(marker);
+            phase.set("killed");
+            List<String> staged;
+            try (Stream<Path> runs = Files.list(out.resolve(".staging"))) {
+                staged = runs.map(p -> p.getFileName().toString()).toList();
+            }
+            assertThat(staged).singleElement().isNotEqualTo(before);
+            String killed = staged.get(0);
+            say("  kill -9 " + victim.pid() + " in publish of run " + killed + "; tables in its set: "
+                    + tablesUnder(out.resolve(".sets").resolve(killed)));
+            assertThat(tablesUnder(out.resolve(".sets").resolve(killed))).as("some tables in").hasSize(3);
+            assertThat(pointer(out)).as("readers still on the previous set").isEqualTo(before);
+            awaitPolls(polls, "killed");
+
+            phase.set("restart");
+            assertThat(bedflow("restart-publish", "restart")).isZero();
+            String restartOut = read(terminals.get(terminals.size() - 1));
+            assertThat(restartOut).contains("publish   COMPLETED").doesNotContain("validate  ...")
+                    .doesNotContain("link      ...").doesNotContain("measure   ...");
+            phase.set("after restart");
+            awaitPolls(polls, "after restart");
+            assertThat(pointer(out)).isEqualTo(killed);
+        } finally {
+            stop.set(true);
+            reader.join(TimeUnit.MINUTES.toMillis(5));
+        }
+
+        List<Poll> judged = polls.stream().filter(Poll::judged).toList();
+        say(String.format("  %d polls, %d judged (no switch while reading):", polls.size(), judged.size()));
+        for (String p : List.of("paused in publish", "killed", "restart", "after restart")) {
+            say(String.format("    %-18s %s", p, judged.stream().filter(q -> q.phase().equals(p))
+                    .map(q -> q.error() != null ? "error" : String.join("+", q.runIds())).distinct().toList()));
+        }
+        assertThat(judged).allSatisfy(q -> {
+            assertThat(q.error()).as("poll in phase %s", q.phase()).isNull();
+            assertThat(q.missing()).as("tables missing in phase %s", q.phase()).isEmpty();
+            assertThat(q.runIds()).as("run ids of the rows in phase %s", q.phase()).containsExactly(q.pointerBefore());
+        });
+        assertThat(judged).filteredOn(q -> q.phase().equals("killed")).isNotEmpty()
+                .allSatisfy(q -> assertThat(q.runIds()).containsExactly(before));
+        assertThat(judged).filteredOn(q -> q.phase().equals("after restart")).isNotEmpty()
+                .allSatisfy(q -> assertThat(q.runIds()).doesNotContain(before));
+
+        // the restarted publish gives what the uninterrupted re-run gave (kept as the previous set)
+        Map<String, String> restarted = OutputFingerprints.of(spark, out);
+        Map<String, String> uninterrupted = OutputFingerprints.of(spark, out.resolve(".sets").resolve(before));
+        assertThat(restarted).isEqualTo(uninterrupted);
+        say("  restarted outputs equal the uninterrupted run's, all " + restarted.size() + " tables");
+        try (Stream<Path> sets = Files.list(out.resolve(".sets"))) {
+            assertThat(sets.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
+                    .as("the new set, the one it replaced, and the pointers to them")
+                    .containsExactlyInAnyOrder(before, pointer(out), "current", "previous");
+        }
+    }
+
+    /** Waits until the reader judged at least two polls in {@code phase}. */
+    private static void awaitPolls(List<Poll> polls, String phase) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline && polls.stream().filter(q -> q.phase().equals(phase) && q.judged())
+                .count() < 2) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static Poll poll(SparkSession spark, Path out, String phase) {
+        String before = pointer(out);
+        Set<String> runIds = new java.util.TreeSet<>();
+        List<String> missing = new ArrayList<>();
+        String error = null;
+        try {
+            for (String table : OutputFingerprints.TABLES) {
+                if (!Files.exists(out.resolve(table))) {
+                    missing.add(table);
+                    continue;
+                }
+                spark.read().parquet(out.resolve(table).toString()).select("run_id").distinct().collectAsList()
+                        .forEach(r -> runIds.add(r.getString(0)));
+            }
+        } catch (RuntimeException e) {
+            error = e.getClass().getSimpleName();
+        }
+        return new Poll(phase, before, pointer(out), runIds, missing, error);
+    }
+
+    /** The run whose set readers see now: where {@code .sets/current} points. */
+    private static String pointer(Path out) {
+        try {
+            return Files.readSymbolicLink(out.resolve(".sets/current")).toString();
+        } catch (Exception e) {
+            return "(none)";
+        }
+    }
+
+    private static List<String> tablesUnder(Path set) throws Exception {
+        try (Stream<Path> all = Files.walk(set)) {
+            return all.filter(p -> p.getFileName().toString().equals("_SUCCESS"))
+                    .map(p -> set.relativize(p.getParent()).toString()).sorted().toList();
+        }
     }
 
     /** The execution id in a run's first line: "bedflow nightly: run ... (execution N), run date ..." */

@@ -15,12 +15,13 @@ import org.bedflow.pipeline.schema.OutputTables;
 /**
  * Last step, publish: every output table was staged by the step that computed it (rejects
  * by validate, linked_spells by link, the aggregate tables by measure). Publish stages the
- * commissioners' disclosure-controlled copies under {@code published/} and swaps each table
- * in whole (docs/architecture.md, "Publishing").
+ * commissioners' disclosure-controlled copies under {@code published/}, moves every table into
+ * the run's set and then switches readers to the whole set at once (docs/architecture.md,
+ * "Publishing"; table by table where the file system has no symlinks).
  *
- * <p>Safe to repeat after a crash: a table an earlier attempt of this run already swapped in
- * is recognised by its run_id and left in place; the rest are swapped as before. A table
- * neither staged nor already swapped in fails the step rather than being skipped: a run
+ * <p>Safe to repeat after a crash: a table an earlier attempt of this run already published
+ * is left in place; the rest are published as before, and the switch is made (again). A table
+ * neither staged nor already published fails the step rather than being skipped: a run
  * never completes with tables missing.
  */
 public final class PublishTables {
@@ -68,7 +69,7 @@ public final class PublishTables {
         for (OutputTables table : tables) {
             String name = table.table();
             Dataset<Row> rows = work.isStaged(name) ? work.readStaged(name)
-                    : store.isPublishedBy(run.runId(), name) ? store.read(name)
+                    : store.isPublishedBy(run.runId(), name) ? store.readPublished(run.runId(), name)
                     : work.readStaged(name);
             long count = rows.count();
             Optional<Dataset<Row>> copy = DisclosureControl.published(table, rows, control);
@@ -81,12 +82,13 @@ public final class PublishTables {
                 }
                 store.publish(run.runId(), name);
                 store.publish(run.runId(), copyName);
-                outputs.add(new RunManifest.Output(copyName, store.read(copyName).count()));
+                outputs.add(new RunManifest.Output(copyName, store.readPublished(run.runId(), copyName).count()));
             } else {
                 store.publish(run.runId(), name);
             }
             outputs.add(new RunManifest.Output(name, count));
         }
+        store.switchTo(run.runId());
         return new Result(outputs, anyCopy, control);
     }
 }
