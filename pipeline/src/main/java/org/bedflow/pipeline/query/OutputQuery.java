@@ -3,6 +3,7 @@ package org.bedflow.pipeline.query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -145,13 +146,17 @@ public final class OutputQuery {
                 String first = msg.lines().findFirst().orElse(msg);
                 String hint = first.toUpperCase(Locale.ROOT).contains("TABLE_OR_VIEW_NOT_FOUND")
                         ? " (tables: " + String.join(", ", views) + ")" : "";
-                throw new IllegalArgumentException("bad query: " + first + hint, e);
+                throw new IllegalArgumentException("bad query: " + printable(first) + hint, e);
             }
             throw e;
         }
     }
 
-    /** An aligned text table of at most {@code limit} rows, values in full, NULL for nulls. */
+    /**
+     * An aligned text table of at most {@code limit} rows, values in full, NULL for nulls.
+     * Control characters are shown as escapes ({@code \\u001b}): a value must never move the
+     * cursor, recolour or clear the terminal it is printed on.
+     */
     public static String format(Dataset<Row> result, int limit) {
         String[] names = result.columns();
         List<Row> rows = result.limit(limit + 1).collectAsList();
@@ -159,12 +164,12 @@ public final class OutputQuery {
         List<String[]> cells = new ArrayList<>();
         int[] width = new int[names.length];
         for (int i = 0; i < names.length; i++) {
-            width[i] = names[i].length();
+            width[i] = printable(names[i]).length();
         }
         for (Row r : rows.subList(0, Math.min(rows.size(), limit))) {
             String[] line = new String[names.length];
             for (int i = 0; i < names.length; i++) {
-                line[i] = r.isNullAt(i) ? "NULL" : String.valueOf(r.get(i));
+                line[i] = r.isNullAt(i) ? "NULL" : printable(String.valueOf(r.get(i)));
                 width[i] = Math.max(width[i], line[i].length());
             }
             cells.add(line);
@@ -175,7 +180,7 @@ public final class OutputQuery {
             rule.append("-".repeat(w + 2)).append('+');
         }
         out.append(rule).append('\n');
-        appendLine(out, names, width);
+        appendLine(out, Arrays.stream(names).map(OutputQuery::printable).toArray(String[]::new), width);
         out.append(rule).append('\n');
         for (String[] line : cells) {
             appendLine(out, line, width);
@@ -184,6 +189,23 @@ public final class OutputQuery {
         out.append(cells.size()).append(cells.size() == 1 ? " row" : " rows")
                 .append(more ? " (more not shown; use --limit)" : "").append('\n');
         return out.toString();
+    }
+
+    /** {@code text} with every control character (C0, DEL, C1) written as a {@code \\uXXXX} escape. */
+    public static String printable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                out.append(String.format("\\u%04x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private static void appendLine(StringBuilder out, String[] values, int[] width) {
