@@ -24,6 +24,7 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -42,11 +43,14 @@ public class RunLifecycle implements JobExecutionListener {
     private final ObjectProvider<SparkSession> spark;
     private final BedflowProperties properties;
     private final ConfigDigest configDigest;
+    private final ObjectProvider<JobRepository> jobRepository;
 
-    public RunLifecycle(ObjectProvider<SparkSession> spark, BedflowProperties properties, ConfigDigest configDigest) {
+    public RunLifecycle(ObjectProvider<SparkSession> spark, BedflowProperties properties, ConfigDigest configDigest,
+                        ObjectProvider<JobRepository> jobRepository) {
         this.spark = spark;
         this.properties = properties;
         this.configDigest = configDigest;
+        this.jobRepository = jobRepository;
     }
 
     @Override
@@ -56,6 +60,9 @@ public class RunLifecycle implements JobExecutionListener {
             // sortable, filesystem-safe, unique per job instance; a restart keeps it
             String id = LocalDateTime.now(ZoneOffset.UTC).format(ID) + "-" + job.getJobInstance().getInstanceId();
             ctx.putString(RunParameters.RUN_ID, id);
+            // stored now: Spring Batch saves the job's context only after a step ends, so a kill
+            // inside the first step would otherwise give the restart a new id
+            jobRepository.getObject().updateExecutionContext(job);
         }
         RunContext run = run(job);
         ExecutionLog.open(run.output(), run.runId(), job.getId());
