@@ -66,8 +66,10 @@ public class RunLifecycle implements JobExecutionListener {
         }
         RunContext run = run(job);
         ExecutionLog.open(run.output(), run.runId(), job.getId());
+        boolean temporary = RunParameters.temporaryOutput(job.getJobParameters());
         OUT.printf("bedflow %s: run %s (execution %d), run date %s%n  input  %s%n  output %s%n",
-                job.getJobInstance().getJobName(), run.runId(), job.getId(), run.runDate(), run.input(), run.output());
+                job.getJobInstance().getJobName(), run.runId(), job.getId(), run.runDate(), run.input(),
+                temporary ? "none kept (give --output DIR to keep the rejects, manifest and report)" : run.output());
         log.info("starting {} run {} execution {} run date {}", job.getJobInstance().getJobName(), run.runId(),
                 job.getId(), run.runDate());
     }
@@ -95,6 +97,10 @@ public class RunLifecycle implements JobExecutionListener {
                     RunState.inputs(ctx), RunState.feeds(ctx), RunState.outputs(ctx), RunState.ruleGaps(ctx));
             var finished = new FinishRun(spark.getObject(), run(job)).execute(outcome,
                     new FinishRun.Provenance(VersionInfo.version(), VersionInfo.gitCommit(), configDigest.sha256()));
+            if (RunParameters.temporaryOutput(job.getJobParameters())) {
+                OUT.printf("%s %s%n", name, finished.content().status());
+                return; // the manifest and report go with the temporary folder: no path to a file that will not exist
+            }
             OUT.printf("%s %s%n  manifest %s%n", name, finished.content().status(), finished.manifest());
             if (finished.report() != null) {
                 OUT.printf("  report   %s%n", finished.report());
