@@ -2,6 +2,7 @@ package org.bedflow.pipeline.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,14 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * Spark SQL over an output folder: every table folder is registered as a view under its
@@ -189,6 +198,28 @@ public final class OutputQuery {
         out.append(cells.size()).append(cells.size() == 1 ? " row" : " rows")
                 .append(more ? " (more not shown; use --limit)" : "").append('\n');
         return out.toString();
+    }
+
+    /** The answer in the engine-neutral form {@link QueryFormat} prints: at most {@code limit} rows. */
+    public static DuckDbQuery.Result result(Dataset<Row> result, int limit) {
+        StructField[] fields = result.schema().fields();
+        List<Integer> types = new ArrayList<>();
+        for (StructField f : fields) {
+            DataType t = f.dataType();
+            types.add(t instanceof DoubleType ? Types.DOUBLE : t instanceof FloatType ? Types.FLOAT
+                    : t instanceof DecimalType ? Types.DECIMAL : t instanceof LongType ? Types.BIGINT
+                    : t instanceof IntegerType ? Types.INTEGER : t instanceof DateType ? Types.DATE : Types.VARCHAR);
+        }
+        List<Row> rows = result.limit(limit + 1).collectAsList();
+        List<Object[]> values = new ArrayList<>();
+        for (Row r : rows.subList(0, Math.min(rows.size(), limit))) {
+            Object[] v = new Object[fields.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = r.isNullAt(i) ? null : r.get(i);
+            }
+            values.add(v);
+        }
+        return new DuckDbQuery.Result(Arrays.asList(result.columns()), types, values, rows.size() > limit);
     }
 
     /** {@code text} with every control character (C0, DEL, C1) written as a {@code \\uXXXX} escape. */
