@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.bedflow.jobs.ExitCodes;
-import org.bedflow.pipeline.query.TableExport;
+import org.bedflow.pipeline.publish.export.TableExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

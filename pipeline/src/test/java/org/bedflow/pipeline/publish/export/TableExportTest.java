@@ -1,4 +1,4 @@
-package org.bedflow.pipeline.query;
+package org.bedflow.pipeline.publish.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

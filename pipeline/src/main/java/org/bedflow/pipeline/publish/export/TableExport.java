@@ -1,4 +1,4 @@
-package org.bedflow.pipeline.query;
+package org.bedflow.pipeline.publish.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +22,9 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.bedflow.pipeline.query.DuckDbQuery;
+import org.bedflow.pipeline.query.OutputQuery;
+import org.bedflow.pipeline.query.QueryFormat;
 
 /**
  * {@code bedflow export}: the published (disclosure-controlled) tables of an output folder as
