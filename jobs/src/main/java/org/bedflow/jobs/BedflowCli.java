@@ -3,6 +3,7 @@ package org.bedflow.jobs;
 import java.io.PrintWriter;
 
 import org.bedflow.jobs.cli.DemoCommand;
+import org.bedflow.jobs.cli.ExportCommand;
 import org.bedflow.jobs.cli.Failures;
 import org.bedflow.jobs.cli.GenerateCommand;
 import org.bedflow.jobs.cli.HistoryCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
         description = "Nightly health and social care pipeline: links hospital spells to council social care "
                 + "and publishes delayed-discharge and admission-avoidance indicators by unitary area.",
         subcommands = {RunCommand.class, DemoCommand.class, ValidateCommand.class, GenerateCommand.class, QueryCommand.class,
+                ExportCommand.class,
                 RestartCommand.class, HistoryCommand.class, ScheduleCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 job failed, 2 usage error, 3 data quality threshold breached "

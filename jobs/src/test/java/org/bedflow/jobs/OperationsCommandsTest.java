@@ -136,6 +136,9 @@ class OperationsCommandsTest {
                 + firstId + " and step_name = 'validate'"));
         String rowsOut = String.format("%,d", count("select write_count from batch_step_execution where job_execution_id = "
                 + secondId + " and step_name = 'publish'"));
+        // a restart is an execution of the same run: its run id on both lines
+        assertThat(row(lines, firstId).split(" +")[1]).isEqualTo(runId);
+        assertThat(row(lines, secondId).split(" +")[1]).isEqualTo(runId);
         assertThat(row(lines, secondId)).containsSubsequence(String.valueOf(secondId), "nightly", "2025-04-01",
                 "COMPLETED", " s ", rowsIn, rowsOut);
         assertThat(row(lines, firstId)).containsSubsequence(String.valueOf(firstId), "nightly", "2025-04-01",
@@ -161,6 +164,28 @@ class OperationsCommandsTest {
         Path terminal = Files.writeString(tmp.resolve("terminal.txt"), failed.out() + failed.err() + restart.out()
                 + restart.err() + history.out());
         SampleIdentifiers.assertNoneIn(List.of(out.resolve("runs"), tmp.resolve("process.log"), terminal));
+    }
+
+    @Test
+    void validate_without_an_output_folder_prints_no_path_it_deletes_and_history_says_nothing_was_kept()
+            throws Exception {
+        // given an input folder with no feeds yet, checked without --output (a temporary folder)
+        Path input = Files.createDirectories(tmp.resolve("in-no-output"));
+
+        Result r = cli.run("validate", "--input", input.toString(), "--config", config(tmp.resolve("conf-no-output"))
+                .toString(), "--master", "local[2]");
+
+        // then it fails as validate does, but names no file in the folder it removed
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.DATA_QUALITY);
+        assertOneLineReason(r, "step validate failed", "is missing or empty");
+        String tempDir = System.getProperty("java.io.tmpdir");
+        assertThat(r.out() + r.err()).as(r.toString()).doesNotContain(tempDir + "/bedflow-validate-")
+                .doesNotContain("(log: ");
+        // and history lists the execution, with its run id, as keeping nothing
+        Result history = cli.run("history");
+        String line = history.out().lines().filter(l -> l.contains("validate") && l.contains("not kept")).findFirst()
+                .orElseThrow(() -> new AssertionError(history.out()));
+        assertThat(line).doesNotContain(tempDir).containsPattern("^\\d+ +\\d{8}T\\d{6}Z-\\d+ +validate ");
     }
 
     @Test

@@ -45,6 +45,30 @@ public record GenerationSummary(Path outDir, GeneratorOptions options, List<File
     }
 
     /**
+     * A short summary for the terminal: the window and seed, then one line per feed folder with
+     * its files and rows, then the people and the case mix.
+     */
+    public String table() {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "%,d spells, %d months from %s, seed %d, format %s%n", spells, options.months(), options.start(),
+                options.seed(), options.format().toString().toLowerCase(Locale.ROOT)));
+        Map<String, long[]> perFeed = new TreeMap<>();
+        for (FileCount f : files) {
+            long[] c = perFeed.computeIfAbsent(f.feed(), k -> new long[2]);
+            c[0]++;
+            c[1] += f.rows();
+        }
+        int width = Math.max("feed".length(), perFeed.keySet().stream().mapToInt(String::length).max().orElse(0));
+        out.append(String.format(Locale.ROOT, "  %-" + width + "s  %5s  %10s%n", "feed", "files", "rows"));
+        perFeed.forEach((feed, c) -> out.append(String.format(Locale.ROOT, "  %-" + width + "s  %5d  %,10d%n", feed,
+                c[0], c[1])));
+        out.append(String.format(Locale.ROOT, "%,d persons (1 written for every %.0f in the county)%n", persons,
+                populationScale));
+        out.append(profile.describe()).append(System.lineSeparator());
+        return out.toString();
+    }
+
+    /**
      * Counts the generator knows as it writes (true values, before the recording noise of the
      * rows: a readmission here is one of the same person, whatever the NHS number on the row).
      */

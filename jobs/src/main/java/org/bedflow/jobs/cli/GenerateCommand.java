@@ -38,7 +38,7 @@ public class GenerateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         var summary = SyntheticFeeds.generate(output.toAbsolutePath().normalize(),
                 new GeneratorOptions(spells, months, start, seed, format, false));
-        System.out.println(summary);
+        System.out.print(summary.table());
         System.out.printf("generated in %.1f s into %s%n", (System.nanoTime() - t0) / 1e9, output.toAbsolutePath().normalize());
         return 0;
     }

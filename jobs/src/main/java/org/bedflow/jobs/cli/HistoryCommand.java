@@ -69,7 +69,7 @@ public class HistoryCommand implements Callable<Integer> {
 
     static String table(List<JobExecution> executions) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"id", "job", "run date", "status", "started", "duration", "rows in", "rows out",
+        rows.add(new String[] {"id", "run id", "job", "run date", "status", "started", "duration", "rows in", "rows out",
                 "failed step", "output"});
         for (JobExecution e : executions) {
             String failed = e.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
@@ -79,8 +79,10 @@ public class HistoryCommand implements Callable<Integer> {
             Long in = rowsIn(e);
             Long out = rowsOut(e);
             LocalDate runDate = e.getJobParameters().getLocalDate(RunParameters.PARAM_RUN_DATE);
+            var ctx = e.getExecutionContext();
             rows.add(new String[] {
                     String.valueOf(e.getId()),
+                    ctx.containsKey(RunParameters.RUN_ID) ? ctx.getString(RunParameters.RUN_ID) : "",
                     e.getJobInstance().getJobName(),
                     runDate == null ? "" : runDate.toString(),
                     e.getStatus().toString(),
@@ -89,7 +91,8 @@ public class HistoryCommand implements Callable<Integer> {
                     in == null ? "" : String.format("%,d", in),
                     out == null ? "" : String.format("%,d", out),
                     failed.isEmpty() ? running : failed,
-                    String.valueOf(e.getJobParameters().getString(RunParameters.PARAM_OUTPUT))});
+                    RunParameters.temporaryOutput(e.getJobParameters()) ? "(not kept: validate without --output)"
+                            : String.valueOf(e.getJobParameters().getString(RunParameters.PARAM_OUTPUT))});
         }
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {

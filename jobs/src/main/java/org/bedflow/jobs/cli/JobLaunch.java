@@ -147,8 +147,8 @@ public final class JobLaunch {
         String output = execution.getJobParameters().getString(RunParameters.PARAM_OUTPUT);
         String runId = execution.getExecutionContext().containsKey(RunParameters.RUN_ID)
                 ? execution.getExecutionContext().getString(RunParameters.RUN_ID) : null;
-        if (output == null || runId == null) {
-            return "";
+        if (output == null || runId == null || RunParameters.temporaryOutput(execution.getJobParameters())) {
+            return ""; // validate without --output: its log goes with its temporary folder
         }
         Path file = ExecutionLog.file(output, runId, execution.getId());
         return Files.exists(file) ? " (log: " + file + ")" : "";

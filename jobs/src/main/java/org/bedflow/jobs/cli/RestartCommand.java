@@ -2,8 +2,14 @@ package org.bedflow.jobs.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.bedflow.jobs.ExitCodes;
@@ -28,20 +34,30 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bedflow restart}: resumes the last failed execution (or the one named) at its
- * failed step; completed steps are not redone. It runs with the configuration file and Spark
+ * {@code bedflow restart}: resumes the last failed execution of an output folder (or the one
+ * named) at its failed step; completed steps are not redone. Without {@code --output} it
+ * takes the last failed execution only when every candidate writes to the same output folder;
+ * otherwise it lists them and asks which (a restart must never republish another folder's
+ * night by surprise). A failed execution whose output folder has since completed a newer run
+ * is no candidate: restarting it would replace newer tables with older ones
+ * ({@code --execution-id} still can). It runs with the configuration file and Spark
  * master the failed execution was launched with, unless given again here. An execution left
  * STARTED by a process that was killed (kill -9, power loss) is first marked FAILED, but only
  * once the output folder's lock shows that no process is still working on it.
  */
 @Command(name = "restart", mixinStandardHelpOptions = true,
-        description = "Restart the last failed execution of the nightly run (or --execution-id N) at its failed step.")
+        description = "Restart the last failed execution of the nightly run of --output DIR (or --execution-id N) at "
+                + "its failed step. Without either, the last failed execution when all candidates share one output "
+                + "folder; else the candidates are listed.")
 public class RestartCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(RestartCommand.class);
 
     @Option(names = "--execution-id", paramLabel = "N", description = "the execution to restart (default: the last failed one)")
     Long executionId;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "the output folder whose last failed run to restart")
+    Path output;
 
     @Mixin
     CommonOptions common;
@@ -52,12 +68,30 @@ public class RestartCommand implements Callable<Integer> {
         ConfigurableApplicationContext ctx = SpringCommand.start(lookupArgs);
         try {
             JobExplorer explorer = ctx.getBean(JobExplorer.class);
-            Optional<JobExecution> target = executionId != null ? Optional.ofNullable(explorer.getJobExecution(executionId))
-                    : lastRestartable(explorer);
-            if (target.isEmpty()) {
-                System.err.println("bedflow: " + (executionId != null ? "there is no execution " + executionId
-                        + " (see bedflow history)" : "no failed execution to restart (see bedflow history)"));
-                return executionId != null ? ExitCodes.USAGE : ExitCodes.FAILED;
+            Optional<JobExecution> target;
+            if (executionId != null) {
+                target = Optional.ofNullable(explorer.getJobExecution(executionId));
+                if (target.isEmpty()) {
+                    System.err.println("bedflow: there is no execution " + executionId + " (see bedflow history)");
+                    return ExitCodes.USAGE;
+                }
+            } else {
+                Choice choice = choose(lastExecutions(explorer), output == null ? null : CommonOptions.localDir(output));
+                if (choice.candidates().size() > 1) {
+                    System.err.println("bedflow: failed runs of " + choice.candidates().size()
+                            + " output folders could be restarted; name one:");
+                    choice.candidates().forEach(c -> System.err.println("  bedflow restart --output "
+                            + c.getJobParameters().getString(RunParameters.PARAM_OUTPUT) + "    # execution " + c.getId()
+                            + ", run date " + c.getJobParameters().getLocalDate(RunParameters.PARAM_RUN_DATE)
+                            + ", " + c.getStatus()));
+                    return ExitCodes.USAGE;
+                }
+                if (choice.candidates().isEmpty()) {
+                    System.err.println("bedflow: no failed execution to restart" + (output == null ? ""
+                            : " for output folder " + CommonOptions.localDir(output)) + " (see bedflow history)");
+                    return ExitCodes.FAILED;
+                }
+                target = Optional.of(choice.candidates().get(0));
             }
             JobExecution failed = target.get();
             if (failed.getStatus() == BatchStatus.COMPLETED || failed.getStatus() == BatchStatus.ABANDONED) {
@@ -121,19 +155,51 @@ public class RestartCommand implements Callable<Integer> {
     }
 
     /**
-     * The newest execution of the nightly job, over all its job instances, that is the last of
-     * its instance and did not complete. (A failed {@code validate} check is simply run again;
-     * restarting one needs its --execution-id.)
+     * What a restart without {@code --execution-id} may take: one execution, none, or (only
+     * when no output folder was named) the newest failed one of each of several output folders.
      */
-    static Optional<JobExecution> lastRestartable(JobExplorer explorer) {
-        JobExecution best = null;
-        for (JobInstance instance : explorer.getJobInstances(NightlyJobConfig.NIGHTLY, 0, 100)) {
-            JobExecution last = explorer.getLastJobExecution(instance);
-            if (last != null && last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED
-                    && (best == null || last.getId() > best.getId())) {
-                best = last;
+    record Choice(List<JobExecution> candidates) {
+    }
+
+    /**
+     * @param lastExecutions the last execution of each job instance of the nightly job
+     * @param output         the folder named by --output, or null
+     */
+    static Choice choose(List<JobExecution> lastExecutions, Path output) {
+        // newest first, by execution id (ids only grow)
+        List<JobExecution> newest = lastExecutions.stream()
+                .sorted(Comparator.comparing(JobExecution::getId).reversed()).toList();
+        Map<String, JobExecution> perOutput = new LinkedHashMap<>();
+        Set<String> completedSince = new HashSet<>();
+        for (JobExecution e : newest) {
+            String out = e.getJobParameters().getString(RunParameters.PARAM_OUTPUT);
+            if (out == null || (output != null && !Path.of(out).equals(output))) {
+                continue;
+            }
+            if (e.getStatus() == BatchStatus.COMPLETED) {
+                completedSince.add(out); // every older failure of this folder is superseded
+            } else if (e.getStatus() != BatchStatus.ABANDONED && !completedSince.contains(out)) {
+                perOutput.putIfAbsent(out, e);
             }
         }
-        return Optional.ofNullable(best);
+        return new Choice(List.copyOf(perOutput.values()));
+    }
+
+    /** The last execution of every job instance of the nightly job. */
+    static List<JobExecution> lastExecutions(JobExplorer explorer) {
+        List<JobExecution> last = new ArrayList<>();
+        int page = 500;
+        for (int start = 0; ; start += page) {
+            List<JobInstance> instances = explorer.getJobInstances(NightlyJobConfig.NIGHTLY, start, page);
+            for (JobInstance instance : instances) {
+                JobExecution e = explorer.getLastJobExecution(instance);
+                if (e != null) {
+                    last.add(e);
+                }
+            }
+            if (instances.size() < page) {
+                return last;
+            }
+        }
     }
 }

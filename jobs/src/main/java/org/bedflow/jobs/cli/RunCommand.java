@@ -45,12 +45,20 @@ public class RunCommand implements Callable<Integer> {
 
     static int launch(String job, Path input, Path output, LocalDate runDate, boolean rerun, boolean demoKey,
                       CommonOptions common) {
-        return launch(job, input, output, runDate, rerun, demoKey, common, false);
+        return launch(job, input, output, runDate, rerun, demoKey, common, false, false);
     }
 
-    /** @param rerunIfComplete run a completed run date again instead of refusing (the scheduler) */
     static int launch(String job, Path input, Path output, LocalDate runDate, boolean rerun, boolean demoKey,
                       CommonOptions common, boolean rerunIfComplete) {
+        return launch(job, input, output, runDate, rerun, demoKey, common, rerunIfComplete, false);
+    }
+
+    /**
+     * @param rerunIfComplete  run a completed run date again instead of refusing (the scheduler)
+     * @param temporaryOutput  the output folder goes when the command ends (validate without --output)
+     */
+    static int launch(String job, Path input, Path output, LocalDate runDate, boolean rerun, boolean demoKey,
+                      CommonOptions common, boolean rerunIfComplete, boolean temporaryOutput) {
         List<String> springArgs = common.springArgs();
         Path in = CommonOptions.localDir(input);
         if (!Files.isDirectory(in)) {
@@ -70,6 +78,9 @@ public class RunCommand implements Callable<Integer> {
                 .addString(RunParameters.PARAM_OUTPUT, out.toString());
         if (rerun) {
             params.addLong(RunParameters.PARAM_RERUN, System.currentTimeMillis());
+        }
+        if (temporaryOutput) {
+            params.addString(RunParameters.PARAM_TEMPORARY_OUTPUT, "true", false);
         }
         if (demoKey) {
             params.addString(PseudonymKeys.PARAM_DEMO_KEY, "true", false);

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code bedflow validate}: checks the feeds only, prints the data quality per feed and
  * reason, and (with --output) writes {@code rejects} and the run manifest. It changes no
- * published table.
+ * published table. Without --output it works in a temporary folder that goes when it ends, so
+ * it prints no path in that folder and history shows the output as not kept.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check the feeds only: counts per feed and reason; writes rejects with --output.")
@@ -43,7 +44,7 @@ public class ValidateCommand implements Callable<Integer> {
                 out = Files.createTempDirectory("bedflow-validate-");
             }
             return RunCommand.launch(NightlyJobConfig.VALIDATE, input, out, runDate == null ? LocalDate.now() : runDate,
-                    true, false, common);
+                    true, false, common, false, temporary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

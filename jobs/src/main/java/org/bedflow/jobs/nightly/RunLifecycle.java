@@ -27,6 +27,7 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -49,13 +50,15 @@ public class RunLifecycle implements JobExecutionListener {
     private final BedflowProperties properties;
     private final ConfigDigest configDigest;
     private final ScratchOutput scratch;
+    private final ObjectProvider<JobRepository> jobRepository;
 
     public RunLifecycle(ObjectProvider<SparkSession> spark, BedflowProperties properties, ConfigDigest configDigest,
-                        ScratchOutput scratch) {
+                        ScratchOutput scratch, ObjectProvider<JobRepository> jobRepository) {
         this.spark = spark;
         this.properties = properties;
         this.configDigest = configDigest;
         this.scratch = scratch;
+        this.jobRepository = jobRepository;
     }
 
     @Override
@@ -65,6 +68,9 @@ public class RunLifecycle implements JobExecutionListener {
             // sortable, filesystem-safe, unique per job instance; a restart keeps it
             String id = LocalDateTime.now(ZoneOffset.UTC).format(ID) + "-" + job.getJobInstance().getInstanceId();
             ctx.putString(RunParameters.RUN_ID, id);
+            // stored now: Spring Batch saves the job's context only after a step ends, so a kill
+            // inside the first step would otherwise give the restart a new id
+            jobRepository.getObject().updateExecutionContext(job);
         }
         RunContext run = run(job);
         if (run.output() != null) {
@@ -78,8 +84,10 @@ public class RunLifecycle implements JobExecutionListener {
             }
         }
         ExecutionLog.open(run.output(), run.runId(), job.getId());
+        boolean temporary = RunParameters.temporaryOutput(job.getJobParameters());
         OUT.printf("bedflow %s: run %s (execution %d), run date %s%n  input  %s%n  output %s%n",
-                job.getJobInstance().getJobName(), run.runId(), job.getId(), run.runDate(), run.input(), run.output());
+                job.getJobInstance().getJobName(), run.runId(), job.getId(), run.runDate(), run.input(),
+                temporary ? "none kept (give --output DIR to keep the rejects, manifest and report)" : run.output());
         log.info("starting {} run {} execution {} run date {}", job.getJobInstance().getJobName(), run.runId(),
                 job.getId(), run.runDate());
     }
@@ -109,6 +117,10 @@ public class RunLifecycle implements JobExecutionListener {
                     new FinishRun.Provenance(VersionInfo.version(), VersionInfo.gitCommit(), configDigest.sha256()));
             if (!outcome.completed() && VALIDATE_STEP.equals(outcome.failedStep())) {
                 dropWorkFiles(job);
+            }
+            if (RunParameters.temporaryOutput(job.getJobParameters())) {
+                OUT.printf("%s %s%n", name, finished.content().status());
+                return; // the manifest and report go with the temporary folder: no path to a file that will not exist
             }
             OUT.printf("%s %s%n  manifest %s%n", name, finished.content().status(), finished.manifest());
             if (finished.report() != null) {

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/commissioners.md: {@code query --output DIR "SQL"} runs Spark SQL over the output tables and
- * prints a table; a bad query or a missing table is a one-line error, not a stack trace.
+ * docs/commissioners.md: {@code query --output DIR "SQL"} runs SQL over the output tables (DuckDB,
+ * or Spark with --engine spark) and prints a table, CSV or JSON; a bad query or a missing table
+ * is a one-line error with the engine's own message, not a stack trace.
  */
 class QueryCommandTest {
 
@@ -77,6 +78,39 @@ class QueryCommandTest {
         String err = stderr.toString(StandardCharsets.UTF_8);
         assertThat(err).startsWith("bedflow: bad query:").doesNotContain("\tat ");
         assertThat(err.strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void a_misspelt_keyword_shows_what_the_engine_says_and_where() {
+        assertThat(bedflow("query", "--output", out.toString(), "selec 1")).isEqualTo(ExitCodes.FAILED);
+        // DuckDB's parser message and the line it points at, not an empty "bad query: "
+        assertThat(stderr.toString(StandardCharsets.UTF_8).strip())
+                .startsWith("bedflow: bad query: Parser Error: syntax error at or near \"selec\"").contains("LINE 1:");
+    }
+
+    @Test
+    void decimals_print_rounded_to_two_places_in_the_table_and_in_full_as_csv_and_json() {
+        // 205 discharges over 3 months = 68.333...; 120 / 7 = 17.142857...
+        String sql = "select sum(discharges) / 3.0::double as mean, 120 / 7.0::double as ratio, 'a,b' as label "
+                + "from published_delayed_discharge_monthly";
+        assertThat(bedflow("query", "--output", out.toString(), sql)).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("| 68.33 | 17.14 | a,b   |");
+        stdout.reset();
+        assertThat(bedflow("query", "--output", out.toString(), "--format", "csv", sql)).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("mean,ratio,label\r\n"
+                + "68.33333333333333,17.142857142857142,\"a,b\"\r\n");
+        stdout.reset();
+        assertThat(bedflow("query", "--output", out.toString(), "--format", "json", sql)).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("\"mean\" : 68.33333333333333",
+                "\"label\" : \"a,b\"");
+    }
+
+    @Test
+    void the_spark_engine_answers_the_same_query() {
+        assertThat(bedflow("query", "--engine", "spark", "--output", out.toString(),
+                "select sum(discharges) as total from published_delayed_discharge_monthly")).isZero();
+        // 120 + 85 = 205, as on DuckDB
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("| 205   |");
     }
 
     @Test

@@ -3,14 +3,22 @@ package org.bedflow.pipeline.link;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The secret behind person keys: BEDFLOW_PSEUDONYM_KEY (the key text) or
- * BEDFLOW_PSEUDONYM_KEY_FILE (a file whose content, trailing newline trimmed, is the key).
+ * BEDFLOW_PSEUDONYM_KEY_FILE (a file whose content is the key: text with its trailing newline
+ * trimmed, or raw bytes, e.g. 32 bytes from {@code openssl rand 32}). At least 16 bytes, not
+ * blank and not a few characters repeated: a key anyone could guess makes person keys
+ * reversible by trying every NHS number (docs/operations.md, "The pseudonymisation key").
  * {@code toString} never shows the key.
  */
 public final class PseudonymKey implements Serializable {
@@ -23,10 +31,25 @@ public final class PseudonymKey implements Serializable {
     private final byte[] bytes;
     private final String source;
 
+    /** Shortest key accepted, in bytes. */
+    public static final int MIN_BYTES = 16;
+    /** Fewest different byte values a key may have: 16 spaces, or "abababab...", is no secret. */
+    static final int MIN_DISTINCT = 8;
+    static final String HOW_TO_MAKE = "make one with: openssl rand -base64 32";
+
     private PseudonymKey(byte[] bytes, String source) {
-        if (bytes.length < 16) {
-            throw new IllegalArgumentException("the pseudonymisation key from " + source
-                    + " is too short: use at least 16 bytes (32 random bytes recommended)");
+        if (bytes.length < MIN_BYTES) {
+            throw new IllegalArgumentException("the pseudonymisation key from " + source + " is too short ("
+                    + bytes.length + " bytes): use at least " + MIN_BYTES + " bytes (32 random bytes recommended; "
+                    + HOW_TO_MAKE + ")");
+        }
+        if (new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
+            throw new IllegalArgumentException("the pseudonymisation key from " + source + " is blank; " + HOW_TO_MAKE);
+        }
+        long distinct = IntStream.range(0, bytes.length).map(i -> bytes[i]).distinct().count();
+        if (distinct < MIN_DISTINCT) {
+            throw new IllegalArgumentException("the pseudonymisation key from " + source + " is too simple (only "
+                    + distinct + " different characters; at least " + MIN_DISTINCT + " are needed): " + HOW_TO_MAKE);
         }
         this.bytes = bytes.clone();
         this.source = source;
@@ -48,14 +71,36 @@ public final class PseudonymKey implements Serializable {
         }
         String file = env.get(ENV_KEY_FILE);
         if (file != null && !file.isEmpty()) {
-            try {
-                String content = Files.readString(Path.of(file), StandardCharsets.UTF_8).stripTrailing();
-                return of(content, ENV_KEY_FILE + " (" + file + ")");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the pseudonymisation key file named by " + ENV_KEY_FILE, e);
-            }
+            return fromFile(Path.of(file));
         }
         return null;
+    }
+
+    /**
+     * The key in {@code file}: its text without trailing white space when it is UTF-8 text (as
+     * {@code openssl rand -base64 32 > key} writes it), else its bytes as they are.
+     */
+    static PseudonymKey fromFile(Path file) {
+        String source = ENV_KEY_FILE + " (" + file + ")";
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("the pseudonymisation key file " + file + " (named by " + ENV_KEY_FILE
+                    + ") does not exist");
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("the pseudonymisation key file " + file + " (named by " + ENV_KEY_FILE
+                    + ") cannot be read by this user");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the pseudonymisation key file " + file + " (named by "
+                    + ENV_KEY_FILE + "): " + e.getMessage(), e);
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
+            return of(text.stripTrailing(), source);
+        } catch (CharacterCodingException binary) {
+            return new PseudonymKey(content, source);
+        }
     }
 
     public byte[] bytes() {

@@ -65,7 +65,8 @@ public final class DelayedDischargeBreakdown {
         List<String> reasons = new ArrayList<>(delayReasons.categories());
         reasons.add(UNKNOWN);
         out.put("delay_reason", reasons);
-        List<String> sectors = new ArrayList<>(DelayReasons.SECTORS);
+        // an unmapped code's sector and a missing one are both "unknown": one category, one spelling
+        List<String> sectors = new ArrayList<>(DelayReasons.REPORTED_SECTORS);
         sectors.add(UNKNOWN);
         out.put("responsible_sector", sectors);
         List<String> bands = new ArrayList<>(SpellFields.DELAY_BANDS);
@@ -122,6 +123,6 @@ public final class DelayedDischargeBreakdown {
                 .withColumn(DELAYED_DISCHARGES, coalesce(col(DELAYED_DISCHARGES), lit(0L)))
                 .withColumn(DELAY_DAYS, coalesce(col(DELAY_DAYS), lit(0L)))
                 .withColumn(RUN_ID, lit(runId));
-        return OutputTables.DELAYED_DISCHARGE_BREAKDOWN.conform(full);
+        return OutputTables.DELAYED_DISCHARGE_BREAKDOWN.conform(full.join(grid.monthDates(spark), MONTH));
     }
 }

@@ -245,7 +245,7 @@ public final class DelayedDischargeMeasures {
                 .withColumn(PCT_DISCHARGED_TO_USUAL_RESIDENCE,
                         pct(col(DISCHARGED_TO_USUAL_RESIDENCE), col(DISCHARGES)))
                 .withColumn(RUN_ID, lit(runId));
-        return OutputTables.DELAYED_DISCHARGE_MONTHLY.conform(full);
+        return OutputTables.DELAYED_DISCHARGE_MONTHLY.conform(full.join(grid.monthDates(spark), MONTH));
     }
 
     static Seq<String> scalaSeq(String... names) {

@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.PERIOD_END;
+import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.PERIOD_START;
 import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.EMERGENCY_INPATIENTS;
 import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.INPATIENTS;
 import static org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns.LOS_14PLUS;
@@ -51,7 +53,9 @@ public final class InpatientSnapshot {
                 count(when(stay.geq(21), lit(1))).as(LOS_21PLUS),
                 count(when(col(IS_EMERGENCY), lit(1))).as(EMERGENCY_INPATIENTS));
         Dataset<Row> full = grid.areaRows(spark).join(counted, DelayedDischargeMeasures.scalaSeq(UNITARY_AREA), "left")
-                .withColumn(SNAPSHOT_DATE, day);
+                .withColumn(SNAPSHOT_DATE, day)
+                .withColumn(PERIOD_START, day)
+                .withColumn(PERIOD_END, day);
         for (String c : new String[] {INPATIENTS, LOS_7PLUS, LOS_14PLUS, LOS_21PLUS, EMERGENCY_INPATIENTS}) {
             full = full.withColumn(c, coalesce(col(c), lit(0L)));
         }

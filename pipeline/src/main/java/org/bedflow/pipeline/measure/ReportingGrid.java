@@ -22,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
+import org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns;
 import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 
 /**
@@ -49,6 +50,23 @@ public record ReportingGrid(Map<String, String> areas, YearMonth firstMonth, Yea
                 max(greatest(admitted, coalesce(col(LinkedSpellsColumns.DISCHARGE_MONTH), admitted)))).first();
         return of(mapping, span.isNullAt(0) ? null : YearMonth.parse(span.getString(0)),
                 span.isNullAt(1) ? null : YearMonth.parse(span.getString(1)));
+    }
+
+    /**
+     * One row per month of the grid: {@code month} and its first and last day as DATEs
+     * ({@code period_start}, {@code period_end}), never null, to join onto a monthly table.
+     */
+    public Dataset<Row> monthDates(SparkSession spark) {
+        StructType t = new StructType()
+                .add(DelayedDischargeMonthlyColumns.MONTH, DataTypes.StringType, false)
+                .add(DelayedDischargeMonthlyColumns.PERIOD_START, DataTypes.DateType, false)
+                .add(DelayedDischargeMonthlyColumns.PERIOD_END, DataTypes.DateType, false);
+        List<Row> rows = new ArrayList<>();
+        for (String m : months()) {
+            YearMonth ym = YearMonth.parse(m);
+            rows.add(RowFactory.create(m, java.sql.Date.valueOf(ym.atDay(1)), java.sql.Date.valueOf(ym.atEndOfMonth())));
+        }
+        return spark.createDataFrame(rows, t);
     }
 
     public List<String> months() {

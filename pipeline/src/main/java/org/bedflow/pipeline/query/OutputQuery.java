@@ -2,7 +2,9 @@ package org.bedflow.pipeline.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +15,14 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * Spark SQL over an output folder: every table folder is registered as a view under its
@@ -145,13 +155,17 @@ public final class OutputQuery {
                 String first = msg.lines().findFirst().orElse(msg);
                 String hint = first.toUpperCase(Locale.ROOT).contains("TABLE_OR_VIEW_NOT_FOUND")
                         ? " (tables: " + String.join(", ", views) + ")" : "";
-                throw new IllegalArgumentException("bad query: " + first + hint, e);
+                throw new IllegalArgumentException("bad query: " + printable(first) + hint, e);
             }
             throw e;
         }
     }
 
-    /** An aligned text table of at most {@code limit} rows, values in full, NULL for nulls. */
+    /**
+     * An aligned text table of at most {@code limit} rows, values in full, NULL for nulls.
+     * Control characters are shown as escapes ({@code \\u001b}): a value must never move the
+     * cursor, recolour or clear the terminal it is printed on.
+     */
     public static String format(Dataset<Row> result, int limit) {
         String[] names = result.columns();
         List<Row> rows = result.limit(limit + 1).collectAsList();
@@ -159,12 +173,12 @@ public final class OutputQuery {
         List<String[]> cells = new ArrayList<>();
         int[] width = new int[names.length];
         for (int i = 0; i < names.length; i++) {
-            width[i] = names[i].length();
+            width[i] = printable(names[i]).length();
         }
         for (Row r : rows.subList(0, Math.min(rows.size(), limit))) {
             String[] line = new String[names.length];
             for (int i = 0; i < names.length; i++) {
-                line[i] = r.isNullAt(i) ? "NULL" : String.valueOf(r.get(i));
+                line[i] = r.isNullAt(i) ? "NULL" : printable(String.valueOf(r.get(i)));
                 width[i] = Math.max(width[i], line[i].length());
             }
             cells.add(line);
@@ -175,7 +189,7 @@ public final class OutputQuery {
             rule.append("-".repeat(w + 2)).append('+');
         }
         out.append(rule).append('\n');
-        appendLine(out, names, width);
+        appendLine(out, Arrays.stream(names).map(OutputQuery::printable).toArray(String[]::new), width);
         out.append(rule).append('\n');
         for (String[] line : cells) {
             appendLine(out, line, width);
@@ -184,6 +198,45 @@ public final class OutputQuery {
         out.append(cells.size()).append(cells.size() == 1 ? " row" : " rows")
                 .append(more ? " (more not shown; use --limit)" : "").append('\n');
         return out.toString();
+    }
+
+    /** The answer in the engine-neutral form {@link QueryFormat} prints: at most {@code limit} rows. */
+    public static DuckDbQuery.Result result(Dataset<Row> result, int limit) {
+        StructField[] fields = result.schema().fields();
+        List<Integer> types = new ArrayList<>();
+        for (StructField f : fields) {
+            DataType t = f.dataType();
+            types.add(t instanceof DoubleType ? Types.DOUBLE : t instanceof FloatType ? Types.FLOAT
+                    : t instanceof DecimalType ? Types.DECIMAL : t instanceof LongType ? Types.BIGINT
+                    : t instanceof IntegerType ? Types.INTEGER : t instanceof DateType ? Types.DATE : Types.VARCHAR);
+        }
+        List<Row> rows = result.limit(limit + 1).collectAsList();
+        List<Object[]> values = new ArrayList<>();
+        for (Row r : rows.subList(0, Math.min(rows.size(), limit))) {
+            Object[] v = new Object[fields.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = r.isNullAt(i) ? null : r.get(i);
+            }
+            values.add(v);
+        }
+        return new DuckDbQuery.Result(Arrays.asList(result.columns()), types, values, rows.size() > limit);
+    }
+
+    /** {@code text} with every control character (C0, DEL, C1) written as a {@code \\uXXXX} escape. */
+    public static String printable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                out.append(String.format("\\u%04x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private static void appendLine(StringBuilder out, String[] values, int[] width) {

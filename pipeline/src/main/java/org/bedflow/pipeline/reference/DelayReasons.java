@@ -23,7 +23,7 @@ import org.apache.spark.sql.Column;
  * category, sector). A sector the provider recorded on the discharge wins over the
  * mapping's (see SpellFields). Codes match case-sensitively after trimming
  * (Di and DI would otherwise collide with future codes); unmapped codes are
- * {@code other} / {@code Unknown}.
+ * {@code other} / {@code unknown} (lower case, the one spelling of "not known" in every table).
  */
 public final class DelayReasons implements Serializable {
 
@@ -34,7 +34,11 @@ public final class DelayReasons implements Serializable {
     private static final Map<String, String> BUNDLED = Map.of(ACUTE_SITREP, "delay_reasons/acute_sitrep.csv",
             DTOC, "delay_reasons/dtoc.csv");
     public static final String UNMAPPED_CATEGORY = "other";
-    public static final String UNMAPPED_SECTOR = "Unknown";
+    /** the sector of an unmapped code: lower case, as the tables spell every unknown value */
+    public static final String UNMAPPED_SECTOR = "unknown";
+    /** the sectors the tables report, {@link #UNMAPPED_SECTOR} aside */
+    public static final List<String> REPORTED_SECTORS = List.of("NHS", "Social care", "Both", "Other");
+    /** what a mapping file may say; {@code Unknown} is read as {@link #UNMAPPED_SECTOR} */
     public static final List<String> SECTORS = List.of("NHS", "Social care", "Both", "Other", "Unknown");
 
     private final Map<String, String[]> byCode;
@@ -46,7 +50,7 @@ public final class DelayReasons implements Serializable {
             if (!SECTORS.contains(sector)) {
                 throw new IllegalArgumentException("delay reason " + r.get("code") + ": sector must be one of " + SECTORS);
             }
-            m.put(r.get("code"), new String[] {r.get("category"), sector});
+            m.put(r.get("code"), new String[] {r.get("category"), sector.equals("Unknown") ? UNMAPPED_SECTOR : sector});
         }
         this.byCode = m;
     }

@@ -71,4 +71,36 @@ class PseudonymisationTest {
         assertThat(PseudonymKey.fromEnvironment(Map.of())).isNull();
         assertThatThrownBy(() -> PseudonymKey.of("short", "test")).hasMessageContaining("too short");
     }
+
+    @Test
+    void a_blank_or_repetitive_key_is_refused_saying_why_and_how_to_make_one() {
+        // 16 bytes each: long enough, but no secret
+        assertThatThrownBy(() -> PseudonymKey.of(" ".repeat(16), "test")).hasMessageContaining("is blank")
+                .hasMessageContaining("openssl rand -base64 32");
+        assertThatThrownBy(() -> PseudonymKey.of("abababababababab", "test"))
+                .hasMessageContaining("too simple (only 2 different characters; at least 8 are needed)");
+        // 7 different characters: one short of the rule; 8: accepted
+        assertThatThrownBy(() -> PseudonymKey.of("abcdefgabcdefgab", "test")).hasMessageContaining("only 7 different");
+        assertThat(PseudonymKey.of("abcdefghabcdefgh", "test").bytes()).hasSize(16);
+        // 15 bytes: too short, saying how long it is; 16 accepted above
+        assertThatThrownBy(() -> PseudonymKey.of("abcdefghijklmno", "test")).hasMessageContaining("too short (15 bytes)");
+    }
+
+    @Test
+    void a_key_file_of_random_bytes_is_its_bytes_and_a_missing_file_is_named(@TempDir Path dir) throws Exception {
+        // what `openssl rand 32 > key` writes: not UTF-8 text (0xff, 0xfe never occur in UTF-8)
+        byte[] random = new byte[32];
+        for (int i = 0; i < random.length; i++) {
+            random[i] = (byte) (0xff - i * 7);
+        }
+        Path binary = dir.resolve("binary.key");
+        Files.write(binary, random);
+        PseudonymKey key = PseudonymKey.fromEnvironment(Map.of(PseudonymKey.ENV_KEY_FILE, binary.toString()));
+        assertThat(key.bytes()).isEqualTo(random);
+
+        Path missing = dir.resolve("no-such.key");
+        assertThatThrownBy(() -> PseudonymKey.fromEnvironment(Map.of(PseudonymKey.ENV_KEY_FILE, missing.toString())))
+                .hasMessageContaining("the pseudonymisation key file " + missing + " (named by BEDFLOW_PSEUDONYM_KEY_FILE)"
+                        + " does not exist");
+    }
 }

@@ -52,7 +52,7 @@ class SpellFieldsTest {
         Row unmapped = only(admission("S"), discharge("S", "discharge_ready_date", "2021-05-01", "delay_reason", "ZZ"));
         assertThat((Integer) unmapped.getAs("delay_days")).isEqualTo(9);
         assertThat((String) unmapped.getAs("delay_reason_category")).isEqualTo("other");
-        assertThat((String) unmapped.getAs("delay_responsible_sector")).isEqualTo("Unknown");
+        assertThat((String) unmapped.getAs("delay_responsible_sector")).isEqualTo("unknown");
 
         Row noDrd = only(admission("S"), discharge("S"));
         assertThat((Object) noDrd.getAs("delay_days")).isNull();

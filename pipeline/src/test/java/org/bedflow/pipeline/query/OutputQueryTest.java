@@ -39,6 +39,22 @@ class OutputQueryTest {
     }
 
     @Test
+    void control_characters_in_a_value_print_as_escapes_never_raw(@TempDir Path out) {
+        var spark = SharedSpark.session();
+        StructType t = new StructType().add("spell_id", DataTypes.StringType);
+        // ESC [2J clears a terminal, BEL rings it, \u009b is the one-byte C1 form of ESC [
+        Frames.of(t, List.of(row("spell_id", "S1\u001b[2J\u0007x\u009by"))).write()
+                .parquet(out.resolve("linked_spells").toString());
+        List<String> views = OutputQuery.registerViews(spark, out.toString());
+
+        String printed = OutputQuery.format(OutputQuery.run(spark, "select spell_id from linked_spells", views), 10);
+
+        assertThat(printed).contains("| S1\\u001b[2J\\u0007x\\u009by |")
+                .doesNotContain("\u001b", "\u0007", "\u009b");
+        assertThat(OutputQuery.printable("plain text, kept")).isEqualTo("plain text, kept");
+    }
+
+    @Test
     void a_missing_table_names_the_tables_that_exist(@TempDir Path out) {
         var spark = SharedSpark.session();
         Frames.of(new StructType().add("x", DataTypes.LongType), List.of(row("x", 1L)))

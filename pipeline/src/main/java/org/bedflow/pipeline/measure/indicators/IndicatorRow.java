@@ -28,7 +28,10 @@ public record IndicatorRow(String unitaryArea, String unitaryAreaName, String pe
 
     /** The row in the column order of {@code OutputTables.INDICATORS}, with the indicator's national_reference. */
     public Row toRow(String runId) {
-        return RowFactory.create(unitaryArea, unitaryAreaName, periodType, period, indicator, numerator, denominator,
+        Periods.Type type = Periods.Type.of(periodType);
+        return RowFactory.create(unitaryArea, unitaryAreaName, periodType, period,
+                java.sql.Date.valueOf(Periods.firstDay(type, period)), java.sql.Date.valueOf(Periods.lastDay(type, period)),
+                indicator, numerator, denominator,
                 value, valueType, lower95, upper95, numeratorDischarges, Indicator.byId(indicator).nationalReference(),
                 runId);
     }

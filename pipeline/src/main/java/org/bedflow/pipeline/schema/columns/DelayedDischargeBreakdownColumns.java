@@ -13,6 +13,10 @@ public final class DelayedDischargeBreakdownColumns {
     public static final String UNITARY_AREA_NAME = "unitary_area_name";
     /** yyyy-MM of the discharge date */
     public static final String MONTH = "month";
+    /** first day of the period, a DATE (beside the text period, for Excel and Power BI) */
+    public static final String PERIOD_START = "period_start";
+    /** last day of the period, a DATE */
+    public static final String PERIOD_END = "period_end";
     /** pathway, delay_reason, responsible_sector or care_component */
     public static final String DIMENSION = "dimension";
     /** the value of the dimension */

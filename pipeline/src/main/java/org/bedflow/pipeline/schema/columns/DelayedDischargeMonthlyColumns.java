@@ -13,6 +13,10 @@ public final class DelayedDischargeMonthlyColumns {
     public static final String UNITARY_AREA_NAME = "unitary_area_name";
     /** yyyy-MM of the discharge date */
     public static final String MONTH = "month";
+    /** first day of the period, a DATE (beside the text period, for Excel and Power BI) */
+    public static final String PERIOD_START = "period_start";
+    /** last day of the period, a DATE */
+    public static final String PERIOD_END = "period_end";
     /** discharges of the universe: alive, aged 18+, not to another hospital */
     public static final String DISCHARGES = "discharges";
     /** of those, los_days >= 1 */

@@ -14,6 +14,10 @@ public final class IndicatorsColumns {
     public static final String PERIOD_TYPE = "period_type";
     /** yyyy-MM for a month, yyyy-yy for a financial year */
     public static final String PERIOD = "period";
+    /** first day of the period, a DATE (beside the text period, for Excel and Power BI) */
+    public static final String PERIOD_START = "period_start";
+    /** last day of the period, a DATE */
+    public static final String PERIOD_END = "period_end";
     /** indicator id ({@code Indicator}) */
     public static final String INDICATOR = "indicator";
     public static final String NUMERATOR = "numerator";

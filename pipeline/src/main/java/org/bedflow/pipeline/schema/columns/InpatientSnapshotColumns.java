@@ -13,6 +13,10 @@ public final class InpatientSnapshotColumns {
     public static final String UNITARY_AREA_NAME = "unitary_area_name";
     /** the run date: spells open at the end of that day */
     public static final String SNAPSHOT_DATE = "snapshot_date";
+    /** first day of the period, a DATE (beside the text period, for Excel and Power BI) */
+    public static final String PERIOD_START = "period_start";
+    /** last day of the period, a DATE */
+    public static final String PERIOD_END = "period_end";
     /** open spells */
     public static final String INPATIENTS = "inpatients";
     /** open spells with snapshot_date - admission_date >= 7 */

@@ -115,7 +115,7 @@ class UrgentCommunityResponseTest {
 
         // 2 areas x (3 months + financial years 2020-21 and 2021-22)
         assertThat(out.count()).isEqualTo(2 * (3 + 2));
-        assertThat(out.columns()).containsExactly("unitary_area", "unitary_area_name", "period_type", "period",
+        assertThat(out.columns()).containsExactly("unitary_area", "unitary_area_name", "period_type", "period", "period_start", "period_end",
                 "indicator", "numerator", "denominator", "value", "value_type", "lower_95", "upper_95", "numerator_discharges", "national_reference",
                 "run_id");
         Row first = out.orderBy("unitary_area", "period_type", "period").first();
