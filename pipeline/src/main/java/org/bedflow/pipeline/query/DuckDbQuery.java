@@ -2,6 +2,7 @@ package org.bedflow.pipeline.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -149,7 +150,8 @@ public final class DuckDbQuery implements AutoCloseable {
     }
 
     private static boolean hasParquet(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
+        // tables are symbolic links into the current set of tables (docs/architecture.md, "Publishing")
+        try (Stream<Path> files = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
