@@ -53,7 +53,7 @@ public final class FieldCoverage {
                     "the column that holds the discharge ready (medically optimised) date to discharge_ready_date"),
             new Need("apc_discharges", List.of("delay_reason"),
                     "delay reason categories and responsible sectors of delayed_discharge_breakdown (every delay counts "
-                            + "as other / Unknown)", false,
+                            + "as other / unknown)", false,
                     "the column that holds the reason for delay to delay_reason"),
             new Need("apc_discharges", List.of("discharge_pathway"),
                     "the pathway breakdown of delayed_discharge_breakdown (every discharge is pathway unknown)", false,

@@ -178,13 +178,13 @@ class WorkedExamplesTest {
                 "LRI22020004 | 2022-02-25 | 2022-02-16 | 2 | NCTR03 | awaiting_hub_confirmation | Both",
                 "LRI22020005 | 2022-02-24 | 2022-02-21 | 1 | NCTR11 | patient_or_family_choice | Other",
                 "LRI22020006 | 2022-02-25 | 2022-02-25 | 0 | null | null | null",
-                "LRI22030007 | 2022-03-15 | 2022-03-09 | 1 | WKND | other | Unknown");
+                "LRI22030007 | 2022-03-15 | 2022-03-09 | 1 | WKND | other | unknown");
 
         assertThat(rejects()).containsExactly(
                 adm + " | 9 | ERROR | BAD_DATE | admission_date '31/02/2022' is not a date (dd/MM/yyyy, the date_format "
                         + "of source rwe_admissions)",
                 dis + " | 8 | WARNING | UNMAPPED_CODE | delay_reason 'WKND' is not in the delay reason mapping; it is "
-                        + "reported as other / Unknown");
+                        + "reported as other / unknown");
     }
 
     @Test

@@ -189,8 +189,8 @@ class SpellFieldsStageTest {
                 | S1       | false      |                            |                          |
                 | S2       | true       | awaiting_home_care_package | Social care              |
                 | S3       | true       | awaiting_nursing_home      | Both                     |
-                | S4       | true       | other                      | Unknown                  |
-                | S5       | true       | other                      | Unknown                  |
+                | S4       | true       | other                      | unknown                  |
+                | S5       | true       | other                      | unknown                  |
                 | S6       | true       |                            |                          |
                 """);
     }
@@ -209,7 +209,7 @@ class SpellFieldsStageTest {
         // S1: the provider recorded NHS: it wins over E's mapped Social care; the category is still the mapping's
         // S2: nothing recorded: the mapping's sector for E, Social care
         // S3: no reason, a recorded sector: the sector, no category
-        // S4: unmapped reason ZZ (category other), recorded Other wins over the mapping's Unknown
+        // S4: unmapped reason ZZ (category other), recorded Other wins over the mapping's unknown
         // S5: 0 days, not delayed: neither, although both were recorded
         assertFrame(out, """
                 | spell_id | is_delayed | delay_reason_category      | delay_responsible_sector |

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  *  #  pathway  delay  reason (category)           sector       care component
  *  1  1        3      E  awaiting_home_care_package Social care  Home Care
  *  2  1        0      -                            -            none (no event)
- *  3  -        5      ZZ other                     Unknown      Reablement
+ *  3  -        5      ZZ other                     unknown      Reablement
  *  4  2        -      -  (no DRD)                  -            none
  * </pre>
  */

@@ -159,7 +159,7 @@ final class FieldValues implements Serializable {
         }
         if (f.name().equals(DELAY_REASON) && mappedDelayReasons != null && !mappedDelayReasons.contains(v)) {
             issues.add(issue(Classified.WARNING, ReasonCode.UNMAPPED_CODE, f.name() + " " + Issues.shown(v, true)
-                    + " is not in the delay reason mapping; it is reported as other / Unknown"));
+                    + " is not in the delay reason mapping; it is reported as other / unknown"));
         }
         return v;
     }

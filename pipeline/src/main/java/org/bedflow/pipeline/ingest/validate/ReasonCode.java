@@ -27,7 +27,7 @@ public enum ReasonCode {
     BAD_FORMAT,
     /** not the shape of a UK postcode (e.g. NN1 1AA); the postcode is never shown in clear; bedflow's addition */
     BAD_POSTCODE,
-    /** WARNING: a delay reason with no entry in the configured mapping (reported as other / Unknown); bedflow's addition */
+    /** WARNING: a delay reason with no entry in the configured mapping (reported as other / unknown); bedflow's addition */
     UNMAPPED_CODE,
     /**
      * a value longer than its field allows (255 characters; 2,000 for a list of codes); always an ERROR, the value

@@ -326,9 +326,8 @@ class RowValidatorTest {
 
     @Test
     void the_recordable_sectors_are_those_of_the_delay_reason_mapping_but_unknown() {
-        List<String> sectors = new ArrayList<>(DelayReasons.SECTORS);
-        sectors.remove(DelayReasons.UNMAPPED_SECTOR);
-        assertThat(CodeLists.bundled("delay_responsible_sector").codes()).containsExactlyElementsOf(sectors);
+        assertThat(CodeLists.bundled("delay_responsible_sector").codes())
+                .containsExactlyElementsOf(DelayReasons.REPORTED_SECTORS);
     }
 
     @Test
