@@ -63,7 +63,11 @@ class SourceGuardrailsJobTest {
 
     /** Examples 1 and 2 with their descriptors in {@code name/feeds}, a population row, and a configuration. */
     static Path[] setUp(String name, String... configLines) throws IOException {
-        Path dir = tmp.resolve(name);
+        return setUp(tmp.resolve(name), configLines);
+    }
+
+    /** As {@link #setUp(String, String...)}, in {@code dir}: {in, feeds, out, bedflow.yml}. */
+    static Path[] setUp(Path dir, String... configLines) throws IOException {
         Path in = dir.resolve("in");
         Path feeds = dir.resolve("feeds");
         copyTree(EXAMPLES.resolve("1-second-hospital/input"), in);

@@ -18,6 +18,7 @@ import org.bedflow.jobs.testing.PauseInStep;
 import org.bedflow.jobs.testing.SampleCopies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bedflow.pipeline.testing.EndedProcessScratch;
 
 /**
  * docs/operations.md, "Working files", with real processes: while a run is going its work
@@ -35,30 +36,16 @@ class WorkingDataProcessTest {
 
     @Test
     void work_and_scratch_files_are_private_while_running_and_gone_when_the_run_completes() throws Exception {
-        Path in = tmp.resolve("in");
-        Path feeds = tmp.resolve("feeds");
-        SourceGuardrailsJobTest.copyTree(EXAMPLES.resolve("1-second-hospital/input"), in);
-        SourceGuardrailsJobTest.copyTree(EXAMPLES.resolve("2-council-system/input"), in);
-        SourceGuardrailsJobTest.copyTree(EXAMPLES.resolve("1-second-hospital/feeds"), feeds);
-        SourceGuardrailsJobTest.copyTree(EXAMPLES.resolve("2-council-system/feeds"), feeds);
-        Files.createDirectories(in.resolve("population"));
-        Files.writeString(in.resolve("population/p.csv"), "area_code,year,sex,age,population\nE07000154,2021,1,70,100\n",
-                StandardCharsets.UTF_8);
-        Path config = Files.write(tmp.resolve("bedflow.yml"), List.of("bedflow:", "  feeds-dir: " + feeds,
-                "  " + SourceGuardrailsJobTest.ALLOW_RWE.trim(), "  spark:", "    conf:",
-                "      spark.sql.shuffle.partitions: \"2\"", "      spark.ui.enabled: \"false\""));
-        Path out = tmp.resolve("out");
+        Path[] night = SourceGuardrailsJobTest.setUp(tmp, SourceGuardrailsJobTest.ALLOW_RWE);
+        Path in = night[0];
+        Path out = night[2];
+        Path config = night[3];
         String[] validate = {"validate", "--input", in.toString(), "--output", out.toString(), "--run-date", "2022-04-01",
                 "--config", config.toString(), "--master", "local[2]"};
         List<String> props = List.of("-Dbedflow.home=" + REPO_ROOT);
 
         // given the scratch folder a killed process left, with shuffled NHS numbers in it
-        Process ended = new ProcessBuilder("sleep", "60").start();
-        long endedStart = ended.info().startInstant().map(Instant::toEpochMilli).orElseThrow();
-        ended.destroyForcibly().waitFor();
-        Path left = out.resolve(".scratch/" + ended.pid() + "-" + endedStart);
-        Files.createDirectories(left.resolve("blockmgr-1/0c"));
-        Files.writeString(left.resolve("blockmgr-1/0c/shuffle_0_0_0.data"), "9434765919");
+        Path left = EndedProcessScratch.leftIn(out);
 
         // when a run is held inside its last step (publish), after validate wrote its work files
         Path log1 = tmp.resolve("1-held.txt");

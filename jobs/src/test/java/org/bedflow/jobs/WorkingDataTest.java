@@ -41,18 +41,10 @@ class WorkingDataTest {
     @Test
     void a_validate_stopped_by_a_threshold_keeps_its_rejects_and_leaves_no_work_files() throws Exception {
         // worked examples 1 and 2: one delay reason of seven is unmapped, above the 5 % warning threshold
-        Path in = tmp.resolve("in");
-        Path feeds = tmp.resolve("feeds");
-        SourceGuardrailsJobTest.copyTree(EXAMPLES.resolve("1-second-hospital/input"), in);
-        SourceGuardrailsJobTest.copyTree(EXAMPLES.resolve("2-council-system/input"), in);
-        SourceGuardrailsJobTest.copyTree(EXAMPLES.resolve("1-second-hospital/feeds"), feeds);
-        SourceGuardrailsJobTest.copyTree(EXAMPLES.resolve("2-council-system/feeds"), feeds);
-        Files.createDirectories(in.resolve("population"));
-        Files.writeString(in.resolve("population/p.csv"), "area_code,year,sex,age,population\nE07000154,2021,1,70,100\n",
-                StandardCharsets.UTF_8);
-        Path config = Files.write(tmp.resolve("bedflow.yml"), List.of("bedflow:", "  feeds-dir: " + feeds, "  spark:",
-                "    conf:", "      spark.sql.shuffle.partitions: \"2\"", "      spark.ui.enabled: \"false\""));
-        Path out = tmp.resolve("out");
+        Path[] night = SourceGuardrailsJobTest.setUp(tmp);
+        Path in = night[0];
+        Path out = night[2];
+        Path config = night[3];
 
         Result r;
         try (InProcessCli cli = cli(tmp.resolve("home"))) {

@@ -161,45 +161,6 @@ public final class OutputQuery {
         }
     }
 
-    /**
-     * An aligned text table of at most {@code limit} rows, values in full, NULL for nulls.
-     * Control characters are shown as escapes ({@code \\u001b}): a value must never move the
-     * cursor, recolour or clear the terminal it is printed on.
-     */
-    public static String format(Dataset<Row> result, int limit) {
-        String[] names = result.columns();
-        List<Row> rows = result.limit(limit + 1).collectAsList();
-        boolean more = rows.size() > limit;
-        List<String[]> cells = new ArrayList<>();
-        int[] width = new int[names.length];
-        for (int i = 0; i < names.length; i++) {
-            width[i] = printable(names[i]).length();
-        }
-        for (Row r : rows.subList(0, Math.min(rows.size(), limit))) {
-            String[] line = new String[names.length];
-            for (int i = 0; i < names.length; i++) {
-                line[i] = r.isNullAt(i) ? "NULL" : printable(String.valueOf(r.get(i)));
-                width[i] = Math.max(width[i], line[i].length());
-            }
-            cells.add(line);
-        }
-        StringBuilder out = new StringBuilder();
-        StringBuilder rule = new StringBuilder("+");
-        for (int w : width) {
-            rule.append("-".repeat(w + 2)).append('+');
-        }
-        out.append(rule).append('\n');
-        appendLine(out, Arrays.stream(names).map(OutputQuery::printable).toArray(String[]::new), width);
-        out.append(rule).append('\n');
-        for (String[] line : cells) {
-            appendLine(out, line, width);
-        }
-        out.append(rule).append('\n');
-        out.append(cells.size()).append(cells.size() == 1 ? " row" : " rows")
-                .append(more ? " (more not shown; use --limit)" : "").append('\n');
-        return out.toString();
-    }
-
     /** The answer in the engine-neutral form {@link QueryFormat} prints: at most {@code limit} rows. */
     public static DuckDbQuery.Result result(Dataset<Row> result, int limit) {
         StructField[] fields = result.schema().fields();
@@ -237,13 +198,5 @@ public final class OutputQuery {
             }
         }
         return out == null ? text : out.toString();
-    }
-
-    private static void appendLine(StringBuilder out, String[] values, int[] width) {
-        out.append('|');
-        for (int i = 0; i < values.length; i++) {
-            out.append(' ').append(values[i]).append(" ".repeat(width[i] - values[i].length())).append(" |");
-        }
-        out.append('\n');
     }
 }

@@ -16,6 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OutputQueryTest {
 
+    /** What {@code bedflow query --engine spark} prints. */
+    private static String table(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> result, int limit) {
+        return QueryFormat.TABLE.render(OutputQuery.result(result, limit));
+    }
+
     @Test
     void tables_are_views_under_their_folder_names_and_results_print_aligned(@TempDir Path out) {
         var spark = SharedSpark.session();
@@ -30,11 +35,11 @@ class OutputQueryTest {
         List<String> views = OutputQuery.registerViews(spark, out.toString());
         assertThat(views).containsExactly("delayed_discharge_monthly", "published_delayed_discharge_monthly");
 
-        String printed = OutputQuery.format(OutputQuery.run(spark,
+        String printed = table(OutputQuery.run(spark,
                 "select unitary_area, discharges from delayed_discharge_monthly order by unitary_area", views), 100);
         assertThat(printed).contains("| unitary_area | discharges |", "| E06000061    | 120        |",
                 "| E06000062    | 7          |", "2 rows");
-        assertThat(OutputQuery.format(OutputQuery.run(spark, "select discharges from published_delayed_discharge_monthly",
+        assertThat(table(OutputQuery.run(spark, "select discharges from published_delayed_discharge_monthly",
                 views), 100)).contains("| NULL       |");
     }
 
@@ -47,7 +52,7 @@ class OutputQueryTest {
                 .parquet(out.resolve("linked_spells").toString());
         List<String> views = OutputQuery.registerViews(spark, out.toString());
 
-        String printed = OutputQuery.format(OutputQuery.run(spark, "select spell_id from linked_spells", views), 10);
+        String printed = table(OutputQuery.run(spark, "select spell_id from linked_spells", views), 10);
 
         assertThat(printed).contains("| S1\\u001b[2J\\u0007x\\u009by |")
                 .doesNotContain("\u001b", "\u0007", "\u009b");
@@ -83,14 +88,14 @@ class OutputQueryTest {
 
         List<String> views = OutputQuery.registerViews(spark, out.toString());
         assertThat(views).containsExactly("rejects", "run_rejects");
-        assertThat(OutputQuery.format(OutputQuery.run(spark,
+        assertThat(table(OutputQuery.run(spark,
                 "select feed, reason_code, count(*) n from run_rejects group by feed, reason_code", views), 10))
                 .contains("| apc_discharges | UNMAPPED_CODE | 2 |");
         assertThat(OutputQuery.run(spark, "select * from rejects", views).count()).isEqualTo(2);
 
         // an earlier run by its id
         views = OutputQuery.registerViews(spark, out.toString(), "20250401T010000Z-1");
-        assertThat(OutputQuery.format(OutputQuery.run(spark, "select feed, reason_code from run_rejects", views), 10))
+        assertThat(table(OutputQuery.run(spark, "select feed, reason_code from run_rejects", views), 10))
                 .contains("| apc_admissions | BAD_DATE    |");
         assertThatThrownBy(() -> OutputQuery.registerViews(spark, out.toString(), "20250403T010000Z-3"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run 20250403T010000Z-3 kept no rejects");
@@ -99,7 +104,7 @@ class OutputQueryTest {
         Frames.of(t, List.of(row("feed", "population", "reason_code", "BAD_NUMBER")))
                 .write().partitionBy("feed").parquet(out.resolve("rejects").toString());
         views = OutputQuery.registerViews(spark, out.toString());
-        assertThat(OutputQuery.format(OutputQuery.run(spark, "select feed from rejects", views), 10))
+        assertThat(table(OutputQuery.run(spark, "select feed from rejects", views), 10))
                 .contains("| population |").doesNotContain("apc_discharges");
         assertThat(OutputQuery.run(spark, "select * from run_rejects", views).count()).isEqualTo(2);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bedflow.pipeline.testing.EndedProcessScratch;
 
 /**
  * Spark's scratch folder holds what a job shuffles (NHS numbers, the opt-out list): it is
@@ -45,12 +46,7 @@ class SparkScratchTest {
     @Test
     void the_next_run_removes_the_scratch_folder_of_a_process_that_ended_and_keeps_those_of_living_ones()
             throws Exception {
-        Process ended = new ProcessBuilder("sleep", "60").start();
-        long endedStart = ended.info().startInstant().map(Instant::toEpochMilli).orElseThrow();
-        ended.destroyForcibly().waitFor();
-        Path left = out.resolve(".scratch/" + ended.pid() + "-" + endedStart);
-        Files.createDirectories(left.resolve("blockmgr-1/0c"));
-        Files.writeString(left.resolve("blockmgr-1/0c/shuffle_0_0_0.data"), "9434765919");
+        Path left = EndedProcessScratch.leftIn(out);
         ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
         Path living = out.resolve(".scratch/" + parent.pid() + "-"
                 + parent.info().startInstant().map(Instant::toEpochMilli).orElseThrow());

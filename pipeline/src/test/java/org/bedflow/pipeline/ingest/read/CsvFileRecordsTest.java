@@ -71,17 +71,20 @@ class CsvFileRecordsTest {
     private static final String[] UNCLOSED_THEN_STRAY = {
         "a,b,c", "1,x,y", "2,\"open,y", "3,x,9434765919", "4,x,y", "5,x\",z", "6,x,y"};
 
+    /** how it reads: each bad line malformed at its own line, every other line on its own */
+    private static final String[] UNCLOSED_THEN_STRAY_READ = {
+        "1|x|y @2",
+        "null|null|null @3 MALFORMED " + CsvFileRecords.UNCLOSED_QUOTE,
+        "3|x|9434765919 @4",
+        "4|x|y @5",
+        // the stray quote that once closed the open one: its line is malformed on its own
+        "null|null|null @6 MALFORMED " + CsvFileRecords.STRAY_QUOTE,
+        "6|x|y @7"};
+
     @Test
     void an_unclosed_quote_never_takes_in_later_lines_up_to_a_stray_quote() throws Exception {
         var rows = read(String.join("\n", UNCLOSED_THEN_STRAY) + "\n");
-        assertThat(rows).extracting(CsvFileRecordsTest::show).containsExactly(
-                "1|x|y @2",
-                "null|null|null @3 MALFORMED " + CsvFileRecords.UNCLOSED_QUOTE,
-                "3|x|9434765919 @4",
-                "4|x|y @5",
-                // the stray quote that once closed the open one: its line is malformed on its own
-                "null|null|null @6 MALFORMED " + CsvFileRecords.STRAY_QUOTE,
-                "6|x|y @7");
+        assertThat(rows).extracting(CsvFileRecordsTest::show).containsExactly(UNCLOSED_THEN_STRAY_READ);
         assertThat(rows.get(1).getString(6)).isEqualTo("2,\"open,y");
         assertThat(rows).allSatisfy(r -> {
             for (int i = 0; i < 3; i++) {
@@ -94,14 +97,7 @@ class CsvFileRecordsTest {
     void an_unclosed_quote_in_a_bom_and_crlf_file_reads_the_same() throws Exception {
         byte[] text = ("\uFEFF" + String.join("\r\n", UNCLOSED_THEN_STRAY) + "\r\n").getBytes(StandardCharsets.UTF_8);
         var rows = read("bom.csv", text, new int[] {0, 1, 2}, 3);
-        assertThat(rows).extracting(CsvFileRecordsTest::show).containsExactly(
-                "1|x|y @2",
-                "null|null|null @3 MALFORMED " + CsvFileRecords.UNCLOSED_QUOTE,
-                "3|x|9434765919 @4",
-                "4|x|y @5",
-                // the stray quote that once closed the open one: its line is malformed on its own
-                "null|null|null @6 MALFORMED " + CsvFileRecords.STRAY_QUOTE,
-                "6|x|y @7");
+        assertThat(rows).extracting(CsvFileRecordsTest::show).containsExactly(UNCLOSED_THEN_STRAY_READ);
         assertThat(rows.get(1).getString(6)).isEqualTo("2,\"open,y");
     }
 
