@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.bedflow.pipeline.publish.report.ReportFigures.AreaSeries;
@@ -29,7 +30,10 @@ final class IndicatorCharts {
     private IndicatorCharts() {
     }
 
-    static List<Chart> charts(ReportFigures f, List<String> provisional) {
+    static List<Chart> charts(ReportFigures f, Map<String, List<String>> provisionalByArea) {
+        // the table marks a month provisional when it is for any area; each area's chart shades its own
+        List<String> provisional = f.months().stream()
+                .filter(m -> provisionalByArea.values().stream().anyMatch(l -> l.contains(m))).toList();
         LocalDate cutoff = f.readmissionCutoff();
         // months with a discharge after the cut-off: their readmission rate rests on part of the month only
         List<String> followUpIncomplete = f.months().stream()
@@ -39,7 +43,7 @@ final class IndicatorCharts {
                 "Days from the discharge ready date (DRD) to discharge, summed over delayed discharges of adults, "
                         + "by month of discharge (delayed_discharge_monthly.delay_days).",
                 MonthValues::delayDays, v -> integer(v.delayDays()), ReportCharts.Kind.BAR, "delay days", null, true,
-                provisional, "provisional"));
+                provisionalByArea, "provisional"));
         charts.add(chart(f, provisional, "discharged-on-drd", "% discharged on the discharge ready date",
                 "Adult overnight discharges that left hospital on their discharge ready date (DRD), as a share of "
                         + "those whose delay is known, by month of discharge (delayed_discharge_monthly."
@@ -49,7 +53,7 @@ final class IndicatorCharts {
                         + "April 2023 only the DRDs providers did record count, and those were mostly on delayed "
                         + "stays: the share reads low there and is not comparable with NHS England's figures.",
                 MonthValues::pctDischargedOnDrd, v -> percent(v.pctDischargedOnDrd()) + " (" + integer(v.drdMeasuredDischarges())
-                        + " measured)", ReportCharts.Kind.LINE, "% on DRD", 100.0, false, provisional, "provisional"));
+                        + " measured)", ReportCharts.Kind.LINE, "% on DRD", 100.0, false, provisionalByArea, "provisional"));
         charts.add(chart(f, provisional, "drd-completeness", "Discharge ready date completeness",
                 "Adult overnight discharges whose extract carried a DRD, as a share of adult overnight discharges, "
                         + "by month of discharge (delayed_discharge_monthly.pct_drd_recorded). Low values from April "
@@ -57,21 +61,21 @@ final class IndicatorCharts {
                         + "were ready. The table gives the overnight discharges and those whose delay is known.",
                 MonthValues::pctDrdRecorded, v -> percent(v.pctDrdRecorded()) + " (" + integer(v.drdMeasuredDischarges())
                         + " of " + integer(v.overnightDischarges()) + " measured)",
-                ReportCharts.Kind.LINE, "% with a DRD", 100.0, false, provisional, "provisional"));
-        charts.add(delayBands(f, provisional));
+                ReportCharts.Kind.LINE, "% with a DRD", 100.0, false, provisionalByArea, "provisional"));
+        charts.add(delayBands(f, provisional, provisionalByArea));
         charts.add(chart(f, provisional, "emergency-admissions", "Emergency admissions",
                 "Emergency continuous inpatient spells of residents, all ages, counted once by their first spell "
                         + "(a transfer between hospitals is not a second admission), by month of admission "
                         + "(docs/indicators.md emergency_admissions, monthly count).",
                 MonthValues::emergencyAdmissions, v -> integer(v.emergencyAdmissions()), ReportCharts.Kind.BAR,
-                "admissions", null, true, provisional, "provisional"));
+                "admissions", null, true, provisionalByArea, "provisional"));
         charts.add(chart(f, provisional, "chronic-acsc-admissions",
                 "Emergency admissions for chronic ambulatory care sensitive conditions",
                 "Emergency continuous inpatient spells whose first spell's primary diagnosis is on the chronic ACSC "
                         + "list (angina with an excluded primary procedure left out), by month of admission "
                         + "(docs/indicators.md chronic_acsc_admissions, monthly count).",
                 MonthValues::chronicAcscAdmissions, v -> integer(v.chronicAcscAdmissions()), ReportCharts.Kind.BAR,
-                "admissions", null, true, provisional, "provisional"));
+                "admissions", null, true, provisionalByArea, "provisional"));
         charts.add(chart(f, provisional, "readmissions-30d", "Emergency readmissions within 30 days",
                 "Index stays (continuous inpatient spells ending alive, not in a transfer to another hospital, "
                         + "without day cases, maternity or cancer) whose next stay is an emergency admission within 30 "
@@ -84,7 +88,8 @@ final class IndicatorCharts {
                         : percent(v.readmissionRate()) + " (" + integer(v.readmissionNumerator()) + " / "
                         + integer(v.readmissionDenominator()) + ")"
                         + (followUpIncomplete.contains(v.month()) ? " follow-up incomplete" : ""),
-                ReportCharts.Kind.LINE, "% readmitted", null, false, followUpIncomplete, "follow-up incomplete"));
+                ReportCharts.Kind.LINE, "% readmitted", null, false, sameFor(f, followUpIncomplete),
+                "follow-up incomplete"));
         return charts;
     }
 
@@ -96,7 +101,13 @@ final class IndicatorCharts {
             new Color(0x54, 0x00, 0x14));
 
     /** Delayed discharges by delay band, stacked, one chart per area on a shared axis. */
-    private static Chart delayBands(ReportFigures f, List<String> provisional) {
+    private static Map<String, List<String>> sameFor(ReportFigures f, List<String> months) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        f.areas().forEach(a -> out.put(a.code(), months));
+        return out;
+    }
+
+    private static Chart delayBands(ReportFigures f, List<String> provisional, Map<String, List<String>> provisionalByArea) {
         double max = 0;
         for (AreaSeries a : f.areas()) {
             for (MonthValues v : a.months()) {
@@ -112,7 +123,7 @@ final class IndicatorCharts {
                 layers.put(BAND_LABELS.get(b), a.months().stream().map(v -> v.delayBands().get(band)).toList());
             }
             panels.add(new Panel(a.code(), a.name(), ReportCharts.stacked("chart-delay-bands-" + a.code(), f.months(),
-                    layers, BAND_COLOURS, "delayed discharges", yMax, provisional, "provisional")));
+                    layers, BAND_COLOURS, "delayed discharges", yMax, provisionalByArea.getOrDefault(a.code(), List.of()), "provisional")));
         }
         List<TableRow> rows = new ArrayList<>();
         for (int m = 0; m < f.months().size(); m++) {
@@ -139,7 +150,7 @@ final class IndicatorCharts {
     private static Chart chart(ReportFigures f, List<String> provisional, String id, String title, String definition,
                                Function<MonthValues, Number> value, Function<MonthValues, String> cell,
                                ReportCharts.Kind kind, String label, Double fixedMax, boolean integers,
-                               List<String> shaded, String shadeLabel) {
+                               Map<String, List<String>> shaded, String shadeLabel) {
         double max = 0;
         for (AreaSeries a : f.areas()) {
             for (MonthValues v : a.months()) {
@@ -155,7 +166,7 @@ final class IndicatorCharts {
             AreaSeries a = f.areas().get(i);
             String svg = ReportCharts.monthly("chart-" + id + "-" + a.code(), a.name(), f.months(),
                     a.months().stream().map(value).toList(), kind, label, yMax, integers,
-                    AREA_COLOURS.get(i % AREA_COLOURS.size()), shaded, shadeLabel);
+                    AREA_COLOURS.get(i % AREA_COLOURS.size()), shaded.getOrDefault(a.code(), List.of()), shadeLabel);
             panels.add(new Panel(a.code(), a.name(), svg));
         }
         List<TableRow> rows = new ArrayList<>();

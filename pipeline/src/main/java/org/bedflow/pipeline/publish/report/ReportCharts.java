@@ -186,7 +186,8 @@ public final class ReportCharts {
             time.setRange(new Date(month(months.get(0)).getFirstMillisecond(Calendar.getInstance(UTC))),
                     new Date(month(months.get(months.size() - 1)).getLastMillisecond(Calendar.getInstance(UTC)) + 1));
         }
-        SimpleDateFormat format = new SimpleDateFormat("MMM yy", Locale.UK);
+        // Locale.ENGLISH: Locale.UK's short September is "Sept", out of step with the other months
+        SimpleDateFormat format = new SimpleDateFormat("MMM yy", Locale.ENGLISH);
         format.setTimeZone(UTC);
         time.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, monthStep(months.size()), format));
         time.setTickMarkPosition(DateTickMarkPosition.MIDDLE);
@@ -220,6 +221,15 @@ public final class ReportCharts {
         marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
         marker.setLabelOffset(new RectangleInsets(2, 2, 2, 2));
         plot.addDomainMarker(marker, Layer.BACKGROUND);
+    }
+
+    private static final List<String> MONTH_NAMES = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+            "Sep", "Oct", "Nov", "Dec");
+
+    /** 2020-09 → "Sep 2020": the one month format of the page's text (the axes say "Sep 20"). */
+    static String monthLabel(String yyyyMm) {
+        YearMonth m = YearMonth.parse(yyyyMm);
+        return MONTH_NAMES.get(m.getMonthValue() - 1) + " " + m.getYear();
     }
 
     /** tick every 1, 2, 3, 6 or 12 months: about eight labels whatever the span */

@@ -1,5 +1,6 @@
 package org.bedflow.pipeline.publish.report;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -53,8 +54,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.link.DischargeReadyDates;
 import org.bedflow.pipeline.link.DrdSettings;
+import org.bedflow.pipeline.publish.DisclosureControl;
 import org.bedflow.pipeline.schema.OutputTables;
+import org.apache.spark.sql.types.DataTypes;
+import org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns;
 import org.bedflow.pipeline.schema.columns.IndicatorsColumns;
+import org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns;
 import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 
 /**
@@ -79,11 +84,50 @@ import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
  */
 public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Linkage> linkage,
                             LocalDate readmissionCutoff, List<ProviderMonth> drdNotRecording,
-                            List<IndicatorValue> ascof) {
+                            List<IndicatorValue> ascof, List<Published> indicators, List<Breakdown> breakdown,
+                            List<Snapshot> snapshot) {
 
     public ReportFigures {
         drdNotRecording = drdNotRecording == null ? List.of() : List.copyOf(drdNotRecording);
         ascof = ascof == null ? List.of() : List.copyOf(ascof);
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        breakdown = breakdown == null ? List.of() : List.copyOf(breakdown);
+        snapshot = snapshot == null ? List.of() : List.copyOf(snapshot);
+    }
+
+    /** Without the published indicators, breakdown and snapshot. */
+    public ReportFigures(List<String> months, List<AreaSeries> areas, List<Linkage> linkage, LocalDate readmissionCutoff,
+                         List<ProviderMonth> drdNotRecording, List<IndicatorValue> ascof) {
+        this(months, areas, linkage, readmissionCutoff, drdNotRecording, ascof, List.of(), List.of(), List.of());
+    }
+
+    /** The same figures with the published indicators, breakdown and snapshot. */
+    public ReportFigures with(List<Published> indicators, List<Breakdown> breakdown, List<Snapshot> snapshot) {
+        return new ReportFigures(months, areas, linkage, readmissionCutoff, drdNotRecording, ascof, indicators,
+                breakdown, snapshot);
+    }
+
+    /**
+     * One row of {@code published/indicators} as the run published it (disclosure control applied when it is on):
+     * a suppressed count or value is null here and is never recomputed. {@code numeratorDischarges} is set for the
+     * delayed-bed and mean-delay indicators only (docs/data-dictionary.md).
+     */
+    public record Published(String indicator, String area, String periodType, String period, String valueType,
+                            Long numerator, Double value, Double lower95, Double upper95, Long numeratorDischarges,
+                            boolean suppressed) {
+    }
+
+    /**
+     * Delayed discharges and their delay days of one category of a {@code delayed_discharge_breakdown} dimension
+     * (pathway or delay_reason), for an area and a month, as published (null: suppressed).
+     */
+    public record Breakdown(String area, String dimension, String category, String month, Long delayedDischarges,
+                            Long delayDays) {
+    }
+
+    /** {@code inpatient_snapshot} of one area as published (null: suppressed): open spells at the snapshot date. */
+    public record Snapshot(String area, String areaName, LocalDate snapshotDate, Long inpatients, Long los7plus,
+                           Long los14plus, Long los21plus, Long emergencyInpatients) {
     }
 
     /** Without ASCOF rows. */
@@ -266,8 +310,104 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
             }
             areas.add(new AreaSeries(area.getKey(), area.getValue(), values));
         }
+        Set<String> configured = areaNames.keySet();
         return new ReportFigures(months, areas, linkage, cutoff, notRecording,
-                ascof(spark, outputDir, runId, areaNames.keySet()));
+                ascof(spark, outputDir, runId, configured))
+                .with(published(spark, outputDir, runId, configured), breakdown(spark, outputDir, runId, configured),
+                        snapshot(spark, outputDir, runId, configured));
+    }
+
+    /** Every row of this run's {@code published/indicators} for the configured areas: a few hundred aggregates. */
+    private static List<Published> published(SparkSession spark, String outputDir, String runId, Set<String> areas) {
+        Optional<Dataset<Row>> table = readPublished(spark, outputDir, OutputTables.INDICATORS, runId);
+        if (table.isEmpty()) {
+            return List.of();
+        }
+        List<Published> out = new ArrayList<>();
+        for (Row r : table.get().where(col(IndicatorsColumns.UNITARY_AREA).isin(areas.toArray()))
+                .select(col(IndicatorsColumns.INDICATOR), col(IndicatorsColumns.UNITARY_AREA),
+                        col(IndicatorsColumns.PERIOD_TYPE), col(IndicatorsColumns.PERIOD), col(IndicatorsColumns.VALUE_TYPE),
+                        col(IndicatorsColumns.NUMERATOR), col(IndicatorsColumns.VALUE), col(IndicatorsColumns.LOWER_95),
+                        col(IndicatorsColumns.UPPER_95), col(IndicatorsColumns.NUMERATOR_DISCHARGES),
+                        coalesce(col(DisclosureControl.SUPPRESSED), lit(false)))
+                .orderBy(IndicatorsColumns.INDICATOR, IndicatorsColumns.UNITARY_AREA, IndicatorsColumns.PERIOD_TYPE,
+                        IndicatorsColumns.PERIOD)
+                .collectAsList()) {
+            out.add(new Published(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                    nullableLong(r, 5), nullableDouble(r, 6), nullableDouble(r, 7), nullableDouble(r, 8),
+                    nullableLong(r, 9), r.getBoolean(10)));
+        }
+        return out;
+    }
+
+    /** Dimensions of {@code delayed_discharge_breakdown} the report draws. */
+    static final List<String> BREAKDOWN_DIMENSIONS = List.of("pathway", "delay_reason");
+
+    /** Delayed discharges and delay days per area, dimension, category and month, as published. */
+    private static List<Breakdown> breakdown(SparkSession spark, String outputDir, String runId, Set<String> areas) {
+        Optional<Dataset<Row>> table = readPublished(spark, outputDir, OutputTables.DELAYED_DISCHARGE_BREAKDOWN, runId);
+        if (table.isEmpty()) {
+            return List.of();
+        }
+        List<Breakdown> out = new ArrayList<>();
+        for (Row r : table.get().where(col(DelayedDischargeBreakdownColumns.UNITARY_AREA).isin(areas.toArray())
+                        .and(col(DelayedDischargeBreakdownColumns.DIMENSION).isin(BREAKDOWN_DIMENSIONS.toArray())))
+                .select(DelayedDischargeBreakdownColumns.UNITARY_AREA, DelayedDischargeBreakdownColumns.DIMENSION,
+                        DelayedDischargeBreakdownColumns.CATEGORY, DelayedDischargeBreakdownColumns.MONTH,
+                        DelayedDischargeBreakdownColumns.DELAYED_DISCHARGES, DelayedDischargeBreakdownColumns.DELAY_DAYS)
+                .orderBy(DelayedDischargeBreakdownColumns.UNITARY_AREA, DelayedDischargeBreakdownColumns.DIMENSION,
+                        DelayedDischargeBreakdownColumns.CATEGORY, DelayedDischargeBreakdownColumns.MONTH)
+                .collectAsList()) {
+            out.add(new Breakdown(r.getString(0), r.getString(1), r.getString(2), r.getString(3), nullableLong(r, 4),
+                    nullableLong(r, 5)));
+        }
+        return out;
+    }
+
+    /** The inpatient snapshot of each configured area, as published. */
+    private static List<Snapshot> snapshot(SparkSession spark, String outputDir, String runId, Set<String> areas) {
+        Optional<Dataset<Row>> table = readPublished(spark, outputDir, OutputTables.INPATIENT_SNAPSHOT, runId);
+        if (table.isEmpty()) {
+            return List.of();
+        }
+        List<Snapshot> out = new ArrayList<>();
+        for (Row r : table.get().where(col(InpatientSnapshotColumns.UNITARY_AREA).isin(areas.toArray()))
+                .select(InpatientSnapshotColumns.UNITARY_AREA, InpatientSnapshotColumns.UNITARY_AREA_NAME,
+                        InpatientSnapshotColumns.SNAPSHOT_DATE, InpatientSnapshotColumns.INPATIENTS,
+                        InpatientSnapshotColumns.LOS_7PLUS, InpatientSnapshotColumns.LOS_14PLUS,
+                        InpatientSnapshotColumns.LOS_21PLUS, InpatientSnapshotColumns.EMERGENCY_INPATIENTS)
+                .orderBy(InpatientSnapshotColumns.UNITARY_AREA).collectAsList()) {
+            out.add(new Snapshot(r.getString(0), r.getString(1), r.isNullAt(2) ? null : r.getDate(2).toLocalDate(),
+                    nullableLong(r, 3), nullableLong(r, 4), nullableLong(r, 5), nullableLong(r, 6), nullableLong(r, 7)));
+        }
+        return out;
+    }
+
+    private static Long nullableLong(Row r, int i) {
+        return r.isNullAt(i) ? null : r.getLong(i);
+    }
+
+    private static Double nullableDouble(Row r, int i) {
+        return r.isNullAt(i) ? null : r.getDouble(i);
+    }
+
+    /**
+     * The run's rows of {@code published/<table>} (the commissioners' copy, with its {@code suppressed} column);
+     * the analysts' table when there is no published copy (then nothing is suppressed).
+     */
+    private static Optional<Dataset<Row>> readPublished(SparkSession spark, String outputDir, OutputTables table,
+                                                        String runId) {
+        Path path = new Path(new Path(outputDir, "published"), table.table());
+        try {
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(new Path(path, "_SUCCESS"))) {
+                return read(spark, outputDir, table, runId).map(d -> d.withColumn(DisclosureControl.SUPPRESSED, lit(false)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(spark.read().schema(table.sparkType().add(DisclosureControl.SUPPRESSED, DataTypes.BooleanType, true))
+                .parquet(path.toString()).where(col(RUN_ID).equalTo(runId)));
     }
 
     /** The ASCOF rows of this run's {@code indicators} table, configured areas only; empty when there is no table. */

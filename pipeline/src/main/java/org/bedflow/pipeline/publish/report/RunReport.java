@@ -119,7 +119,9 @@ public final class RunReport {
         RunManifest m = in.manifest();
         LocalDate runDate = LocalDate.parse(m.runDate());
         ReportFigures figures = in.figures() == null ? ReportFigures.none() : in.figures();
-        List<String> provisional = ReportFigures.provisionalMonths(figures.months(), runDate);
+        Map<String, List<String>> provisionalByArea = provisionalByArea(figures, runDate);
+        List<String> provisional = figures.months().stream()
+                .filter(month -> provisionalByArea.values().stream().anyMatch(l -> l.contains(month))).toList();
 
         Map<String, Object> model = new HashMap<>();
         model.put("run", m);
@@ -146,7 +148,12 @@ public final class RunReport {
         model.put("drdMinOvernight", in.drd().minOvernightDischarges());
         model.put("drdMinShare", String.format(Locale.UK, "%.4g %%", 100 * in.drd().minRecordedShare())
                 .replaceAll("\\.?0+ %", " %"));
-        model.put("charts", figures.isEmpty() ? List.of() : IndicatorCharts.charts(figures, provisional));
+        model.put("charts", figures.isEmpty() ? List.of() : IndicatorCharts.charts(figures, provisionalByArea));
+        model.put("summaries", figures.isEmpty() ? List.of() : SummarySection.summaries(figures, provisionalByArea, runDate));
+        model.put("rates", figures.isEmpty() ? List.of() : CompareSection.rates(figures, provisionalByArea, runDate));
+        model.put("breakdowns", figures.isEmpty() ? List.of() : CompareSection.breakdowns(figures, provisionalByArea));
+        model.put("snapshot", figures.isEmpty() ? List.of() : CompareSection.snapshot(figures));
+        model.put("glossary", Glossary.ENTRIES);
         model.put("ascof", figures.isEmpty() ? List.of() : AscofSection.measures(figures, runDate));
         model.put("ascofChart", figures.isEmpty() || figures.ascof().isEmpty() ? null
                 : AscofSection.part1ByMonth(figures, runDate, IndicatorCharts.AREA_COLOURS));
@@ -210,6 +217,19 @@ public final class RunReport {
         } catch (RuntimeException e) {
             return iso;
         }
+    }
+
+    /**
+     * The provisional months of each configured area (area code → months, oldest first): the
+     * one place the report decides which months are complete. Every section takes its months
+     * from this map. Today: the calendar rule of {@link ReportFigures#provisionalMonths}, the
+     * same months for every area.
+     */
+    static Map<String, List<String>> provisionalByArea(ReportFigures figures, LocalDate runDate) {
+        List<String> provisional = ReportFigures.provisionalMonths(figures.months(), runDate);
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        figures.areas().forEach(a -> out.put(a.code(), provisional));
+        return out;
     }
 
     /** Financial years (1 April–31 March) touched by {@code months} that had not ended by the run date. */
