@@ -112,7 +112,7 @@ final class CompareSection {
             }
             String id = "compare-" + r.indicator().replace('_', '-');
             out.add(new RateChart(id, r.title(), r.unit(), r.method(), r.glossary(),
-                    SvgCharts.intervals(id, years, series, r.unit(), shaded, "provisional"),
+                    SvgCharts.intervals(id, years, series, r.unit().split(",")[0], shaded, "provisional"),
                     f.areas().stream().map(AreaSeries::name).toList(), table));
         }
         return out;
@@ -139,7 +139,7 @@ final class CompareSection {
      * @param rows   one per category with a delayed discharge (or a suppressed count) in a window
      */
     public record BreakdownChart(String dimension, String title, String svg, List<String> areas, List<String> window,
-                          List<CategoryRow> rows, boolean anySuppressed) {
+                          List<CategoryRow> rows, boolean anySuppressed, boolean mostlySuppressed) {
     }
 
     /** @param cells per area: "delayed discharges · delay days · share" */
@@ -161,6 +161,8 @@ final class CompareSection {
             List<Map<String, long[]>> sums = new ArrayList<>();
             Set<String> categories = new java.util.TreeSet<>();
             boolean anySuppressed = false;
+            long cellsHeld = 0; // cells of the windows with a delayed discharge, or suppressed
+            long cellsSuppressed = 0;
             for (AreaSeries a : f.areas()) {
                 List<String> window = lastTwelve(SummarySection.completeMonths(f.months(),
                         provisionalByArea.getOrDefault(a.code(), List.of())));
@@ -172,7 +174,11 @@ final class CompareSection {
                         continue;
                     }
                     long[] s = byCategory.computeIfAbsent(b.category(), k -> new long[3]);
+                    if (b.delayedDischarges() == null || b.delayedDischarges() > 0) {
+                        cellsHeld++;
+                    }
                     if (b.delayedDischarges() == null) {
+                        cellsSuppressed++;
                         s[2]++;
                         anySuppressed = true;
                     } else {
@@ -201,9 +207,7 @@ final class CompareSection {
                     long[] s = byCategory.getOrDefault(cats.get(c), new long[3]);
                     Double share = total == 0 ? null : 100.0 * s[0] / total;
                     v.add(share);
-                    String suppressed = s[2] > 0 ? " + " + s[2] + " suppressed" : "";
-                    l.add(String.format(Locale.UK, "%,d", s[0]) + suppressed
-                            + (share == null ? "" : String.format(Locale.UK, " (%.0f %%)", share)));
+                    l.add(barLabel(s[0], share, s[2]));
                     table.get(c).cells().add(String.format(Locale.UK, "%,d", s[0]) + " · "
                             + String.format(Locale.UK, "%,d", s[1]) + " days"
                             + (share == null ? "" : String.format(Locale.UK, " · %.1f %%", share))
@@ -220,9 +224,20 @@ final class CompareSection {
             String svg = cats.isEmpty() ? null : SvgCharts.bars("breakdown-" + dimension.replace('_', '-'), cats,
                     names, colours, shares, labels);
             out.add(new BreakdownChart(dimension, DIMENSION_TITLES.get(dimension), svg, names, windows, table,
-                    anySuppressed));
+                    anySuppressed, 2 * cellsSuppressed > cellsHeld));
         }
         return out;
+    }
+
+    /** "67 % (20)", "67 % (20), 9 months suppressed", or "suppressed (11 months)" */
+    static String barLabel(long known, Double share, long suppressedMonths) {
+        String months = suppressedMonths + (suppressedMonths == 1 ? " month" : " months");
+        if (known == 0 && suppressedMonths > 0) {
+            return "suppressed (" + months + ")";
+        }
+        String shown = (share == null ? "" : String.format(Locale.UK, "%.0f %% ", share))
+                + String.format(Locale.UK, "(%,d)", known);
+        return suppressedMonths > 0 ? shown + ", " + months + " suppressed" : shown;
     }
 
     private static List<String> lastTwelve(List<String> months) {

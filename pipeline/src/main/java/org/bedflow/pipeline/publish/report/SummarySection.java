@@ -181,7 +181,7 @@ final class SummarySection {
             verdict = "not compared (" + (shown(m, before).equals("suppressed") || shown(m, now).equals("suppressed")
                     ? "a value is suppressed" : "a value is missing") + ")";
         } else {
-            change = change(m, a, b);
+            change = change(m, a, b, whole(m, now));
             verdict = verdict(m.better(), a, b, m);
             tone = verdict.startsWith("better") ? "better" : verdict.startsWith("worse") ? "worse" : "neutral";
             if ((tone.equals("better") || tone.equals("worse")) && overlap(before, now)) {
@@ -231,22 +231,31 @@ final class SummarySection {
         if (v == null) {
             return p.suppressed() ? "suppressed" : "–";
         }
-        return number(v, m) + (m.percent() ? " %" : "");
+        return number(v, whole(m, p)) + (m.percent() ? " %" : "");
     }
 
-    private static String number(double v, Measure m) {
-        boolean whole = m.field() == Field.NUMERATOR_DISCHARGES || (!m.percent() && v == Math.rint(v));
+    /** counts (delayed discharges, monthly count rows) read as whole numbers; rates, means and percentages to 0.1 */
+    private static boolean whole(Measure m, Published p) {
+        return m.field() == Field.NUMERATOR_DISCHARGES || "count".equals(p.valueType());
+    }
+
+    private static String number(double v, boolean whole) {
         return whole ? String.format(Locale.UK, "%,d", Math.round(v)) : String.format(Locale.UK, "%,.1f", v);
     }
 
-    /** +1.2 points for a percentage; +12 (+5.1 %) otherwise */
-    static String change(Measure m, double previous, double latest) {
-        double d = latest - previous;
-        String sign = d > 0 ? "+" : d < 0 ? "−" : "±";
+    /** +1.2 points for a percentage; +12 (+5.1 %) for a count; +0.5 (+25.0 %) otherwise */
+    static String change(Measure m, double previous, double latest, boolean whole) {
+        // the change of the values as shown (to 0.1, or whole), so that 1.0 -> 0.9 reads −0.1, not −0.0
+        double d = whole ? Math.round(latest) - Math.round(previous) : round(m, latest) - round(m, previous);
+        d = Math.round(d * 10) / 10.0;
+        if (d == 0) {
+            return "0";
+        }
+        String sign = d > 0 ? "+" : "−";
         if (m.percent()) {
             return sign + String.format(Locale.UK, "%.1f", Math.abs(d)) + " points";
         }
-        String abs = number(Math.abs(d), m);
+        String abs = number(Math.abs(d), whole);
         return previous == 0 ? sign + abs : sign + abs + " (" + sign + String.format(Locale.UK, "%.1f", Math.abs(100 * d / previous)) + " %)";
     }
 

@@ -98,8 +98,8 @@ final class SvgCharts {
      */
     static String bars(String id, List<String> categories, List<String> names, List<Color> colours,
                        List<List<Double>> values, List<List<String>> labels) {
-        int labelW = 190;
-        int right = 96;
+        int labelW = 175;
+        int right = 175;
         int barH = 11;
         int gap = 9;
         int top = 28;
@@ -119,7 +119,7 @@ final class SvgCharts {
         for (int c = 0; c < categories.size(); c++) {
             double y0 = top + c * group;
             svg.append(text(labelW - 6, y0 + names.size() * barH / 2.0 + 4, "end", 11, "#333333",
-                    shorten(categories.get(c), 30)));
+                    shorten(categories.get(c), 28)));
             for (int s = 0; s < names.size(); s++) {
                 double y = y0 + s * barH;
                 Double v = values.get(s).get(c);

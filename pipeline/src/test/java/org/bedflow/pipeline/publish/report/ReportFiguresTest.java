@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.publish.report.ReportFigures.Linkage;
 import org.bedflow.pipeline.publish.report.ReportFigures.MonthValues;
@@ -107,7 +108,95 @@ class ReportFiguresTest {
                         indicator("OLD", NORTH, "month", "2022-02", "reablement_remained_in_community_12wk", 1, 2.0, 50.0)))
                 .write().partitionBy(OutputTables.INDICATORS.partitionBy().toArray(String[]::new))
                 .parquet(out.resolve("indicators").toString());
+        // published/: the commissioners' copies, with their suppressed column
+        StructType publishedIndicators = published(OutputTables.INDICATORS);
+        Frames.of(publishedIndicators, List.of(
+                        // as published: rounded to 5 (the analysts' 9 above is 10 here), limits kept
+                        with(indicator("R", NORTH, "month", "2022-02", "emergency_admissions", 10, 0.0, 10.0),
+                                "value_type", "count", "suppressed", false),
+                        with(indicator("R", NORTH, "financial_year", "2021-22", "emergency_admissions", 1240, 100000.0,
+                                1234.5), "value_type", "dsr_per_100k", "lower_95", 1170.0, "upper_95", 1300.0,
+                                "suppressed", false),
+                        // West's count of 3 suppressed: value and numerator null
+                        with(indicator("R", WEST, "financial_year", "2021-22", "discharged_on_drd", 0, 0.0, 0.0),
+                                "numerator", null, "value", null, "suppressed", true),
+                        // the delayed discharges behind the mean delay
+                        with(indicator("R", NORTH, "month", "2022-02", "mean_discharge_delay_days", 40, 8.0, 5.0),
+                                "value_type", "mean_days", "numerator_discharges", 10L, "suppressed", false),
+                        with(indicator("OLD", NORTH, "month", "2022-02", "emergency_admissions", 99, 0.0, 99.0),
+                                "suppressed", false),
+                        with(indicator("R", "OTHER", "month", "2022-02", "emergency_admissions", 99, 0.0, 99.0),
+                                "suppressed", false)))
+                .write().partitionBy(OutputTables.INDICATORS.partitionBy().toArray(String[]::new))
+                .parquet(out.resolve("published/indicators").toString());
+        Frames.of(published(OutputTables.DELAYED_DISCHARGE_BREAKDOWN),
+                        List.of(breakdown("R", NORTH, "pathway", "1", "2022-02", 20L, 85L),
+                                breakdown("R", NORTH, "pathway", "3", "2022-02", null, null),
+                                breakdown("R", WEST, "delay_reason", "housing", "2022-03", 10L, 140L),
+                                // another dimension, another run, another area: left out
+                                breakdown("R", NORTH, "delay_band", "21+", "2022-02", 10L, 300L),
+                                breakdown("OLD", NORTH, "pathway", "1", "2022-02", 99L, 99L),
+                                breakdown("R", "OTHER", "pathway", "1", "2022-02", 99L, 99L)))
+                .write().partitionBy(OutputTables.DELAYED_DISCHARGE_BREAKDOWN.partitionBy().toArray(String[]::new))
+                .parquet(out.resolve("published/delayed_discharge_breakdown").toString());
+        Frames.of(published(OutputTables.INPATIENT_SNAPSHOT), List.of(
+                        snapshot("R", NORTH, 190L, 160L, 120L, 100L, 115L),
+                        // West's 21+ day stays were 1-7: suppressed
+                        snapshot("R", WEST, 210L, 175L, 145L, null, 125L),
+                        snapshot("OLD", NORTH, 1L, 1L, 1L, 1L, 1L)))
+                .write().partitionBy(OutputTables.INPATIENT_SNAPSHOT.partitionBy().toArray(String[]::new))
+                .parquet(out.resolve("published/inpatient_snapshot").toString());
         figures = ReportFigures.collect(SharedSpark.session(), out.toString(), "R", RUN_DATE, DRD);
+    }
+
+    /** a published table's schema: every column nullable (a suppressed count is null), plus suppressed */
+    private static StructType published(OutputTables table) {
+        StructType out = new StructType();
+        for (StructField f : table.sparkType().fields()) {
+            out = out.add(f.name(), f.dataType(), true);
+        }
+        return out.add("suppressed", DataTypes.BooleanType, true);
+    }
+
+    private static Map<String, Object> breakdown(String run, String area, String dimension, String category,
+                                                 String month, Long delayed, Long days) {
+        return row("unitary_area", area, "unitary_area_name", area, "month", month, "dimension", dimension,
+                "category", category, "discharges", 100L, "delayed_discharges", delayed, "delay_days", days,
+                "run_id", run, "suppressed", delayed == null);
+    }
+
+    private static Map<String, Object> snapshot(String run, String area, Long inpatients, Long los7, Long los14,
+                                                Long los21, Long emergency) {
+        return row("unitary_area", area, "unitary_area_name", area, "snapshot_date", "2022-04-01",
+                "period_start", "2022-04-01", "period_end", "2022-04-01", "inpatients", inpatients, "los_7plus", los7,
+                "los_14plus", los14, "los_21plus", los21, "emergency_inpatients", emergency, "run_id", run,
+                "suppressed", los21 == null);
+    }
+
+    @Test
+    void the_published_indicators_are_this_runs_with_suppressed_values_null() {
+        // from published/indicators, not the analysts' table: 10 (rounded), not 9
+        assertThat(figures.indicators()).containsExactlyInAnyOrder(
+                new ReportFigures.Published("discharged_on_drd", WEST, "financial_year", "2021-22", "percent", null,
+                        null, null, null, null, true),
+                new ReportFigures.Published("emergency_admissions", NORTH, "financial_year", "2021-22", "dsr_per_100k",
+                        1240L, 1234.5, 1170.0, 1300.0, null, false),
+                new ReportFigures.Published("emergency_admissions", NORTH, "month", "2022-02", "count", 10L, 10.0, null,
+                        null, null, false),
+                new ReportFigures.Published("mean_discharge_delay_days", NORTH, "month", "2022-02", "mean_days", 40L,
+                        5.0, null, null, 10L, false));
+    }
+
+    @Test
+    void the_pathway_and_delay_reason_breakdown_and_the_snapshot_as_published() {
+        // pathway and delay_reason only, this run, configured areas; a suppressed count stays null
+        assertThat(figures.breakdown()).containsExactly(
+                new ReportFigures.Breakdown(NORTH, "pathway", "1", "2022-02", 20L, 85L),
+                new ReportFigures.Breakdown(NORTH, "pathway", "3", "2022-02", null, null),
+                new ReportFigures.Breakdown(WEST, "delay_reason", "housing", "2022-03", 10L, 140L));
+        assertThat(figures.snapshot()).containsExactly(
+                new ReportFigures.Snapshot(NORTH, NORTH, LocalDate.of(2022, 4, 1), 190L, 160L, 120L, 100L, 115L),
+                new ReportFigures.Snapshot(WEST, WEST, LocalDate.of(2022, 4, 1), 210L, 175L, 145L, null, 125L));
     }
 
     private static Map<String, Object> indicator(String run, String area, String periodType, String period, String id,

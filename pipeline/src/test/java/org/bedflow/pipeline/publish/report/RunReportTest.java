@@ -63,6 +63,65 @@ class RunReportTest {
                 new Linkage("UNKNOWN", "No usable residence", 40, 40, 39, 39, 0)), LocalDate.of(2022, 2, 18));
     }
 
+    /** figures() with published indicator rows, a pathway and delay-reason breakdown, and the snapshot */
+    static ReportFigures fullFigures() {
+        String n = "E06000061";
+        String w = "E06000062";
+        List<ReportFigures.Published> rows = List.of(
+                new ReportFigures.Published("discharged_on_drd", n, "month", "2022-01", "percent", 60L, 60.0, 50.0, 70.0, null, false),
+                new ReportFigures.Published("discharged_on_drd", n, "month", "2022-02", "percent", 65L, 65.0, 55.0, 74.0, null, false),
+                new ReportFigures.Published("emergency_admissions", n, "financial_year", "2020-21", "dsr_per_100k", 4000L,
+                        1000.0, 900.0, 1100.0, null, false),
+                new ReportFigures.Published("emergency_admissions", w, "financial_year", "2020-21", "dsr_per_100k", 3000L,
+                        800.0, 700.0, 900.0, null, false),
+                new ReportFigures.Published("emergency_admissions", n, "financial_year", "2021-22", "dsr_per_100k", 4100L,
+                        950.0, 860.0, 1040.0, null, false),
+                new ReportFigures.Published("emergency_admissions", w, "financial_year", "2021-22", "dsr_per_100k", null,
+                        null, null, null, null, true));
+        List<ReportFigures.Breakdown> breakdown = List.of(
+                new ReportFigures.Breakdown(n, "pathway", "1", "2022-01", 20L, 85L),
+                new ReportFigures.Breakdown(n, "pathway", "3", "2022-02", 10L, 150L),
+                new ReportFigures.Breakdown(w, "pathway", "1", "2022-02", null, null),
+                new ReportFigures.Breakdown(w, "delay_reason", "housing", "2022-02", 15L, 140L));
+        List<ReportFigures.Snapshot> snapshot = List.of(
+                new ReportFigures.Snapshot(n, "North Northamptonshire", LocalDate.of(2022, 3, 20), 190L, 160L, 120L, 100L, 115L),
+                new ReportFigures.Snapshot(w, "West Northamptonshire", LocalDate.of(2022, 3, 20), 210L, 175L, 145L, null, 125L));
+        return figures().with(rows, breakdown, snapshot);
+    }
+
+    @Test
+    void the_page_answers_the_questions_summary_rates_with_intervals_breakdown_snapshot_and_glossary() {
+        String html = RunReport.render(new RunReport.Input(manifest("COMPLETED", null), "nightly", STEPS, fullFigures(), null));
+
+        // the summary comes first: run date 2022-03-20, March provisional -> February against January, 65 - 60 = +5.0
+        assertThat(html.indexOf("<h2>At a glance</h2>")).isLessThan(html.indexOf("<h2>Run summary</h2>"));
+        assertThat(html).contains(">Jan 2022</th><th class=\"num\">Feb 2022</th>", ">+5.0 points</td>",
+                "<td class=\"better\">better (95 % intervals overlap)</td>");
+        // 2021-22 has not ended at the run date: no complete year before 2020-21, so nothing to compare it with
+        assertThat(html).contains("no earlier period to compare");
+        // areas compared on the published DSR with its interval; West's suppressed value said, not recomputed
+        assertThat(html).contains("<h2>Areas compared: rates with 95 % confidence intervals</h2>",
+                ">1,000.0 (900.0 – 1,100.0)</td>", ">suppressed</td>", ">suppressed</text>",
+                "95 % interval: Dobson method");
+        assertThat(html).doesNotContain("compare directly");
+        // pathway bars over the latest twelve complete months (January and February): North 20 + 10 = 30 delayed,
+        // pathway 1 20 / 30 = 67 %, pathway 3 10 / 30 = 33 %; West's pathway 1 month suppressed
+        assertThat(html).contains("Delayed discharges by discharge pathway", "Delayed discharges by reason for the delay",
+                ">67 % (20)</text>", ">33 % (10)</text>", ">suppressed (1 month)</text>", "Jan 2022 – Feb 2022");
+        // the snapshot with its long stays and date; 100 / 190 = 52.6 % over 21 days
+        assertThat(html).contains("Inpatients at the snapshot date", "<td>2022-03-20</td>", ">52.6 %</td>",
+                "<strong>suppressed</strong>");
+        // the glossary names its sources
+        assertThat(html).contains("<h2>Glossary</h2>", "id=\"g-ci\"", "docs/data-dictionary.md, &#39;indicators&#39; (lower_95)",
+                "docs/measures.md, &#39;inpatient_snapshot&#39;");
+        // every glossary link of the page has its entry
+        Matcher link = Pattern.compile("href=\"#(g-[^\"]+)\"").matcher(html);
+        while (link.find()) {
+            assertThat(html).as(link.group(1)).contains("id=\"" + link.group(1) + "\"");
+        }
+        assertThat(html).doesNotContain("Sept");
+    }
+
     static final List<RunReport.Step> STEPS = List.of(new RunReport.Step("validate", "COMPLETED", 41.5, "27,341 rows read"),
             new RunReport.Step("publish", "COMPLETED", 12.0, "rejects 65"));
 
@@ -155,7 +214,8 @@ class RunReportTest {
 
     @Test
     void the_page_fetches_nothing_and_runs_no_script() {
-        String html = RunReport.render(new RunReport.Input(manifest("COMPLETED", null), "nightly", STEPS, figures(), null));
+        String html = RunReport.render(new RunReport.Input(manifest("COMPLETED", null), "nightly", STEPS, fullFigures(),
+                null));
         writeForPeople(html);
         assertThat(html).doesNotContainIgnoringCase("http").doesNotContainIgnoringCase("<script")
                 .doesNotContainIgnoringCase("<link").doesNotContainIgnoringCase("@import")
