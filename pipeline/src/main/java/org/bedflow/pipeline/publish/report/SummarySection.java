@@ -185,7 +185,7 @@ final class SummarySection {
             verdict = verdict(m.better(), a, b, m);
             tone = verdict.startsWith("better") ? "better" : verdict.startsWith("worse") ? "worse" : "neutral";
             if ((tone.equals("better") || tone.equals("worse")) && overlap(before, now)) {
-                verdict += " (95 % intervals overlap)";
+                verdict += " (intervals overlap)";
             }
         }
         out.add(new Line(m.label(), m.unit(), m.glossary(), shown(m, before), shown(m, now), change, verdict, tone));
@@ -256,7 +256,8 @@ final class SummarySection {
             return sign + String.format(Locale.UK, "%.1f", Math.abs(d)) + " points";
         }
         String abs = number(Math.abs(d), whole);
-        return previous == 0 ? sign + abs : sign + abs + " (" + sign + String.format(Locale.UK, "%.1f", Math.abs(100 * d / previous)) + " %)";
+        double base = whole ? Math.round(previous) : round(m, previous);
+        return base == 0 ? sign + abs : sign + abs + " (" + sign + String.format(Locale.UK, "%.1f", Math.abs(100 * d / base)) + " %)";
     }
 
     private static String last(List<String> list, int fromEnd) {

@@ -96,7 +96,7 @@ class RunReportTest {
         // the summary comes first: run date 2022-03-20, March provisional -> February against January, 65 - 60 = +5.0
         assertThat(html.indexOf("<h2>At a glance</h2>")).isLessThan(html.indexOf("<h2>Run summary</h2>"));
         assertThat(html).contains(">Jan 2022</th><th class=\"num\">Feb 2022</th>", ">+5.0 points</td>",
-                "<td class=\"better\">better (95 % intervals overlap)</td>");
+                "<td class=\"better\">better (intervals overlap)</td>");
         // 2021-22 has not ended at the run date: no complete year before 2020-21, so nothing to compare it with
         assertThat(html).contains("no earlier period to compare");
         // areas compared on the published DSR with its interval; West's suppressed value said, not recomputed
