@@ -235,8 +235,8 @@ final class CompareSection {
         if (known == 0 && suppressedMonths > 0) {
             return "suppressed (" + months + ")";
         }
-        String shown = (share == null ? "" : String.format(Locale.UK, "%.0f %% ", share))
-                + String.format(Locale.UK, "(%,d)", known);
+        String shown = share == null ? String.format(Locale.UK, "%,d", known)
+                : String.format(Locale.UK, "%.0f %% (%,d)", share, known);
         return suppressedMonths > 0 ? shown + ", " + months + " suppressed" : shown;
     }
 
