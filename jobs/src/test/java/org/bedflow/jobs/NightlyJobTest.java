@@ -137,8 +137,18 @@ class NightlyJobTest {
                 "<code>MALFORMED_ROW</code>", "2020-04 to 2025-03 (60 months)");
         // the sample ends in March 2025 and runs on 1 April 2025: nothing is provisional
         assertThat(report).contains("None: every month reported (2020-04 to 2025-03)");
-        // 7 indicator charts and the ASCOF 2D part 1 chart, for each of the 2 areas
-        assertThat(report.split("<svg", -1).length - 1).as("charts").isEqualTo(16);
+        // 7 indicator charts and the ASCOF 2D part 1 chart, for each of the 2 areas (16); 9 yearly rates with both
+        // areas on one chart; the pathway and the delay reason bars: 16 + 9 + 2 = 27
+        assertThat(report.split("<svg", -1).length - 1).as("charts").isEqualTo(27);
+        // the summary first, areas compared on published rates with intervals, the breakdown, the snapshot and its
+        // date, the glossary; one month format
+        assertThat(report.indexOf("<h2>At a glance</h2>")).isLessThan(report.indexOf("<h2>Run summary</h2>"));
+        assertThat(report).contains("Feb 2025</th><th class=\"num\">Mar 2025</th>",
+                "<th class=\"num\">2023-24</th><th class=\"num\">2024-25</th>",
+                "<h2>Areas compared: rates with 95 % confidence intervals</h2>", "95 % interval: Dobson method",
+                "Delayed discharges by discharge pathway", "Delayed discharges by reason for the delay",
+                "<h2>Inpatients at the snapshot date, with long stays</h2>", "<td>2025-04-01</td>", "<h2>Glossary</h2>");
+        assertThat(report).doesNotContain("Sept", "compare directly");
         // the ASCOF section: 2B, 2C, 2D parts 1 and 2 per area and year; run date 2025-04-01 - 84 days = 2025-01-07
         assertThat(report).contains("<h2>Adult social care outcomes (ASCOF 2B, 2C, 2D)</h2>", "ASCOF 2B: ", "ASCOF 2C: ",
                 "ASCOF 2D part 1: ", "ASCOF 2D part 2: ",
