@@ -31,15 +31,18 @@ import org.bedflow.pipeline.publish.RunManifest;
 
 /**
  * {@code runs/<run_id>/report.html} (docs/operations.md): one self-contained page for the analyst
- * reading the night's run: the run summary, data quality per feed, the linkage between
- * hospital and social care data, which periods are provisional, and monthly charts per
- * unitary area. Built from the manifest and a few aggregates only ({@link ReportFigures}),
+ * reading the night's run: per area the latest complete month and financial year against the
+ * previous ones ({@link SummarySection}), the run summary, data quality per feed, the linkage
+ * between hospital and social care data, which periods are provisional, the areas compared on
+ * published rates with 95 % intervals, pathways, delay reasons and the inpatient snapshot
+ * ({@link CompareSection}), monthly charts per unitary area and a glossary ({@link Glossary}). Built from the manifest and a few aggregates only ({@link ReportFigures}),
  * so it holds no NHS number, person id, person key or postcode. The HTML comes from a
  * FreeMarker template ({@code report.ftlh}, escaped by default); the charts are inline SVG
  * ({@link ReportCharts}); there are no scripts, no fonts or styles to fetch.
  *
  * <p>This class assembles the page's model and writes the file; the data quality section
- * comes from {@link QualitySection}, the chart section from {@link IndicatorCharts}.
+ * comes from {@link QualitySection}, the chart section from {@link IndicatorCharts}. Which
+ * months are provisional is decided once, per area, by {@link #provisionalByArea}.
  */
 public final class RunReport {
 
