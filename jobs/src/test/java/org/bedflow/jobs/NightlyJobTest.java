@@ -135,8 +135,22 @@ class NightlyJobTest {
                 "Delay days", "% discharged on the discharge ready date", "Emergency admissions",
                 "chronic ambulatory care sensitive conditions", "Emergency readmissions within 30 days",
                 "<code>MALFORMED_ROW</code>", "2020-04 to 2025-03 (60 months)");
-        // the sample ends in March 2025 and runs on 1 April 2025: nothing is provisional
-        assertThat(report).contains("None: every month reported (2020-04 to 2025-03)");
+        // the sample ends in March 2025 and runs on 1 April 2025: no month is provisional by the calendar, but the
+        // sample's discharges lag: 46 of 136 of RNQ's February admissions (34 %) have no discharge yet, above 5 %, so
+        // every provider's last complete month is January and February and March are provisional in both areas
+        assertThat(report).contains("<strong>2025-02, 2025-03</strong>",
+                "<code>E06000061</code>:\n        2025-02, 2025-03", "<code>E06000062</code>:\n        2025-02, 2025-03",
+                "2025-02: 46 of 136 admissions (34 %) have no discharge yet; limit 5 %");
+        // run date 2025-04-01, the day after the data: no stale-run-date warning; the sample's 3 rows dated after the
+        // run date (its FUTURE_DATE examples) are one
+        assertThat(manifest.warnings()).containsExactly("3 rows are dated after the run date 2025-04-01 (FUTURE_DATE: "
+                + "quarantined, or the date dropped); if the run date is wrong, re-run with --run-date set to the night "
+                + "the extracts were taken");
+        assertThat(manifest.completeness()).filteredOn(c -> c.feed().equals("apc_discharges"))
+                .extracting(RunManifest.SupplierCompleteness::lastCompleteMonth).containsOnly("2025-01");
+        assertThat(spark.read().parquet(out.resolve("delayed_discharge_monthly").toString())
+                .where("provisional").select("month").distinct().collectAsList()).extracting(r -> r.getString(0))
+                .containsExactlyInAnyOrder("2025-02", "2025-03");
         // 7 indicator charts and the ASCOF 2D part 1 chart, for each of the 2 areas
         assertThat(report.split("<svg", -1).length - 1).as("charts").isEqualTo(16);
         // the ASCOF section: 2B, 2C, 2D parts 1 and 2 per area and year; run date 2025-04-01 - 84 days = 2025-01-07
