@@ -281,23 +281,23 @@ public final class FeedCompleteness {
         }
         int firstBad = lastPass + 1;
         return new Judgement(lastPass < 0 ? null : series.get(lastPass).month(), series.get(firstBad).month(),
-                String.join("; ", failures.get(firstBad)));
+                series.get(firstBad).month() + ": " + String.join("; ", failures.get(firstBad)));
     }
 
-    /** Why month {@code i} of a supplier's series is not complete, in words; empty when it is. */
+    /** Why month {@code i} of a supplier's series is not complete, in words (without the month); empty when it is. */
     static List<String> failures(String feed, List<MonthCounts> series, int i, CompletenessSettings st) {
         MonthCounts m = series.get(i);
         List<String> out = new ArrayList<>();
         if (DISCHARGES.equals(feed) && m.admitted() > 0 && m.open() > st.maxOpenShare() * m.admitted() + 1e-9) {
-            out.add(String.format(Locale.UK, "%s: %,d of %,d admissions (%s) have no discharge yet; limit %s",
-                    m.month(), m.open(), m.admitted(), pct((double) m.open() / m.admitted()), pct(st.maxOpenShare())));
+            out.add(String.format(Locale.UK, "%,d of %,d admissions (%s) have no discharge yet; limit %s",
+                    m.open(), m.admitted(), pct((double) m.open() / m.admitted()), pct(st.maxOpenShare())));
         }
         List<MonthCounts> previous = series.subList(Math.max(0, i - CompletenessSettings.LOOKBACK_MONTHS), i);
         if (previous.size() >= CompletenessSettings.MIN_PREVIOUS_MONTHS) {
             double median = median(previous.stream().mapToDouble(MonthCounts::rows).toArray());
             if (m.rows() < st.minVolumeRatio() * median - 1e-9) {
-                out.add(String.format(Locale.UK, "%s: %,d %s, below %s of the median of the previous %d months (%s)",
-                        m.month(), m.rows(), noun(feed), number(st.minVolumeRatio()), previous.size(), number(median)));
+                out.add(String.format(Locale.UK, "%,d %s, below %s of the median of the previous %d months (%s)",
+                        m.rows(), noun(feed), number(st.minVolumeRatio()), previous.size(), number(median)));
             }
         }
         if (ADMISSIONS.equals(feed) && m.rows() > 0) {
@@ -307,8 +307,8 @@ public final class FeedCompleteness {
                 double median = median(shares);
                 double share = (double) m.coded() / m.rows();
                 if (share < st.minCodingRatio() * median - 1e-9) {
-                    out.add(String.format(Locale.UK, "%s: %,d of %,d admissions (%s) have a coded primary diagnosis, "
-                                    + "below %s of the previous months' median (%s)", m.month(), m.coded(), m.rows(),
+                    out.add(String.format(Locale.UK, "%,d of %,d admissions (%s) have a coded primary diagnosis, "
+                                    + "below %s of the previous months' median (%s)", m.coded(), m.rows(),
                             pct(share), number(st.minCodingRatio()), pct(median)));
                 }
             }

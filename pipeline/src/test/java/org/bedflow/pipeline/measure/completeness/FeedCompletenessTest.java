@@ -183,4 +183,17 @@ class FeedCompletenessTest {
         assertThat(FeedCompleteness.warnings(LocalDate.of(2022, 3, 31), LocalDate.of(2022, 3, 31), 12, DEFAULTS))
                 .singleElement().asString().startsWith("12 rows are dated after the run date 2022-03-31 (FUTURE_DATE");
     }
+
+    @Test
+    void a_month_failing_two_checks_gives_both_reasons_after_the_month() {
+        // March: 10 of 20 admissions open (50 % > 5 %) and 5 discharges, below 0.75 x 20 (the median of the 5 months before)
+        List<MonthCounts> months = new ArrayList<>();
+        for (String m : MONTHS) {
+            boolean march = m.equals("2022-03");
+            months.add(new MonthCounts(m, march ? 5 : 20, 20, march ? 10 : 0, 0));
+        }
+        Completeness c = assess(List.of(new SupplierCounts(DISCHARGES, "RAA", null, months)), Map.of());
+        assertThat(c.suppliers().get(0).reason()).isEqualTo("2022-03: 10 of 20 admissions (50 %) have no discharge yet; "
+                + "limit 5 %; 5 discharges, below 0.75 of the median of the previous 5 months (20)");
+    }
 }
