@@ -135,16 +135,31 @@ class NightlyJobTest {
                 "Delay days", "% discharged on the discharge ready date", "Emergency admissions",
                 "chronic ambulatory care sensitive conditions", "Emergency readmissions within 30 days",
                 "<code>MALFORMED_ROW</code>", "2020-04 to 2025-03 (60 months)");
-        // the sample ends in March 2025 and runs on 1 April 2025: nothing is provisional
-        assertThat(report).contains("None: every month reported (2020-04 to 2025-03)");
+        // the sample ends in March 2025 and runs on 1 April 2025: no month is provisional by the calendar, but the
+        // sample's discharges lag: 46 of 136 of RNQ's February admissions (34 %) have no discharge yet, above 5 %, so
+        // every provider's last complete month is January and February and March are provisional in both areas
+        assertThat(report).contains("<strong>2025-02, 2025-03</strong>",
+                "<code>E06000061</code>:\n        2025-02, 2025-03", "<code>E06000062</code>:\n        2025-02, 2025-03",
+                "2025-02: 46 of 136 admissions (34 %) have no discharge yet; limit 5 %");
+        // run date 2025-04-01, the day after the data: no stale-run-date warning; the sample's 3 rows dated after the
+        // run date (its FUTURE_DATE examples) are one
+        assertThat(manifest.warnings()).containsExactly("3 rows are dated after the run date 2025-04-01 (FUTURE_DATE: "
+                + "quarantined, or the date dropped); if the run date is wrong, re-run with --run-date set to the night "
+                + "the extracts were taken");
+        assertThat(manifest.completeness()).filteredOn(c -> c.feed().equals("apc_discharges"))
+                .extracting(RunManifest.SupplierCompleteness::lastCompleteMonth).containsOnly("2025-01");
+        assertThat(spark.read().parquet(out.resolve("delayed_discharge_monthly").toString())
+                .where("provisional").select("month").distinct().collectAsList()).extracting(r -> r.getString(0))
+                .containsExactlyInAnyOrder("2025-02", "2025-03");
         // 7 indicator charts and the ASCOF 2D part 1 chart, for each of the 2 areas (16); 9 yearly rates with both
         // areas on one chart; the pathway and the delay reason bars: 16 + 9 + 2 = 27
         assertThat(report.split("<svg", -1).length - 1).as("charts").isEqualTo(27);
-        // the summary first, areas compared on published rates with intervals, the breakdown, the snapshot and its
-        // date, the glossary; one month format
+        // the summary first (its latest complete month is January 2025, its latest complete year 2023-24), areas
+        // compared on published rates with intervals, the breakdown, the snapshot and its date, the glossary; one
+        // month format
         assertThat(report.indexOf("<h2>At a glance</h2>")).isLessThan(report.indexOf("<h2>Run summary</h2>"));
-        assertThat(report).contains("Feb 2025</th><th class=\"num\">Mar 2025</th>",
-                "<th class=\"num\">2023-24</th><th class=\"num\">2024-25</th>",
+        assertThat(report).contains("Dec 2024</th><th class=\"num\">Jan 2025</th>",
+                "<th class=\"num\">2022-23</th><th class=\"num\">2023-24</th>",
                 "<h2>Areas compared: rates with 95 % confidence intervals</h2>", "95 % interval: Dobson method",
                 "Delayed discharges by discharge pathway", "Delayed discharges by reason for the delay",
                 "<h2>Inpatients at the snapshot date, with long stays</h2>", "<td>2025-04-01</td>", "<h2>Glossary</h2>");

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.bedflow.pipeline.link.DrdSettings;
+import org.bedflow.pipeline.measure.completeness.CompletenessSettings;
 import org.bedflow.pipeline.run.RunConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -53,9 +54,14 @@ public class BedflowProperties {
     private boolean disclosureControl = RunConfig.defaults().disclosureControl();
     /** When a blank Discharge Ready Date means no delay (docs/measures.md, "Discharge Ready Date"). */
     private final Drd drd = new Drd();
+    private final Completeness completeness = new Completeness();
 
     public Drd getDrd() {
         return drd;
+    }
+
+    public Completeness getCompleteness() {
+        return completeness;
     }
 
     public boolean isDisclosureControl() {
@@ -168,7 +174,7 @@ public class BedflowProperties {
         share("bedflow.warning-threshold", warningThreshold);
         warningThresholds().forEach((name, v) -> share("bedflow.feeds." + name + ".warning-threshold", v));
         return new RunConfig(rejectThreshold, thresholds(), reorganisation, delayReasons, feedsDir, disclosureControl,
-                drd.settings(), warningThreshold, warningThresholds(), feedProfileMap());
+                drd.settings(), warningThreshold, warningThresholds(), feedProfileMap(), completeness.settings());
     }
 
     public static class Spark {
@@ -237,6 +243,69 @@ public class BedflowProperties {
                         + collectionStart, e);
             }
             return new DrdSettings(start, minOvernightDischarges, minRecordedShare);
+        }
+    }
+
+    /**
+     * bedflow.completeness.*: max-open-share, min-volume-ratio, min-coding-ratio, min-area-share,
+     * max-days-after-data (docs/measures.md, "When a month is provisional").
+     */
+    public static class Completeness {
+        private static final CompletenessSettings DEFAULTS = CompletenessSettings.defaults();
+        /** Above this share (0-1) of a month's admissions with no discharge yet, the month is incomplete. */
+        private double maxOpenShare = DEFAULTS.maxOpenShare();
+        /** Below this ratio of the median of the previous 6 months' count, the month is incomplete. */
+        private double minVolumeRatio = DEFAULTS.minVolumeRatio();
+        /** Below this ratio of the previous months' median share of coded diagnoses, the month is incomplete. */
+        private double minCodingRatio = DEFAULTS.minCodingRatio();
+        /** A hospital provider shades an area's months from this share (0-1) of the area's spells. */
+        private double minAreaShare = DEFAULTS.minAreaShare();
+        /** A run date more than this many days after the latest data is a warning. */
+        private int maxDaysAfterData = DEFAULTS.maxDaysAfterData();
+
+        public double getMaxOpenShare() {
+            return maxOpenShare;
+        }
+
+        public void setMaxOpenShare(double maxOpenShare) {
+            this.maxOpenShare = maxOpenShare;
+        }
+
+        public double getMinVolumeRatio() {
+            return minVolumeRatio;
+        }
+
+        public void setMinVolumeRatio(double minVolumeRatio) {
+            this.minVolumeRatio = minVolumeRatio;
+        }
+
+        public double getMinCodingRatio() {
+            return minCodingRatio;
+        }
+
+        public void setMinCodingRatio(double minCodingRatio) {
+            this.minCodingRatio = minCodingRatio;
+        }
+
+        public double getMinAreaShare() {
+            return minAreaShare;
+        }
+
+        public void setMinAreaShare(double minAreaShare) {
+            this.minAreaShare = minAreaShare;
+        }
+
+        public int getMaxDaysAfterData() {
+            return maxDaysAfterData;
+        }
+
+        public void setMaxDaysAfterData(int maxDaysAfterData) {
+            this.maxDaysAfterData = maxDaysAfterData;
+        }
+
+        public CompletenessSettings settings() {
+            return new CompletenessSettings(maxOpenShare, minVolumeRatio, minCodingRatio, minAreaShare,
+                    maxDaysAfterData);
         }
     }
 

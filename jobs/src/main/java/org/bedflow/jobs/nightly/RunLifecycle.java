@@ -118,8 +118,10 @@ public class RunLifecycle implements JobExecutionListener {
             if (!outcome.completed() && VALIDATE_STEP.equals(outcome.failedStep())) {
                 dropWorkFiles(job);
             }
+            List<String> warnings = finished.content().warnings() == null ? List.of() : finished.content().warnings();
             if (RunParameters.temporaryOutput(job.getJobParameters())) {
                 OUT.printf("%s %s%n", name, finished.content().status());
+                warnings.forEach(w -> OUT.printf("warning: %s%n", w));
                 return; // the manifest and report go with the temporary folder: no path to a file that will not exist
             }
             OUT.printf("%s %s%n  manifest %s%n", name, finished.content().status(), finished.manifest());
@@ -128,6 +130,7 @@ public class RunLifecycle implements JobExecutionListener {
             } else {
                 OUT.printf("  the run report could not be written: %s%n", BedflowCli.oneLine(finished.reportError()));
             }
+            warnings.forEach(w -> OUT.printf("warning: %s%n", w));
         } catch (RuntimeException e) {
             log.error("could not write the run manifest", e);
             job.addFailureException(e);

@@ -38,6 +38,7 @@ import org.bedflow.pipeline.link.SpellFields;
 import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.ReferenceFiles;
 import org.bedflow.pipeline.schema.OutputTables;
+import org.bedflow.pipeline.schema.columns.DelayedDischargeBreakdownColumns;
 import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 
 /**
@@ -122,6 +123,7 @@ public final class DelayedDischargeBreakdown {
                 .withColumn(DISCHARGES, coalesce(col(DISCHARGES), lit(0L)))
                 .withColumn(DELAYED_DISCHARGES, coalesce(col(DELAYED_DISCHARGES), lit(0L)))
                 .withColumn(DELAY_DAYS, coalesce(col(DELAY_DAYS), lit(0L)))
+                .withColumn(DelayedDischargeBreakdownColumns.PROVISIONAL, lit(false)) // ProvisionalColumn sets it
                 .withColumn(RUN_ID, lit(runId));
         return OutputTables.DELAYED_DISCHARGE_BREAKDOWN.conform(full.join(grid.monthDates(spark), MONTH));
     }

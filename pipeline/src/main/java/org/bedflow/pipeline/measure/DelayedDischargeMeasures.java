@@ -81,6 +81,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.link.DischargeReadyDates;
 import org.bedflow.pipeline.reference.TransferCodes;
 import org.bedflow.pipeline.schema.OutputTables;
+import org.bedflow.pipeline.schema.columns.DelayedDischargeMonthlyColumns;
 import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
@@ -244,6 +245,7 @@ public final class DelayedDischargeMeasures {
                 .withColumn(PCT_DELAYED_7PLUS_DAYS, pct(col(DELAYED_7PLUS_DAYS), col(DRD_MEASURED_DISCHARGES)))
                 .withColumn(PCT_DISCHARGED_TO_USUAL_RESIDENCE,
                         pct(col(DISCHARGED_TO_USUAL_RESIDENCE), col(DISCHARGES)))
+                .withColumn(DelayedDischargeMonthlyColumns.PROVISIONAL, lit(false)) // ProvisionalColumn sets it
                 .withColumn(RUN_ID, lit(runId));
         return OutputTables.DELAYED_DISCHARGE_MONTHLY.conform(full.join(grid.monthDates(spark), MONTH));
     }

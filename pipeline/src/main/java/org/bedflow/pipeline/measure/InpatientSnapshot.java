@@ -28,6 +28,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.schema.OutputTables;
+import org.bedflow.pipeline.schema.columns.InpatientSnapshotColumns;
 
 /**
  * inpatient_snapshot (docs/measures.md): spells of residents open at the end of the run date
@@ -59,6 +60,8 @@ public final class InpatientSnapshot {
         for (String c : new String[] {INPATIENTS, LOS_7PLUS, LOS_14PLUS, LOS_21PLUS, EMERGENCY_INPATIENTS}) {
             full = full.withColumn(c, coalesce(col(c), lit(0L)));
         }
-        return OutputTables.INPATIENT_SNAPSHOT.conform(full.withColumn(RUN_ID, lit(runId)));
+        return OutputTables.INPATIENT_SNAPSHOT.conform(full
+                .withColumn(InpatientSnapshotColumns.PROVISIONAL, lit(false)) // ProvisionalColumn sets it
+                .withColumn(RUN_ID, lit(runId)));
     }
 }

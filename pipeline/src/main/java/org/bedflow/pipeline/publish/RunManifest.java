@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * {@code runs/<run_id>/manifest.json} (docs/operations.md): what a run read, what it wrote, and
- * the proof that every input row is accounted for. Keys are snake_case.
+ * the proof that every input row is accounted for. Keys are snake_case. A completed nightly run also
+ * records its run-date {@code warnings} and, per feed and supplier, its {@code completeness}
+ * (docs/measures.md, "When a month is provisional"); other runs leave both out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunManifest(
@@ -25,7 +27,34 @@ public record RunManifest(
         String failure,
         List<Input> inputs,
         List<Feed> feeds,
-        List<Output> outputs) {
+        List<Output> outputs,
+        List<String> warnings,
+        List<SupplierCompleteness> completeness) {
+
+    /** Without warnings nor completeness (a run that computed no measure). */
+    public RunManifest(String runId, String runDate, String status, String startedAt, String finishedAt,
+                       String bedflowVersion, String gitCommit, String sparkMaster, String configSha256, String input,
+                       Boolean disclosureControl, String failure, List<Input> inputs, List<Feed> feeds,
+                       List<Output> outputs) {
+        this(runId, runDate, status, startedAt, finishedAt, bedflowVersion, gitCommit, sparkMaster, configSha256,
+                input, disclosureControl, failure, inputs, feeds, outputs, null, null);
+    }
+
+    /** This manifest with the run-date warnings and the completeness per feed and supplier. */
+    public RunManifest with(List<String> runWarnings, List<SupplierCompleteness> suppliers) {
+        return new RunManifest(runId, runDate, status, startedAt, finishedAt, bedflowVersion, gitCommit, sparkMaster,
+                configSha256, input, disclosureControl, failure, inputs, feeds, outputs, runWarnings, suppliers);
+    }
+
+    /**
+     * One feed and supplier: its last complete month and, when a later month is provisional, that month and why
+     * ({@code 2022-03: 389 of 475 admissions (82 %) have no discharge yet; limit 5 %}).
+     *
+     * @param shades whether its provisional months shade a configured area's months
+     */
+    public record SupplierCompleteness(String feed, String supplier, String lastCompleteMonth,
+                                       String firstProvisionalMonth, String reason, boolean shades) {
+    }
 
     /** One extract file. {@code rows_read = accepted + quarantined + excluded_superseded + excluded_opt_out}. */
     public record Input(String feed, String path, long bytes, String sha256, long rowsRead, long accepted,

@@ -3,8 +3,13 @@ package org.bedflow.pipeline.run;
 import java.util.List;
 
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bedflow.pipeline.link.RuleCoverage;
+import org.bedflow.pipeline.measure.ReportingGrid;
+import org.bedflow.pipeline.measure.completeness.Completeness;
+import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
 import org.bedflow.pipeline.publish.TableStore;
@@ -80,11 +85,17 @@ public final class FinishRun {
                 outcome.startedAt(), outcome.finishedAt(), provenance.version(), provenance.gitCommit(),
                 spark.sparkContext().master(), provenance.configSha256(), run.input(), run.config().disclosureControl(),
                 outcome.failure(), outcome.inputs(), outcome.feeds(), outcome.outputs());
+        Completeness completeness = outcome.completed() && outcome.nightly() ? completeness(store, outcome) : null;
+        if (completeness != null) {
+            manifest = manifest.with(completeness.warnings(), completeness.suppliers().stream()
+                    .map(s -> new RunManifest.SupplierCompleteness(s.feed(), s.supplier(), s.lastComplete(),
+                            s.firstProvisional(), s.reason(), s.shades())).toList());
+        }
         Path file = ManifestFiles.write(store.fileSystem(), store.root(), manifest);
         Path report = null;
         RuntimeException reportError = null;
         try {
-            report = writeReport(outcome, store, manifest);
+            report = writeReport(outcome, store, manifest, completeness);
         } catch (RuntimeException e) {
             log.error("could not write the run report", e);
             reportError = e;
@@ -99,7 +110,38 @@ public final class FinishRun {
         return new Result(manifest, file, report, reportError, bad);
     }
 
-    private Path writeReport(Outcome outcome, TableStore store, RunManifest manifest) {
+    /**
+     * bedflow's completeness rule (docs/measures.md, "When a month is provisional") on the published linked spells
+     * of this run, with the rows validation found dated after the run date; null when it cannot be assessed (the
+     * report then falls back on the calendar rule, and says nothing is wrong with the run).
+     */
+    private Completeness completeness(TableStore store, Outcome outcome) {
+        try {
+            var spells = ReportFigures.read(spark, store.root().toString(), OutputTables.LINKED_SPELLS, run.runId());
+            if (spells.isEmpty()) {
+                return null;
+            }
+            Dataset<Row> rows = spells.get();
+            ReportingGrid grid = ReportingGrid.spanning(rows, run.config().mapping());
+            return ComputeMeasures.completeness(run.workArea(spark), rows, run, grid, futureRows(outcome.feeds()));
+        } catch (RuntimeException e) {
+            log.warn("could not assess the completeness of the feeds; the report marks provisional months by the "
+                    + "calendar only", e);
+            return null;
+        }
+    }
+
+    /** Rows that validation found dated after the run date ({@code FUTURE_DATE}, errors and warnings). */
+    static long futureRows(List<RunManifest.Feed> feeds) {
+        long n = 0;
+        for (RunManifest.Feed f : feeds == null ? List.<RunManifest.Feed>of() : feeds) {
+            n += f.errors() == null ? 0 : f.errors().getOrDefault("FUTURE_DATE", 0L);
+            n += f.warningsByReason() == null ? 0 : f.warningsByReason().getOrDefault("FUTURE_DATE", 0L);
+        }
+        return n;
+    }
+
+    private Path writeReport(Outcome outcome, TableStore store, RunManifest manifest, Completeness completeness) {
         ReportFigures figures = ReportFigures.none();
         String noCharts = null;
         if (!outcome.completed()) {
@@ -116,7 +158,7 @@ public final class FinishRun {
             }
         }
         String html = RunReport.render(new RunReport.Input(manifest, outcome.job(), outcome.steps(), figures, noCharts,
-                outcome.ruleGaps(), run.config().drd()));
+                outcome.ruleGaps(), run.config().drd(), completeness));
         return RunReport.write(store.fileSystem(), store.root(), run.runId(), html);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.bedflow.pipeline.descriptor.FeedDescriptors;
 import org.bedflow.pipeline.ingest.IngestOptions;
 import org.bedflow.pipeline.link.DrdSettings;
+import org.bedflow.pipeline.measure.completeness.CompletenessSettings;
 import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 
@@ -24,11 +25,12 @@ import org.bedflow.pipeline.reference.ReorganisationMapping;
  * @param warningThreshold  share of a source's rows that may carry a mappable warning of one field
  *                          (UNMAPPED_CODE, UNKNOWN_CODE) before the run fails
  * @param warningThresholds per feed role or per descriptor source, overriding the default warning threshold
+ * @param completeness      when a month is provisional because its data is not complete (docs/measures.md)
  */
 public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
                         String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd,
                         double warningThreshold, Map<String, Double> warningThresholds,
-                        Map<String, String> feedProfiles) {
+                        Map<String, String> feedProfiles, CompletenessSettings completeness) {
 
     /**
      * @param feedProfiles built-in profiles selected per input folder ({@code bedflow.feed-profiles}:
@@ -36,9 +38,19 @@ public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, 
      */
     public RunConfig {
         drd = drd == null ? DrdSettings.defaults() : drd;
+        completeness = completeness == null ? CompletenessSettings.defaults() : completeness;
         warningThresholds = warningThresholds == null ? Map.of() : warningThresholds;
         feedProfiles = feedProfiles == null ? Map.of() : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(feedProfiles));
+    }
+
+    /** With the default completeness settings. */
+    public RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
+                     String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd,
+                     double warningThreshold, Map<String, Double> warningThresholds,
+                     Map<String, String> feedProfiles) {
+        this(rejectThreshold, thresholds, reorganisation, delayReasons, feedsDir, disclosureControl, drd,
+                warningThreshold, warningThresholds, feedProfiles, null);
     }
 
     /** With the default warning thresholds (5 %, no overrides) and no profiles selected by configuration. */

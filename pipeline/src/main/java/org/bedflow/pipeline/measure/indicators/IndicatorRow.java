@@ -33,7 +33,7 @@ public record IndicatorRow(String unitaryArea, String unitaryAreaName, String pe
                 java.sql.Date.valueOf(Periods.firstDay(type, period)), java.sql.Date.valueOf(Periods.lastDay(type, period)),
                 indicator, numerator, denominator,
                 value, valueType, lower95, upper95, numeratorDischarges, Indicator.byId(indicator).nationalReference(),
-                runId);
+                false, runId); // provisional: set by ProvisionalColumn
     }
 
     public static IndicatorRow of(Row r) {

@@ -448,7 +448,7 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
     }
 
     /** The table's rows of this run, read with its schema (partition columns keep their string type). */
-    private static Optional<Dataset<Row>> read(SparkSession spark, String outputDir, OutputTables table, String runId) {
+    public static Optional<Dataset<Row>> read(SparkSession spark, String outputDir, OutputTables table, String runId) {
         Path path = new Path(outputDir, table.table());
         try {
             FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());

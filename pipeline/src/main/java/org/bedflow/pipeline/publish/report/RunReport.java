@@ -26,6 +26,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.link.RuleCoverage;
+import org.bedflow.pipeline.measure.completeness.Completeness;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
 
@@ -61,13 +62,22 @@ public final class RunReport {
      * @param chartsUnavailable why the chart sections are empty (null when there are figures)
      * @param ruleGaps          national exclusions not applied to a provider's spells for lack of a field
      * @param drd               when a blank Discharge Ready Date means no delay (for the provider-months list)
+     * @param completeness      bedflow's completeness rule for the run (provisional months per area, per supplier
+     *                          the last complete month, run-date warnings); null: the calendar rule only
      */
     public record Input(RunManifest manifest, String job, List<Step> steps, ReportFigures figures,
-                        String chartsUnavailable, List<RuleCoverage.Gap> ruleGaps, DrdSettings drd) {
+                        String chartsUnavailable, List<RuleCoverage.Gap> ruleGaps, DrdSettings drd,
+                        Completeness completeness) {
 
         public Input {
             ruleGaps = ruleGaps == null ? List.of() : List.copyOf(ruleGaps);
             drd = drd == null ? DrdSettings.defaults() : drd;
+        }
+
+        /** Without a completeness result: the calendar alone marks provisional months. */
+        public Input(RunManifest manifest, String job, List<Step> steps, ReportFigures figures,
+                     String chartsUnavailable, List<RuleCoverage.Gap> ruleGaps, DrdSettings drd) {
+            this(manifest, job, steps, figures, chartsUnavailable, ruleGaps, drd, null);
         }
 
         /** Without rule gaps, with the default DRD settings. */
@@ -122,9 +132,8 @@ public final class RunReport {
         RunManifest m = in.manifest();
         LocalDate runDate = LocalDate.parse(m.runDate());
         ReportFigures figures = in.figures() == null ? ReportFigures.none() : in.figures();
-        Map<String, List<String>> provisionalByArea = provisionalByArea(figures, runDate);
-        List<String> provisional = figures.months().stream()
-                .filter(month -> provisionalByArea.values().stream().anyMatch(l -> l.contains(month))).toList();
+        Map<String, List<String>> provisionalByArea = provisionalByArea(figures, in.completeness(), runDate);
+        List<String> provisional = union(provisionalByArea, figures.months(), runDate);
 
         Map<String, Object> model = new HashMap<>();
         model.put("run", m);
@@ -143,7 +152,11 @@ public final class RunReport {
         model.put("firstMonth", figures.months().isEmpty() ? null : figures.months().get(0));
         model.put("lastMonth", figures.months().isEmpty() ? null : figures.months().get(figures.months().size() - 1));
         model.put("provisionalMonths", provisional);
-        model.put("provisionalYears", provisionalYears(figures.months(), runDate));
+        model.put("provisionalYears", provisionalYears(figures.months(), provisional, runDate));
+        model.put("provisionalByArea", provisionalByArea);
+        model.put("completeness", in.completeness() == null ? List.of() : in.completeness().suppliers());
+        model.put("warnings", in.completeness() != null ? in.completeness().warnings()
+                : m.warnings() == null ? List.of() : m.warnings());
         model.put("readmissionCutoff", figures.readmissionCutoff() == null ? null : figures.readmissionCutoff().toString());
         model.put("ruleGaps", in.ruleGaps());
         model.put("drdNotRecording", figures.drdNotRecording());
@@ -223,25 +236,41 @@ public final class RunReport {
     }
 
     /**
-     * The provisional months of each configured area (area code → months, oldest first): the
-     * one place the report decides which months are complete. Every section takes its months
-     * from this map. Today: the calendar rule of {@link ReportFigures#provisionalMonths}, the
-     * same months for every area.
+     * Area code -> its provisional months (oldest first), the one place the report decides them: the completeness
+     * rule's when the run has one, else the calendar rule (months not over at the run date) for every area.
      */
-    static Map<String, List<String>> provisionalByArea(ReportFigures figures, LocalDate runDate) {
-        List<String> provisional = ReportFigures.provisionalMonths(figures.months(), runDate);
+    static Map<String, List<String>> provisionalByArea(ReportFigures figures, Completeness completeness,
+                                                       LocalDate runDate) {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-        figures.areas().forEach(a -> out.put(a.code(), provisional));
+        List<String> calendar = ReportFigures.provisionalMonths(figures.months(), runDate);
+        for (ReportFigures.AreaSeries area : figures.areas()) {
+            List<String> months = completeness == null ? calendar
+                    : completeness.provisionalByArea().getOrDefault(area.code(), calendar);
+            out.put(area.code(), figures.months().stream().filter(months::contains).toList());
+        }
         return out;
     }
 
-    /** Financial years (1 April–31 March) touched by {@code months} that had not ended by the run date. */
-    static List<String> provisionalYears(List<String> months, LocalDate runDate) {
+    /** Every month provisional in at least one area (what the charts shade); the calendar rule when there is no area. */
+    private static List<String> union(Map<String, List<String>> byArea, List<String> months, LocalDate runDate) {
+        if (byArea.isEmpty()) {
+            return ReportFigures.provisionalMonths(months, runDate);
+        }
+        Set<String> all = new java.util.TreeSet<>();
+        byArea.values().forEach(all::addAll);
+        return List.copyOf(all);
+    }
+
+    /**
+     * Financial years (1 April–31 March) touched by {@code months} that had not ended by the run date, or that hold a
+     * provisional month (as the {@code indicators} table's {@code provisional} column marks them).
+     */
+    static List<String> provisionalYears(List<String> months, List<String> provisionalMonths, LocalDate runDate) {
         Set<String> out = new LinkedHashSet<>();
         for (String month : months) {
             YearMonth m = YearMonth.parse(month);
             int start = m.getMonthValue() >= 4 ? m.getYear() : m.getYear() - 1;
-            if (!LocalDate.of(start + 1, 3, 31).isBefore(runDate)) {
+            if (!LocalDate.of(start + 1, 3, 31).isBefore(runDate) || provisionalMonths.contains(month)) {
                 out.add(String.format("%d-%02d", start, (start + 1) % 100));
             }
         }

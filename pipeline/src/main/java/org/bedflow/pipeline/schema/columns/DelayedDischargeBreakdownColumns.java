@@ -27,6 +27,8 @@ public final class DelayedDischargeBreakdownColumns {
     public static final String DELAYED_DISCHARGES = "delayed_discharges";
     /** sum of delay_days of the delayed ones */
     public static final String DELAY_DAYS = "delay_days";
+    /** true when the period is provisional (docs/measures.md, "When a month is provisional") */
+    public static final String PROVISIONAL = "provisional";
     /** identifier of the run that wrote the row */
     public static final String RUN_ID = "run_id";
 

@@ -70,6 +70,8 @@ public final class DelayedDischargeMonthlyColumns {
     /** discharges with destination 19 */
     public static final String DISCHARGED_TO_USUAL_RESIDENCE = "discharged_to_usual_residence";
     public static final String PCT_DISCHARGED_TO_USUAL_RESIDENCE = "pct_discharged_to_usual_residence";
+    /** true when the period is provisional (docs/measures.md, "When a month is provisional") */
+    public static final String PROVISIONAL = "provisional";
     /** identifier of the run that wrote the row */
     public static final String RUN_ID = "run_id";
 

@@ -33,6 +33,8 @@ public final class IndicatorsColumns {
     public static final String NUMERATOR_DISCHARGES = "numerator_discharges";
     /** the national measure followed and where bedflow departs from it */
     public static final String NATIONAL_REFERENCE = "national_reference";
+    /** true when the period is provisional (docs/measures.md, "When a month is provisional") */
+    public static final String PROVISIONAL = "provisional";
     /** identifier of the run that wrote the row */
     public static final String RUN_ID = "run_id";
 

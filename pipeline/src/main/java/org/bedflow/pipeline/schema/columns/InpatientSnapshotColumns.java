@@ -27,6 +27,8 @@ public final class InpatientSnapshotColumns {
     public static final String LOS_21PLUS = "los_21plus";
     /** open spells that began with an emergency admission */
     public static final String EMERGENCY_INPATIENTS = "emergency_inpatients";
+    /** true when the period is provisional (docs/measures.md, "When a month is provisional") */
+    public static final String PROVISIONAL = "provisional";
     /** identifier of the run that wrote the row */
     public static final String RUN_ID = "run_id";
 

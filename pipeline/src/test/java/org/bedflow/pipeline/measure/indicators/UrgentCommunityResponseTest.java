@@ -117,7 +117,7 @@ class UrgentCommunityResponseTest {
         assertThat(out.count()).isEqualTo(2 * (3 + 2));
         assertThat(out.columns()).containsExactly("unitary_area", "unitary_area_name", "period_type", "period", "period_start", "period_end",
                 "indicator", "numerator", "denominator", "value", "value_type", "lower_95", "upper_95", "numerator_discharges", "national_reference",
-                "run_id");
+                "provisional", "run_id");
         Row first = out.orderBy("unitary_area", "period_type", "period").first();
         assertThat(first.<String>getAs("indicator")).isEqualTo("ucr_no_emergency_admission_7d");
         assertThat(first.<String>getAs("value_type")).isEqualTo("percent");

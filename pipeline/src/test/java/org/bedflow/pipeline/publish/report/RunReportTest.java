@@ -318,4 +318,39 @@ class RunReportTest {
         assertThat(RunReport.render(new RunReport.Input(base, "nightly", STEPS, figures(), null)))
                 .as("a manifest without sources has no such table").doesNotContain("Per source:");
     }
+
+    @Test
+    void the_completeness_rule_marks_months_per_area_and_the_report_shows_warnings_and_suppliers() {
+        // run date 2022-03-20 would make March provisional by the calendar; here the completeness result decides:
+        // North's February and March (its provider RNS lags from February), West's March only
+        var completeness = new org.bedflow.pipeline.measure.completeness.Completeness(List.of(
+                new org.bedflow.pipeline.measure.completeness.Completeness.Supplier("apc_discharges", "RNS", "2022-01",
+                        "2022-02", "2022-02: 389 of 475 admissions (82 %) have no discharge yet; limit 5 %", true),
+                new org.bedflow.pipeline.measure.completeness.Completeness.Supplier("apc_admissions", "RNQ", "2022-03",
+                        null, null, false)),
+                Map.of("E06000061", List.of("2022-02", "2022-03"), "E06000062", List.of("2022-03")), "2022-03-19",
+                List.of("run date 2026-12-05 is 1,721 days after the latest data (2022-03-19): re-run"));
+        String html = RunReport.render(new RunReport.Input(manifest("COMPLETED", null), "nightly", STEPS, figures(),
+                null, List.of(), null, completeness));
+
+        assertThat(RunReport.provisionalByArea(figures(), completeness, LocalDate.of(2022, 3, 20)))
+                .containsExactly(Map.entry("E06000061", List.of("2022-02", "2022-03")),
+                        Map.entry("E06000062", List.of("2022-03")));
+        // the warnings box comes before the first section
+        assertThat(html.indexOf("id=\"warnings\"")).isPositive().isLessThan(html.indexOf("<h2>Run summary</h2>"));
+        assertThat(html).contains("run date 2026-12-05 is 1,721 days after the latest data (2022-03-19): re-run");
+        // the charts shade the union over the areas: February and March
+        assertThat(html).contains("<strong>2022-02, 2022-03</strong>", "<code>E06000061</code>:\n        2022-02, 2022-03");
+        assertThat(html).contains("<h3>Completeness of the feeds</h3>", "<td><code>RNS</code></td>",
+                "<td>2022-01</td><td>2022-02: 389 of 475 admissions (82 %) have no discharge yet; limit 5 %</td>",
+                "<td>2022-03</td><td>complete</td><td>no</td>");
+    }
+
+    @Test
+    void without_a_completeness_result_the_calendar_decides_for_every_area() {
+        assertThat(RunReport.provisionalByArea(figures(), null, LocalDate.of(2022, 3, 20)))
+                .containsExactly(Map.entry("E06000061", List.of("2022-03")), Map.entry("E06000062", List.of("2022-03")));
+        String html = RunReport.render(new RunReport.Input(manifest("COMPLETED", null), "nightly", STEPS, figures(), null));
+        assertThat(html).doesNotContain("id=\"warnings\"", "Completeness of the feeds");
+    }
 }
