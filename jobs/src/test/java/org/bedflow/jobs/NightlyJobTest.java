@@ -136,11 +136,13 @@ class NightlyJobTest {
                 "chronic ambulatory care sensitive conditions", "Emergency readmissions within 30 days",
                 "<code>MALFORMED_ROW</code>", "2020-04 to 2025-03 (60 months)");
         // the sample ends in March 2025 and runs on 1 April 2025: no month is provisional by the calendar, but the
-        // sample's discharges lag: 46 of 136 of RNQ's February admissions (34 %) have no discharge yet, above 5 %, so
-        // every provider's last complete month is January and February and March are provisional in both areas
+        // sample's discharges lag: 46 of 136 of RNQ's February admissions (34 %) have no discharge yet where its usual
+        // lengths of stay leave about 2 (2 %) in hospital, 32 points above, more than 5 points, so every provider's
+        // last complete month is January and February and March are provisional in both areas
         assertThat(report).contains("<strong>2025-02, 2025-03</strong>",
                 "<code>E06000061</code>:\n        2025-02, 2025-03", "<code>E06000062</code>:\n        2025-02, 2025-03",
-                "2025-02: 46 of 136 admissions (34 %) have no discharge yet; limit 5 %");
+                "2025-02: 46 of 136 admissions (34 %) have no discharge yet, where about 2 (2 %) would still be in "
+                        + "hospital at this provider&#39;s usual lengths of stay; limit 5 points above that");
         // run date 2025-04-01, the day after the data: no stale-run-date warning; the sample's 3 rows dated after the
         // run date (its FUTURE_DATE examples) are one
         assertThat(manifest.warnings()).containsExactly("3 rows are dated after the run date 2025-04-01 (FUTURE_DATE: "

@@ -247,13 +247,16 @@ public class BedflowProperties {
     }
 
     /**
-     * bedflow.completeness.*: max-open-share, min-volume-ratio, min-coding-ratio, min-area-share,
+     * bedflow.completeness.*: max-open-excess, min-volume-ratio, min-coding-ratio, min-area-share,
      * max-days-after-data (docs/measures.md, "When a month is provisional").
      */
     public static class Completeness {
         private static final CompletenessSettings DEFAULTS = CompletenessSettings.defaults();
-        /** Above this share (0-1) of a month's admissions with no discharge yet, the month is incomplete. */
-        private double maxOpenShare = DEFAULTS.maxOpenShare();
+        /**
+         * A month whose share (0-1) of admissions with no discharge yet is more than this above the share expected
+         * still in hospital at the provider's usual lengths of stay is incomplete.
+         */
+        private double maxOpenExcess = DEFAULTS.maxOpenExcess();
         /** Below this ratio of the median of the previous 6 months' count, the month is incomplete. */
         private double minVolumeRatio = DEFAULTS.minVolumeRatio();
         /** Below this ratio of the previous months' median share of coded diagnoses, the month is incomplete. */
@@ -263,12 +266,12 @@ public class BedflowProperties {
         /** A run date more than this many days after the latest data is a warning. */
         private int maxDaysAfterData = DEFAULTS.maxDaysAfterData();
 
-        public double getMaxOpenShare() {
-            return maxOpenShare;
+        public double getMaxOpenExcess() {
+            return maxOpenExcess;
         }
 
-        public void setMaxOpenShare(double maxOpenShare) {
-            this.maxOpenShare = maxOpenShare;
+        public void setMaxOpenExcess(double maxOpenExcess) {
+            this.maxOpenExcess = maxOpenExcess;
         }
 
         public double getMinVolumeRatio() {
@@ -304,7 +307,7 @@ public class BedflowProperties {
         }
 
         public CompletenessSettings settings() {
-            return new CompletenessSettings(maxOpenShare, minVolumeRatio, minCodingRatio, minAreaShare,
+            return new CompletenessSettings(maxOpenExcess, minVolumeRatio, minCodingRatio, minAreaShare,
                     maxDaysAfterData);
         }
     }

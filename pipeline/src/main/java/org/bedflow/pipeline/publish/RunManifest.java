@@ -48,7 +48,8 @@ public record RunManifest(
 
     /**
      * One feed and supplier: its last complete month and, when a later month is provisional, that month and why
-     * ({@code 2022-03: 389 of 475 admissions (82 %) have no discharge yet; limit 5 %}).
+     * ({@code 2022-03: 389 of 475 admissions (82 %) have no discharge yet, where about 19 (4 %) would still be in
+     * hospital at this provider's usual lengths of stay; limit 5 points above that}).
      *
      * @param shades whether its provisional months shade a configured area's months
      */

@@ -63,6 +63,31 @@ class ProvisionalColumnTest {
                         List.of(new FeedCompleteness.MonthCounts("2022-03", 18, 20, 2, 0))));
         assertThat(counts.areaSpells()).isEqualTo(Map.of(WEST, Map.of("RNS", 20L), NORTH, Map.of("RAA", 1L)));
         assertThat(counts.latestData()).isEqualTo(LocalDate.of(2022, 3, 31));
+        // nothing admitted a year before 2022-03-31: no baseline spells; the admissions by day of the last year
+        assertThat(counts.stays().get("RNS").baseline()).isZero();
+        assertThat(counts.stays().get("RNS").admittedByDay()).isEqualTo(Map.of(LocalDate.of(2022, 3, 1), 20L));
+        assertThat(counts.stays().get("RAA").admittedByDay()).isEqualTo(Map.of(LocalDate.of(2022, 3, 2), 1L));
+    }
+
+    @Test
+    void collects_the_lengths_of_stay_of_spells_admitted_a_year_before_the_latest_data() {
+        // latest data 2022-03-31, a year before: 2021-03-31. Baseline: 2021-03-31 to 2021-04-04 (4 days), 2021-01-01
+        // still open (at the cap, 366), 2020-01-01 to 2021-06-01 (517 days, capped at 366). Not baseline: 2021-04-01.
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(spell("admission_date", "2021-03-31", "admission_month", "2021-03",
+                "discharge_date", "2021-04-04", "discharge_month", "2021-04"));
+        rows.add(spell("admission_date", "2021-01-01", "admission_month", "2021-01",
+                "discharge_date", null, "discharge_month", null));
+        rows.add(spell("admission_date", "2020-01-01", "admission_month", "2020-01",
+                "discharge_date", "2021-06-01", "discharge_month", "2021-06"));
+        rows.add(spell("admission_date", "2021-04-01", "admission_month", "2021-04",
+                "discharge_date", "2022-03-31", "discharge_month", "2022-03"));
+        FeedCompleteness.Stays stays = FeedCompleteness.collect(LinkedSpellRows.frame(rows), null,
+                LinkedSpellRows.NORTHANTS).stays().get("RNS");
+        assertThat(stays.baseline()).isEqualTo(3);
+        assertThat(stays.stayDays()[4]).isEqualTo(1);
+        assertThat(stays.stayDays()[FeedCompleteness.Stays.CAP]).isEqualTo(2);
+        assertThat(stays.admittedByDay()).isEqualTo(Map.of(LocalDate.of(2021, 4, 1), 1L));
     }
 
     @Test

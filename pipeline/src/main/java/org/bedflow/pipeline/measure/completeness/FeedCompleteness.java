@@ -4,9 +4,12 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -32,8 +35,16 @@ import org.bedflow.pipeline.schema.columns.SocialCareEventsColumns;
  * definition (there is none). It looks at each supplier's accepted data month by month:
  * <ul>
  *   <li><b>discharges lag</b> ({@code apc_discharges}, per {@code provider_code}, by admission month M): the share of
- *       M's admissions with no discharge yet; M is incomplete when it is above {@link CompletenessSettings#maxOpenShare()}
- *       (5 %). Months whose admissions are long past are 1-2 % open (long stays); a lagging month is far above.</li>
+ *       M's admissions with no discharge yet, against the share expected still in hospital at the provider's usual
+ *       lengths of stay; M is incomplete when it is more than {@link CompletenessSettings#maxOpenExcess()} (5 points)
+ *       above the expected share. The usual lengths of stay are the provider's <em>baseline</em>: its spells admitted
+ *       at least {@value CompletenessSettings#BASELINE_DAYS} days before the latest data date, whose stays are known.
+ *       S(t), the share of baseline spells whose stay lasted more than t days (t = 0..365; a spell still open counts
+ *       as longer than any t), gives the expected open admissions of M: the sum over M's admission days d of
+ *       admissions(d) x S(latest data date - d) (t capped at 365). With fewer than
+ *       {@value CompletenessSettings#MIN_BASELINE_SPELLS} baseline spells there is no baseline year and the expected
+ *       share is 0. So a timely provider's last month, with patients genuinely still in, is complete; a lagging
+ *       month is far above.</li>
  *   <li><b>volume</b> (per provider for admissions by admission month and for discharges by discharge month; per
  *       council {@code la_code} for social care events by start month): M is incomplete when its count is below
  *       {@link CompletenessSettings#minVolumeRatio()} (0.75) of the median of the same supplier's previous
@@ -84,14 +95,50 @@ public final class FeedCompleteness {
     }
 
     /**
+     * One hospital provider's usual lengths of stay and its recent admissions day by day: what the discharges lag
+     * check's expected open admissions are computed from.
+     *
+     * @param stayDays      the provider's baseline spells (admitted at least {@value CompletenessSettings#BASELINE_DAYS}
+     *                      days before the latest data date) by length of stay in days, index 0..366; index 366 holds
+     *                      stays of 366 days or more and spells still open
+     * @param admittedByDay admission date -> admissions, for the dates less than
+     *                      {@value CompletenessSettings#BASELINE_DAYS} days before the latest data date (older
+     *                      admissions all have t capped at 365 and are taken from the months' counts)
+     */
+    public record Stays(long[] stayDays, Map<LocalDate, Long> admittedByDay) {
+
+        public static final int CAP = CompletenessSettings.BASELINE_DAYS + 1;
+
+        public Stays {
+            if (stayDays.length != CAP + 1) {
+                throw new IllegalArgumentException("stayDays must have " + (CAP + 1) + " entries, not "
+                        + stayDays.length);
+            }
+        }
+
+        /** How many baseline spells. */
+        public long baseline() {
+            return java.util.Arrays.stream(stayDays).sum();
+        }
+    }
+
+    /**
      * What the rule is computed from: small, collected counts only.
      *
      * @param suppliers   per feed and supplier, month by month
      * @param areaSpells  configured area -> provider_code -> spells of the area's residents
      * @param latestData  the latest admission or discharge date in the linked spells, or null
+     * @param stays       provider_code -> its usual lengths of stay and recent admissions by day (the discharges lag
+     *                    check's expected share); a provider without an entry has no baseline year
      */
     public record Counts(List<SupplierCounts> suppliers, Map<String, Map<String, Long>> areaSpells,
-                         LocalDate latestData) {
+                         LocalDate latestData, Map<String, Stays> stays) {
+
+        /** Without lengths of stay: every provider has no baseline year (expected open share 0). */
+        public Counts(List<SupplierCounts> suppliers, Map<String, Map<String, Long>> areaSpells,
+                      LocalDate latestData) {
+            this(suppliers, areaSpells, latestData, Map.of());
+        }
     }
 
     /**
@@ -99,6 +146,9 @@ public final class FeedCompleteness {
      * accepted social care events ({@code careEvents} null otherwise).
      */
     public static Counts collect(Dataset<Row> linkedSpells, Dataset<Row> careEvents, ReorganisationMapping mapping) {
+        Row latest = linkedSpells.select(max(greatest(col(LinkedSpellsColumns.ADMISSION_DATE),
+                coalesce(col(LinkedSpellsColumns.DISCHARGE_DATE), col(LinkedSpellsColumns.ADMISSION_DATE))))).first();
+        LocalDate latestData = latest.isNullAt(0) ? null : latest.getDate(0).toLocalDate();
         Map<String, TreeMap<String, long[]>> admissions = new TreeMap<>();
         for (Row r : linkedSpells.groupBy(LinkedSpellsColumns.PROVIDER_CODE, LinkedSpellsColumns.ADMISSION_MONTH)
                 .agg(count(lit(1)), count(when(col(LinkedSpellsColumns.DISCHARGE_DATE).isNull(), lit(1))),
@@ -166,10 +216,78 @@ public final class FeedCompleteness {
                 areaSpells.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
             }
         }
-        Row latest = linkedSpells.select(max(greatest(col(LinkedSpellsColumns.ADMISSION_DATE),
-                coalesce(col(LinkedSpellsColumns.DISCHARGE_DATE), col(LinkedSpellsColumns.ADMISSION_DATE))))).first();
-        LocalDate latestData = latest.isNullAt(0) ? null : latest.getDate(0).toLocalDate();
-        return new Counts(suppliers, areaSpells, latestData);
+        return new Counts(suppliers, areaSpells, latestData, stays(linkedSpells, latestData));
+    }
+
+    /**
+     * Per provider: the lengths of stay of its baseline spells (admitted at least a year before the latest data date)
+     * and its admissions per day in the year before the latest data date. Two groupBy's; at most 367 + 365 rows per
+     * provider are collected.
+     */
+    static Map<String, Stays> stays(Dataset<Row> linkedSpells, LocalDate latestData) {
+        Map<String, Stays> out = new TreeMap<>();
+        if (latestData == null) {
+            return out;
+        }
+        org.apache.spark.sql.Column cutoff =
+                to_date(lit(latestData.minusDays(CompletenessSettings.BASELINE_DAYS).toString()));
+        org.apache.spark.sql.Column admission = col(LinkedSpellsColumns.ADMISSION_DATE);
+        org.apache.spark.sql.Column stay = least(lit(Stays.CAP), greatest(lit(0),
+                coalesce(datediff(col(LinkedSpellsColumns.DISCHARGE_DATE), admission), lit(Stays.CAP))));
+        for (Row r : linkedSpells.where(admission.leq(cutoff))
+                .groupBy(col(LinkedSpellsColumns.PROVIDER_CODE), stay.as("stay_days")).agg(count(lit(1)))
+                .collectAsList()) {
+            if (r.isNullAt(0)) {
+                continue;
+            }
+            out.computeIfAbsent(r.getString(0), k -> new Stays(new long[Stays.CAP + 1], new TreeMap<>()))
+                    .stayDays()[r.getInt(1)] += r.getLong(2);
+        }
+        for (Row r : linkedSpells.where(admission.gt(cutoff))
+                .groupBy(LinkedSpellsColumns.PROVIDER_CODE, LinkedSpellsColumns.ADMISSION_DATE).agg(count(lit(1)))
+                .collectAsList()) {
+            if (r.isNullAt(0) || r.isNullAt(1)) {
+                continue;
+            }
+            out.computeIfAbsent(r.getString(0), k -> new Stays(new long[Stays.CAP + 1], new TreeMap<>()))
+                    .admittedByDay().put(r.getDate(1).toLocalDate(), r.getLong(2));
+        }
+        return out;
+    }
+
+    /**
+     * The admissions of each month expected still in hospital at the provider's usual lengths of stay: the sum over
+     * the month's admission days d of admissions(d) x S(latestData - d), S(t) the share of baseline spells whose stay
+     * lasted more than t days, t capped at 365. Admissions a year or more before {@code latestData} (not in
+     * {@code admittedByDay}) are the month's {@code admitted} less its days counted, all at S(365). Null when there is
+     * no baseline year (fewer than {@value CompletenessSettings#MIN_BASELINE_SPELLS} baseline spells).
+     */
+    static Map<String, Double> expectedOpen(Stays stays, LocalDate latestData, List<MonthCounts> months) {
+        if (stays == null || latestData == null || stays.baseline() < CompletenessSettings.MIN_BASELINE_SPELLS) {
+            return null;
+        }
+        int maxT = CompletenessSettings.BASELINE_DAYS;
+        long[] longer = new long[maxT + 1];                  // longer[t]: baseline spells whose stay lasted more than t
+        long[] days = stays.stayDays();
+        longer[maxT] = days[maxT + 1];
+        for (int t = maxT - 1; t >= 0; t--) {
+            longer[t] = longer[t + 1] + days[t + 1];
+        }
+        Map<String, long[]> byMonth = new HashMap<>();       // month -> {sum admissions(d) x longer[t], admissions}
+        stays.admittedByDay().forEach((d, n) -> {
+            int t = (int) Math.max(0, Math.min(maxT, ChronoUnit.DAYS.between(d, latestData)));
+            long[] a = byMonth.computeIfAbsent(YearMonth.from(d).toString(), k -> new long[2]);
+            a[0] += n * longer[t];
+            a[1] += n;
+        });
+        double baseline = stays.baseline();
+        Map<String, Double> out = new HashMap<>();
+        for (MonthCounts m : months) {
+            long[] a = byMonth.getOrDefault(m.month(), new long[2]);
+            long older = Math.max(0, m.admitted() - a[1]);
+            out.put(m.month(), (a[0] + older * longer[maxT]) / baseline);
+        }
+        return out;
     }
 
     /**
@@ -188,7 +306,9 @@ public final class FeedCompleteness {
         Map<String, String> councilFrom = new HashMap<>();    // area -> first provisional month of its council feeds
         List<Judgement> judgements = new ArrayList<>();
         for (SupplierCounts s : counts.suppliers()) {
-            Judgement j = judge(s, lastMonth, settings);
+            Map<String, Double> expected = DISCHARGES.equals(s.feed())
+                    ? expectedOpen(counts.stays().get(s.supplier()), counts.latestData(), s.months()) : null;
+            Judgement j = judge(s, lastMonth, settings, expected);
             judgements.add(j);
             if (j.firstProvisional() == null) {
                 continue;
@@ -253,8 +373,14 @@ public final class FeedCompleteness {
     record Judgement(String lastComplete, String firstProvisional, String reason) {
     }
 
-    /** The last complete month of one supplier, over its months from its first to {@code lastMonth}. */
-    static Judgement judge(SupplierCounts s, String lastMonth, CompletenessSettings settings) {
+    /**
+     * The last complete month of one supplier, over its months from its first to {@code lastMonth}.
+     *
+     * @param expected discharges feed: month -> admissions expected still in hospital ({@link #expectedOpen}); null
+     *                 when there is no baseline year (and for the other feeds)
+     */
+    static Judgement judge(SupplierCounts s, String lastMonth, CompletenessSettings settings,
+                           Map<String, Double> expected) {
         Map<String, MonthCounts> byMonth = new HashMap<>();
         s.months().forEach(m -> byMonth.put(m.month(), m));
         String first = s.months().stream().map(MonthCounts::month).min(String::compareTo).orElse(null);
@@ -270,7 +396,7 @@ public final class FeedCompleteness {
         List<List<String>> failures = new ArrayList<>();
         int lastPass = -1;
         for (int i = 0; i < series.size(); i++) {
-            List<String> f = failures(s.feed(), series, i, settings);
+            List<String> f = failures(s.feed(), series, i, settings, expected);
             failures.add(f);
             if (f.isEmpty()) {
                 lastPass = i;
@@ -284,13 +410,29 @@ public final class FeedCompleteness {
                 series.get(firstBad).month() + ": " + String.join("; ", failures.get(firstBad)));
     }
 
-    /** Why month {@code i} of a supplier's series is not complete, in words (without the month); empty when it is. */
-    static List<String> failures(String feed, List<MonthCounts> series, int i, CompletenessSettings st) {
+    /**
+     * Why month {@code i} of a supplier's series is not complete, in words (without the month); empty when it is.
+     *
+     * @param expected as for {@link #judge}
+     */
+    static List<String> failures(String feed, List<MonthCounts> series, int i, CompletenessSettings st,
+                                 Map<String, Double> expected) {
         MonthCounts m = series.get(i);
         List<String> out = new ArrayList<>();
-        if (DISCHARGES.equals(feed) && m.admitted() > 0 && m.open() > st.maxOpenShare() * m.admitted() + 1e-9) {
-            out.add(String.format(Locale.UK, "%,d of %,d admissions (%s) have no discharge yet; limit %s",
-                    m.open(), m.admitted(), pct((double) m.open() / m.admitted()), pct(st.maxOpenShare())));
+        if (DISCHARGES.equals(feed) && m.admitted() > 0) {
+            double exp = expected == null ? 0 : expected.getOrDefault(m.month(), 0.0);
+            // observed share - expected share > limit, in admissions
+            if (m.open() - exp > st.maxOpenExcess() * m.admitted() + 1e-9) {
+                double share = (double) m.open() / m.admitted();
+                out.add(expected == null
+                        ? String.format(Locale.UK, "%,d of %,d admissions (%s) have no discharge yet; limit %s "
+                                        + "(no baseline year of this provider's stays, so none expected still in "
+                                        + "hospital)", m.open(), m.admitted(), pct(share), pct(st.maxOpenExcess()))
+                        : String.format(Locale.UK, "%,d of %,d admissions (%s) have no discharge yet, where about "
+                                        + "%,.0f (%s) would still be in hospital at this provider's usual lengths of "
+                                        + "stay; limit %s points above that", m.open(), m.admitted(), pct(share),
+                                exp, pct(exp / m.admitted()), number(Math.round(st.maxOpenExcess() * 10000) / 100.0)));
+            }
         }
         List<MonthCounts> previous = series.subList(Math.max(0, i - CompletenessSettings.LOOKBACK_MONTHS), i);
         if (previous.size() >= CompletenessSettings.MIN_PREVIOUS_MONTHS) {

@@ -47,19 +47,21 @@ class FeedCompletenessTest {
 
     @Test
     void a_lagging_discharge_feed_makes_its_months_provisional() {
-        // March: 2 of 20 admissions open = 10 % > 5 %: March is provisional, February the last complete month
+        // no lengths of stay: no baseline year, 0 expected open; March: 2 of 20 admissions open = 10 %, 10 - 0 = 10
+        // points > 5 points: March is provisional, February the last complete month
         Completeness c = assess(List.of(dischargesWithOpenInMarch("RAA", 2)), Map.of("E06000061", Map.of("RAA", 100L)));
         Completeness.Supplier s = c.suppliers().get(0);
         assertThat(s.lastComplete()).isEqualTo("2022-02");
         assertThat(s.firstProvisional()).isEqualTo("2022-03");
-        assertThat(s.reason()).isEqualTo("2022-03: 2 of 20 admissions (10 %) have no discharge yet; limit 5 %");
+        assertThat(s.reason()).isEqualTo("2022-03: 2 of 20 admissions (10 %) have no discharge yet; limit 5 % "
+                + "(no baseline year of this provider's stays, so none expected still in hospital)");
         assertThat(s.shades()).isTrue();
         assertThat(c.provisionalByArea().get("E06000061")).containsExactly("2022-03");
     }
 
     @Test
     void a_complete_discharge_feed_makes_nothing_provisional() {
-        // March: 1 of 20 admissions open = 5 %, not above the 5 % limit: complete
+        // no baseline year: March 1 of 20 admissions open = 5 %, 5 - 0 = 5 points, not above 5 points: complete
         Completeness c = assess(List.of(dischargesWithOpenInMarch("RAA", 1)), Map.of("E06000061", Map.of("RAA", 100L)));
         assertThat(c.suppliers().get(0).lastComplete()).isEqualTo("2022-03");
         assertThat(c.suppliers().get(0).firstProvisional()).isNull();
@@ -194,6 +196,104 @@ class FeedCompletenessTest {
         }
         Completeness c = assess(List.of(new SupplierCounts(DISCHARGES, "RAA", null, months)), Map.of());
         assertThat(c.suppliers().get(0).reason()).isEqualTo("2022-03: 10 of 20 admissions (50 %) have no discharge yet; "
-                + "limit 5 %; 5 discharges, below 0.75 of the median of the previous 5 months (20)");
+                + "limit 5 % (no baseline year of this provider's stays, so none expected still in hospital); "
+                + "5 discharges, below 0.75 of the median of the previous 5 months (20)");
+    }
+
+    // ---- the discharges lag against the provider's usual lengths of stay (latest data 2022-03-31) ----
+
+    /** Baseline spells: {@code short2} stayed 2 days, {@code long30} 30 days. */
+    private static long[] stayDays(long short2, long long30) {
+        long[] days = new long[FeedCompleteness.Stays.CAP + 1];
+        days[2] = short2;
+        days[30] = long30;
+        return days;
+    }
+
+    /**
+     * RAA's discharges feed: October to February 20 admissions, none open (their days are left out of
+     * admittedByDay, so they count as a year old: S(365) = 0, expected 0); March {@code admittedByDay}'s admissions,
+     * {@code openInMarch} of them open; 20 discharges a month.
+     */
+    private static Completeness lag(long[] stayDays, Map<LocalDate, Long> marchByDay, long openInMarch) {
+        long admittedInMarch = marchByDay.values().stream().mapToLong(Long::longValue).sum();
+        List<MonthCounts> months = new ArrayList<>();
+        for (String m : MONTHS) {
+            boolean march = m.equals("2022-03");
+            months.add(new MonthCounts(m, 20, march ? admittedInMarch : 20, march ? openInMarch : 0, 0));
+        }
+        return FeedCompleteness.assess(new Counts(List.of(new SupplierCounts(DISCHARGES, "RAA", null, months)),
+                        Map.of("E06000061", Map.of("RAA", 100L)), LocalDate.of(2022, 3, 31),
+                        Map.of("RAA", new FeedCompleteness.Stays(stayDays, marchByDay))), DEFAULTS,
+                Map.of("E06000061", "North Northamptonshire"), MONTHS, RUN_DATE, 0);
+    }
+
+    /**
+     * Baseline 100 spells, 90 of 2 days and 10 of 30 days: S(t) = 100 % for t = 0..1, 10 % for t = 2..29, 0 from 30.
+     * March: 10 admitted on 03-30 (t = 1: 10 x 100 % = 10 expected open) and 90 on 03-10 (t = 21: 90 x 10 % = 9):
+     * expected 19 of 100 = 19 %.
+     */
+    private static final long[] USUAL = stayDays(90, 10);
+    private static final Map<LocalDate, Long> MARCH =
+            Map.of(LocalDate.of(2022, 3, 30), 10L, LocalDate.of(2022, 3, 10), 90L);
+
+    @Test
+    void a_timely_provider_with_patients_still_in_is_complete() {
+        // 20 of 100 open = 20 %, 20 - 19 = 1 point <= 5 points: complete (the old 5 % rule made it provisional)
+        Completeness c = lag(USUAL, MARCH, 20);
+        assertThat(c.suppliers().get(0).lastComplete()).isEqualTo("2022-03");
+        assertThat(c.suppliers().get(0).firstProvisional()).isNull();
+        assertThat(c.provisionalByArea().get("E06000061")).isEmpty();
+    }
+
+    @Test
+    void a_lagging_provider_is_provisional() {
+        // 40 of 100 open = 40 %, 40 - 19 = 21 points > 5 points: provisional
+        Completeness c = lag(USUAL, MARCH, 40);
+        Completeness.Supplier s = c.suppliers().get(0);
+        assertThat(s.lastComplete()).isEqualTo("2022-02");
+        assertThat(s.firstProvisional()).isEqualTo("2022-03");
+        assertThat(s.reason()).isEqualTo("2022-03: 40 of 100 admissions (40 %) have no discharge yet, where about 19 "
+                + "(19 %) would still be in hospital at this provider's usual lengths of stay; limit 5 points above "
+                + "that");
+        assertThat(c.provisionalByArea().get("E06000061")).containsExactly("2022-03");
+    }
+
+    @Test
+    void an_excess_of_exactly_the_limit_is_complete_just_above_it_is_not() {
+        // baseline 95 of 2 days, 5 of 30 days: S(21) = 5 %; March 100 admitted on 03-10: expected 100 x 5 % = 5
+        long[] usual = stayDays(95, 5);
+        Map<LocalDate, Long> march = Map.of(LocalDate.of(2022, 3, 10), 100L);
+        // 10 of 100 open: 10 % - 5 % = 5 points, not above 5 points: complete
+        assertThat(lag(usual, march, 10).suppliers().get(0).firstProvisional()).isNull();
+        // 11 of 100 open: 11 % - 5 % = 6 points > 5 points: provisional
+        assertThat(lag(usual, march, 11).suppliers().get(0).reason()).isEqualTo("2022-03: 11 of 100 admissions (11 %) "
+                + "have no discharge yet, where about 5 (5 %) would still be in hospital at this provider's usual "
+                + "lengths of stay; limit 5 points above that");
+    }
+
+    @Test
+    void fewer_than_100_baseline_spells_is_no_baseline_year_and_expects_none_open() {
+        Map<LocalDate, Long> march = Map.of(LocalDate.of(2022, 3, 10), 100L);
+        // 94 of 2 days + 5 of 30 days = 99 baseline spells < 100: expected 0; 10 of 100 open = 10 % > 5 %
+        Completeness.Supplier s = lag(stayDays(94, 5), march, 10).suppliers().get(0);
+        assertThat(s.firstProvisional()).isEqualTo("2022-03");
+        assertThat(s.reason()).isEqualTo("2022-03: 10 of 100 admissions (10 %) have no discharge yet; limit 5 % "
+                + "(no baseline year of this provider's stays, so none expected still in hospital)");
+        // with 100 (95 + 5): expected 5, 10 - 5 = 5 points: complete (the boundary case above)
+        assertThat(lag(stayDays(95, 5), march, 10).suppliers().get(0).firstProvisional()).isNull();
+    }
+
+    @Test
+    void admissions_a_year_or_more_old_use_the_share_still_in_after_365_days() {
+        // baseline 100: 90 of 2 days, 10 still open (at the cap): S(365) = 10 %. January 2021 (not in admittedByDay,
+        // a year before 2022-03-31): 50 admitted x 10 % = 5. March 2022: 4 on 03-31 (t = 0, S = 100 %) = 4
+        long[] days = new long[FeedCompleteness.Stays.CAP + 1];
+        days[2] = 90;
+        days[FeedCompleteness.Stays.CAP] = 10;
+        Map<String, Double> expected = FeedCompleteness.expectedOpen(
+                new FeedCompleteness.Stays(days, Map.of(LocalDate.of(2022, 3, 31), 4L)), LocalDate.of(2022, 3, 31),
+                List.of(new MonthCounts("2021-01", 50, 50, 5, 0), new MonthCounts("2022-03", 4, 4, 4, 0)));
+        assertThat(expected).isEqualTo(Map.of("2021-01", 5.0, "2022-03", 4.0));
     }
 }
