@@ -58,8 +58,8 @@ public final class ProvisionalColumn {
     }
 
     /**
-     * inpatient_snapshot: true when a hospital feed that shades an area has its last complete month before the
-     * snapshot's month, or a run-date warning fired.
+     * inpatient_snapshot: true when a hospital feed that shades an area has a provisional month (its last complete
+     * month is before the end of its data), or a run-date warning fired.
      */
     public static Dataset<Row> snapshot(Dataset<Row> rows, Completeness c, LocalDate runDate) {
         return rows.withColumn(InpatientSnapshotColumns.PROVISIONAL, lit(snapshotProvisional(c, runDate)));
@@ -72,9 +72,10 @@ public final class ProvisionalColumn {
         if (!c.warnings().isEmpty()) {
             return true;
         }
-        String month = YearMonth.from(runDate).toString();
+        // a lagging discharge feed: some of the spells open on the run date have ended unreported. A feed complete to
+        // the end of its data leaves nothing provisional, although the run date's month is after every month of data.
         return c.suppliers().stream().anyMatch(s -> !FeedCompleteness.SOCIAL_CARE.equals(s.feed()) && s.shades()
-                && (s.lastComplete() == null || s.lastComplete().compareTo(month) < 0));
+                && s.firstProvisional() != null);
     }
 
     /** 2022-23 for April 2022 to March 2023. */
