@@ -165,7 +165,8 @@ public final class RunReport {
         model.put("drdMinShare", String.format(Locale.UK, "%.4g %%", 100 * in.drd().minRecordedShare())
                 .replaceAll("\\.?0+ %", " %"));
         model.put("charts", figures.isEmpty() ? List.of() : IndicatorCharts.charts(figures, provisionalByArea));
-        model.put("summaries", figures.isEmpty() ? List.of() : SummarySection.summaries(figures, provisionalByArea, runDate));
+        model.put("summaries", figures.isEmpty() ? List.of() : SummarySection.summaries(figures, provisionalByArea, runDate,
+                in.drd().collectionStart()));
         model.put("rates", figures.isEmpty() ? List.of() : CompareSection.rates(figures, provisionalByArea, runDate));
         model.put("breakdowns", figures.isEmpty() ? List.of() : CompareSection.breakdowns(figures, provisionalByArea));
         model.put("snapshot", figures.isEmpty() ? List.of() : CompareSection.snapshot(figures));

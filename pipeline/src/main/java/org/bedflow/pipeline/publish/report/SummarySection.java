@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.bedflow.pipeline.publish.report.ReportFigures.AreaSeries;
 import org.bedflow.pipeline.publish.report.ReportFigures.Published;
@@ -102,7 +103,25 @@ final class SummarySection {
     private SummarySection() {
     }
 
+    /**
+     * The measures built on the Discharge Ready Date: before DRDs were collected (docs/measures.md, "Discharge Ready
+     * Date") only the few recorded ones count, so a period starting before the collection start is not compared
+     * with a later one.
+     */
+    static final Set<String> DRD_MEASURES = Set.of("discharged_on_drd", "mean_discharge_delay_days",
+            "delayed_beds_per_day_per_100k_18plus");
+
+    /** Without a DRD collection start: every period compared. */
     static List<AreaSummary> summaries(ReportFigures f, Map<String, List<String>> provisionalByArea, LocalDate runDate) {
+        return summaries(f, provisionalByArea, runDate, null);
+    }
+
+    /**
+     * @param drdStart the first day DRDs were collected (DrdSettings.collectionStart); a DRD measure whose earlier
+     *                 period starts before it reads "not comparable". Null: no such rule.
+     */
+    static List<AreaSummary> summaries(ReportFigures f, Map<String, List<String>> provisionalByArea, LocalDate runDate,
+                                       LocalDate drdStart) {
         Map<String, Published> rows = new HashMap<>();
         for (Published p : f.indicators()) {
             rows.put(key(p.indicator(), p.area(), p.periodType(), p.period()), p);
@@ -122,13 +141,14 @@ final class SummarySection {
             if (month != null) {
                 for (Measure m : MONTHLY) {
                     lineOf(m, rows, a.code(), "month", month, previousMonth, YearMonth.parse(month).atEndOfMonth(),
-                            runDate, monthLines);
+                            runDate, drdStart, monthLines);
                 }
             }
             List<Line> yearLines = new ArrayList<>();
             if (year != null) {
                 for (Measure m : YEARLY) {
-                    lineOf(m, rows, a.code(), "financial_year", year, previousYear, yearEnd(year), runDate, yearLines);
+                    lineOf(m, rows, a.code(), "financial_year", year, previousYear, yearEnd(year), runDate, drdStart,
+                            yearLines);
                 }
             }
             out.add(new AreaSummary(a.code(), a.name(), month == null ? null : ReportCharts.monthLabel(month),
@@ -156,12 +176,22 @@ final class SummarySection {
         return String.format("%d-%02d", start, (start + 1) % 100);
     }
 
+    static LocalDate periodStart(String periodType, String period) {
+        return "month".equals(periodType) ? YearMonth.parse(period).atDay(1)
+                : LocalDate.of(Integer.parseInt(period.substring(0, 4)), 4, 1);
+    }
+
+    private static String previousLabel(String periodType, String period) {
+        return "month".equals(periodType) ? ReportCharts.monthLabel(period) : period;
+    }
+
     static LocalDate yearEnd(String year) {
         return LocalDate.of(Integer.parseInt(year.substring(0, 4)) + 1, 3, 31);
     }
 
     private static void lineOf(Measure m, Map<String, Published> rows, String area, String periodType, String latest,
-                               String previous, LocalDate periodEnd, LocalDate runDate, List<Line> out) {
+                               String previous, LocalDate periodEnd, LocalDate runDate, LocalDate drdStart,
+                               List<Line> out) {
         Published now = rows.get(key(m.indicator(), area, periodType, latest));
         if (now == null) {
             return; // the run computed no such measure (e.g. no social care events): no line
@@ -175,6 +205,10 @@ final class SummarySection {
         String tone = "neutral";
         if (!followedUp) {
             verdict = "follow-up incomplete: not compared yet";
+        } else if (previous != null && drdStart != null && DRD_MEASURES.contains(m.indicator())
+                && periodStart(periodType, previous).isBefore(drdStart)) {
+            verdict = "not comparable: " + previousLabel(periodType, previous) + " is before DRDs were collected ("
+                    + ReportCharts.monthLabel(YearMonth.from(drdStart).toString()) + ")";
         } else if (before == null) {
             verdict = "no earlier period to compare";
         } else if (a == null || b == null) {

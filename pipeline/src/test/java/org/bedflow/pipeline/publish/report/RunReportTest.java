@@ -91,7 +91,10 @@ class RunReportTest {
 
     @Test
     void the_page_answers_the_questions_summary_rates_with_intervals_breakdown_snapshot_and_glossary() {
-        String html = RunReport.render(new RunReport.Input(manifest("COMPLETED", null), "nightly", STEPS, fullFigures(), null));
+        // DRDs collected from April 2021 in this test, so the 2022 months' DRD measures compare
+        var drd = new DrdSettings(LocalDate.of(2021, 4, 1), DrdSettings.MIN_OVERNIGHT_DISCHARGES, DrdSettings.MIN_RECORDED_SHARE);
+        String html = RunReport.render(new RunReport.Input(manifest("COMPLETED", null), "nightly", STEPS, fullFigures(), null,
+                List.of(), drd));
 
         // the summary comes first: run date 2022-03-20, March provisional -> February against January, 65 - 60 = +5.0
         assertThat(html.indexOf("<h2>At a glance</h2>")).isLessThan(html.indexOf("<h2>Run summary</h2>"));

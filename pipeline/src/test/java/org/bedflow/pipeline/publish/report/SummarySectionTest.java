@@ -141,6 +141,23 @@ class SummarySectionTest {
     }
 
     @Test
+    void a_drd_measure_is_not_compared_with_a_period_before_drds_were_collected() {
+        // North's latest complete month is March 2022, against February 2022; its years 2021-22 against 2020-21
+        // DRDs collected from 1 March 2022: February starts before it, so the DRD measures are not compared ...
+        AreaSummary north = SummarySection.summaries(figures(), PROVISIONAL, RUN_DATE, LocalDate.of(2022, 3, 1)).get(0);
+        assertThat(line(north.monthLines(), "% discharged on their discharge ready date").verdict())
+                .isEqualTo("not comparable: Feb 2022 is before DRDs were collected (Mar 2022)");
+        assertThat(line(north.monthLines(), "Mean delay").tone()).isEqualTo("neutral");
+        // ... and 2020-21 (from 1 April 2020) neither; a measure not built on the DRD still is
+        assertThat(line(north.yearLines(), "% discharged on their discharge ready date").verdict())
+                .startsWith("not comparable: 2020-21 is before");
+        assertThat(line(north.yearLines(), "Emergency admissions").verdict()).isEqualTo("better (intervals overlap)");
+        // from 1 February 2022 (the other side): February is compared, 60 -> 65 points, better
+        AreaSummary from = SummarySection.summaries(figures(), PROVISIONAL, RUN_DATE, LocalDate.of(2022, 2, 1)).get(0);
+        assertThat(line(from.monthLines(), "% discharged on their discharge ready date").verdict()).isEqualTo("better");
+    }
+
+    @Test
     void a_financial_year_is_complete_once_ended_and_without_a_provisional_month() {
         List<String> years = List.of("2020-21", "2021-22");
         // 2021-22 ends 2022-03-31: not ended on that day, ended the day after
