@@ -246,7 +246,7 @@ final class CompareSection {
 
     /** The snapshot rows of the configured areas, in their order, with the share of 21+ day stays. */
     public record SnapshotRow(String area, String areaName, String date, String inpatients, String los7, String los14,
-                       String los21, String emergency, String share21) {
+                       String los21, String emergency, String share21, boolean provisional) {
     }
 
     static List<SnapshotRow> snapshot(ReportFigures f) {
@@ -258,7 +258,7 @@ final class CompareSection {
                             : String.format(Locale.UK, "%.1f %%", 100.0 * s.los21plus() / s.inpatients());
                     out.add(new SnapshotRow(a.code(), a.name(), s.snapshotDate() == null ? "–" : s.snapshotDate().toString(),
                             count(s.inpatients()), count(s.los7plus()), count(s.los14plus()), count(s.los21plus()),
-                            count(s.emergencyInpatients()), share));
+                            count(s.emergencyInpatients()), share, s.provisional()));
                 }
             }
         }

@@ -125,9 +125,18 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
                             Long delayDays) {
     }
 
-    /** {@code inpatient_snapshot} of one area as published (null: suppressed): open spells at the snapshot date. */
+    /**
+     * {@code inpatient_snapshot} of one area as published (null: suppressed): open spells at the snapshot date;
+     * {@code provisional} as the table marks it (a lagging discharge feed, or a run-date warning).
+     */
     public record Snapshot(String area, String areaName, LocalDate snapshotDate, Long inpatients, Long los7plus,
-                           Long los14plus, Long los21plus, Long emergencyInpatients) {
+                           Long los14plus, Long los21plus, Long emergencyInpatients, boolean provisional) {
+
+        /** A final snapshot. */
+        public Snapshot(String area, String areaName, LocalDate snapshotDate, Long inpatients, Long los7plus,
+                        Long los14plus, Long los21plus, Long emergencyInpatients) {
+            this(area, areaName, snapshotDate, inpatients, los7plus, los14plus, los21plus, emergencyInpatients, false);
+        }
     }
 
     /** Without ASCOF rows. */
@@ -371,14 +380,19 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
             return List.of();
         }
         List<Snapshot> out = new ArrayList<>();
+        // a table written before the provisional column existed reads as final
+        Column provisional = List.of(table.get().columns()).contains(InpatientSnapshotColumns.PROVISIONAL)
+                ? col(InpatientSnapshotColumns.PROVISIONAL) : lit(false);
         for (Row r : table.get().where(col(InpatientSnapshotColumns.UNITARY_AREA).isin(areas.toArray()))
-                .select(InpatientSnapshotColumns.UNITARY_AREA, InpatientSnapshotColumns.UNITARY_AREA_NAME,
-                        InpatientSnapshotColumns.SNAPSHOT_DATE, InpatientSnapshotColumns.INPATIENTS,
-                        InpatientSnapshotColumns.LOS_7PLUS, InpatientSnapshotColumns.LOS_14PLUS,
-                        InpatientSnapshotColumns.LOS_21PLUS, InpatientSnapshotColumns.EMERGENCY_INPATIENTS)
+                .select(col(InpatientSnapshotColumns.UNITARY_AREA), col(InpatientSnapshotColumns.UNITARY_AREA_NAME),
+                        col(InpatientSnapshotColumns.SNAPSHOT_DATE), col(InpatientSnapshotColumns.INPATIENTS),
+                        col(InpatientSnapshotColumns.LOS_7PLUS), col(InpatientSnapshotColumns.LOS_14PLUS),
+                        col(InpatientSnapshotColumns.LOS_21PLUS), col(InpatientSnapshotColumns.EMERGENCY_INPATIENTS),
+                        provisional)
                 .orderBy(InpatientSnapshotColumns.UNITARY_AREA).collectAsList()) {
             out.add(new Snapshot(r.getString(0), r.getString(1), r.isNullAt(2) ? null : r.getDate(2).toLocalDate(),
-                    nullableLong(r, 3), nullableLong(r, 4), nullableLong(r, 5), nullableLong(r, 6), nullableLong(r, 7)));
+                    nullableLong(r, 3), nullableLong(r, 4), nullableLong(r, 5), nullableLong(r, 6), nullableLong(r, 7),
+                    !r.isNullAt(8) && r.getBoolean(8)));
         }
         return out;
     }

@@ -85,7 +85,8 @@ class RunReportTest {
                 new ReportFigures.Breakdown(w, "delay_reason", "housing", "2022-02", 15L, 140L));
         List<ReportFigures.Snapshot> snapshot = List.of(
                 new ReportFigures.Snapshot(n, "North Northamptonshire", LocalDate.of(2022, 3, 20), 190L, 160L, 120L, 100L, 115L),
-                new ReportFigures.Snapshot(w, "West Northamptonshire", LocalDate.of(2022, 3, 20), 210L, 175L, 145L, null, 125L));
+                new ReportFigures.Snapshot(w, "West Northamptonshire", LocalDate.of(2022, 3, 20), 210L, 175L, 145L, null, 125L,
+                        true));
         return figures().with(rows, breakdown, snapshot);
     }
 
@@ -114,6 +115,10 @@ class RunReportTest {
         // the snapshot with its long stays and date; 100 / 190 = 52.6 % over 21 days
         assertThat(html).contains("Inpatients at the snapshot date", "<td>2022-03-20</td>", ">52.6 %</td>",
                 "<strong>suppressed</strong>");
+        // West's snapshot is marked provisional (a lagging discharge feed), North's is not
+        assertThat(html).contains("<td>2022-03-20 <em>(provisional)</em></td>",
+                "some of these patients may have left hospital without the discharge");
+        assertThat(html.split("2022-03-20 <em>\\(provisional\\)</em>", -1)).hasSize(2);
         // the glossary names its sources
         assertThat(html).contains("<h2>Glossary</h2>", "id=\"g-ci\"", "docs/data-dictionary.md, &#39;indicators&#39; (lower_95)",
                 "docs/measures.md, &#39;inpatient_snapshot&#39;");
