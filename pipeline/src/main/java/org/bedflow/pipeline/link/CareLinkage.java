@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_EVENT_ID;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_SERVICE_COMPONENT;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_SERVICE_TYPE;
@@ -12,6 +14,7 @@ import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.CARE_START
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_DATE;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DISCHARGE_READY_DATE;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.DRD_TO_CARE_START_DAYS;
+import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.LINK_QUALITY;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PERSON_KEY;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.PROVIDER_CODE;
 import static org.bedflow.pipeline.schema.columns.LinkedSpellsColumns.SPELL_ID;
@@ -21,6 +24,7 @@ import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.EVENT_
 import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.SERVICE_COMPONENT;
 import static org.bedflow.pipeline.schema.columns.SocialCareEventsColumns.SERVICE_TYPE;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -28,7 +32,8 @@ import org.apache.spark.sql.expressions.Window;
 /**
  * Linked care event (docs/measures.md, "Care linkage"): for a discharged spell with a person key, the social care
  * Service event of the same person starting in [discharge_date - 1, discharge_date + 3];
- * if several, the earliest start, then the smallest event_id.
+ * if several, the earliest start, then the smallest event_id. {@code link_quality} grades the match: exact (start on
+ * the discharge date or the day after), window (elsewhere in the window) or none.
  */
 public final class CareLinkage {
 
@@ -62,6 +67,22 @@ public final class CareLinkage {
         return spells.join(chosen, col(PROVIDER_CODE).equalTo(col("_sp_provider"))
                         .and(col(SPELL_ID).equalTo(col("_sp_spell"))), "left")
                 .drop("_sp_provider", "_sp_spell")
-                .withColumn(DRD_TO_CARE_START_DAYS, datediff(col(CARE_START_DATE), col(DISCHARGE_READY_DATE)));
+                .withColumn(DRD_TO_CARE_START_DAYS, datediff(col(CARE_START_DATE), col(DISCHARGE_READY_DATE)))
+                .withColumn(LINK_QUALITY, linkQuality(col(CARE_EVENT_ID), col(CARE_START_DATE), col(DISCHARGE_DATE)));
+    }
+
+    /** a care event starting on the discharge date or the next day is an exact match */
+    public static final int EXACT_DAYS_AFTER = 1;
+
+    /**
+     * {@code link_quality}: {@code exact} when the linked event starts on the discharge date or the day after,
+     * {@code window} elsewhere in the window (the day before, 2 or 3 days after), {@code none} without a link; so an
+     * analyst can see how much of a figure rests on looser matches.
+     */
+    public static Column linkQuality(Column careEventId, Column careStart, Column discharge) {
+        Column days = datediff(careStart, discharge);
+        return when(careEventId.isNull(), lit("none"))
+                .when(days.between(0, EXACT_DAYS_AFTER), lit("exact"))
+                .otherwise(lit("window"));
     }
 }

@@ -57,4 +57,13 @@ class CareLinkageTest {
         assertThat((Object) linked(List.of(service("E1", "nhs_number", null))).getAs("care_event_id"))
                 .as("no person key on the event").isNull();
     }
+
+    @Test
+    void link_quality_is_exact_on_the_discharge_day_and_the_next_window_elsewhere_none_without_a_link() {
+        // discharge 2021-05-10: start - discharge = -1 window, 0 exact, 1 exact, 2 window, 3 window; 4 no link
+        Map<String, String> expected = Map.of("2021-05-09", "window", "2021-05-10", "exact", "2021-05-11", "exact",
+                "2021-05-12", "window", "2021-05-13", "window", "2021-05-14", "none");
+        expected.forEach((start, quality) -> assertThat((String) linked(List.of(service("E1", "event_start_date", start)))
+                .getAs("link_quality")).as("care start " + start).isEqualTo(quality));
+    }
 }

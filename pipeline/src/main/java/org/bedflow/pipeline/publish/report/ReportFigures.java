@@ -52,6 +52,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.link.CareLinkage;
 import org.bedflow.pipeline.link.DischargeReadyDates;
 import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.publish.DisclosureControl;
@@ -205,9 +206,32 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
      * @param discharged        discharged spells
      * @param dischargedWithKey discharged spells with a person key: the linkage denominator
      * @param linked            of those, with a linked social care service event (docs/measures.md, "Care linkage")
+     * @param exact             of the linked, those whose event starts on the discharge date or the day after
+     *                          ({@code link_quality} exact); the rest are window matches
+     * @param byMonth           linked, exact and window spells by month of discharge
      */
     public record Linkage(String area, String areaName, long spells, long withPersonKey, long discharged,
-                          long dischargedWithKey, long linked) {
+                          long dischargedWithKey, long linked, long exact, List<LinkMonth> byMonth) {
+
+        public Linkage {
+            byMonth = byMonth == null ? List.of() : List.copyOf(byMonth);
+        }
+
+        /** Without link quality. */
+        public Linkage(String area, String areaName, long spells, long withPersonKey, long discharged,
+                       long dischargedWithKey, long linked) {
+            this(area, areaName, spells, withPersonKey, discharged, dischargedWithKey, linked, 0, List.of());
+        }
+
+        /** Linked on a window match (not exact). */
+        public long window() {
+            return linked - exact;
+        }
+
+        /** 100 × exact / linked; null when nothing linked. */
+        public Double exactRate() {
+            return linked == 0 ? null : 100.0 * exact / linked;
+        }
 
         /** 100 × linked / discharged with a person key; null when there is none. */
         public Double linkageRate() {
@@ -216,6 +240,18 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
 
         public Double personKeyRate() {
             return spells == 0 ? null : 100.0 * withPersonKey / spells;
+        }
+    }
+
+    /** One month of discharges of an area: spells linked to a care event, and of those the exact matches. */
+    public record LinkMonth(String month, long linked, long exact) {
+
+        public long window() {
+            return linked - exact;
+        }
+
+        public Double exactRate() {
+            return linked == 0 ? null : 100.0 * exact / linked;
         }
     }
 
@@ -280,14 +316,27 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
             }
             Column discharged = col(DISCHARGE_DATE).isNotNull();
             Column keyed = col(PERSON_KEY).isNotNull();
+            Column linkedSpell = discharged.and(keyed).and(col(CARE_EVENT_ID).isNotNull());
+            // the table's link_quality; a table written before it existed is graded by the same rule
+            Column exact = (List.of(spells.columns()).contains(LinkedSpellsColumns.LINK_QUALITY)
+                    ? col(LinkedSpellsColumns.LINK_QUALITY)
+                    : CareLinkage.linkQuality(col(CARE_EVENT_ID), col(LinkedSpellsColumns.CARE_START_DATE),
+                            col(DISCHARGE_DATE))).equalTo("exact");
+            Map<String, List<LinkMonth>> linkMonths = new HashMap<>();
+            for (Row r : spells.where(linkedSpell).groupBy(LinkedSpellsColumns.UNITARY_AREA, DISCHARGE_MONTH)
+                    .agg(count(lit(1)), countIf(exact)).orderBy(DISCHARGE_MONTH).collectAsList()) {
+                linkMonths.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+                        .add(new LinkMonth(r.getString(1), r.getLong(2), r.getLong(3)));
+            }
             Map<String, Linkage> byArea = new HashMap<>();
             for (Row r : spells.groupBy(LinkedSpellsColumns.UNITARY_AREA)
                     .agg(count(lit(1)), countIf(keyed), countIf(discharged), countIf(discharged.and(keyed)),
-                            countIf(discharged.and(keyed).and(col(CARE_EVENT_ID).isNotNull())))
+                            countIf(linkedSpell), countIf(linkedSpell.and(exact)))
                     .collectAsList()) {
                 String area = r.getString(0);
                 byArea.put(area, new Linkage(area, areaNames.getOrDefault(area, otherName(area)), r.getLong(1),
-                        r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)));
+                        r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6),
+                        linkMonths.getOrDefault(area, List.of())));
             }
             // configured areas in order, each present even with no spell; then OTHER, UNKNOWN
             areaNames.forEach((code, name) -> linkage.add(byArea.getOrDefault(code,

@@ -94,6 +94,8 @@ public final class LinkedSpellsColumns {
     public static final String IS_READMISSION_30D = "is_readmission_30d";
     /** alive discharge followed by an emergency admission of the same person 0-29 days later */
     public static final String FOLLOWED_BY_READMISSION_30D = "followed_by_readmission_30d";
+    /** exact, window or none: how close the linked care event starts to the discharge (docs/measures.md, Care linkage) */
+    public static final String LINK_QUALITY = "link_quality";
     /** identifier of the run that wrote the row */
     public static final String RUN_ID = "run_id";
 

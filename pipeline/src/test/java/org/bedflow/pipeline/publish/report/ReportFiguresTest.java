@@ -67,7 +67,8 @@ class ReportFiguresTest {
                 "is_emergency", emergency, "is_chronic_acsc", chronicAcsc, "is_acute_acsc", false, "is_fall_65plus", false,
                 "discharge_date", discharged, "discharge_month", discharged == null ? null : discharged.substring(0, 7),
                 "is_alive_discharge", alive, "care_event_id", careEvent, "is_readmission_30d", false,
-                "followed_by_readmission_30d", followedByReadmission, "run_id", run);
+                "followed_by_readmission_30d", followedByReadmission, "link_quality", careEvent == null ? "none" : "exact",
+                "run_id", run);
     }
 
     @BeforeAll
@@ -85,7 +86,9 @@ class ReportFiguresTest {
                 spell("R", "s1", NORTH, "2022-02-03", true, true, "k1", "2022-02-10", true, "c1", true),
                 spell("R", "s2", NORTH, "2022-02-20", true, false, "k1", "2022-02-25", true, null, false),
                 // s3 elective, linked, discharged 2022-03-05: after the cut-off, not yet followed up
-                spell("R", "s3", NORTH, "2022-03-01", false, false, "k2", "2022-03-05", true, "c2", false),
+                // (its care event starts 3 days after discharge: a window match)
+                with(spell("R", "s3", NORTH, "2022-03-01", false, false, "k2", "2022-03-05", true, "c2", false),
+                        "link_quality", "window"),
                 // West: s4 emergency without a person key; s6 emergency chronic ACSC, died
                 spell("R", "s4", WEST, "2022-03-10", true, false, null, "2022-03-12", true, null, false),
                 spell("R", "s6", WEST, "2022-02-14", true, true, "k4", "2022-02-28", false, null, false),
@@ -292,8 +295,12 @@ class ReportFiguresTest {
         Linkage north = figures.linkage().get(0);
         // s1, s2, s3 all discharged with a key; s1 and s3 linked -> 2 / 3
         // (s7 still in hospital: a spell with a key, not discharged)
-        assertThat(north).isEqualTo(new Linkage(NORTH, "North Northamptonshire", 4, 4, 3, 3, 2));
+        // of the 2 linked, s1 exact (February) and s3 a window match (March): 1 / 2 = 50 % exact
+        assertThat(north).isEqualTo(new Linkage(NORTH, "North Northamptonshire", 4, 4, 3, 3, 2, 1,
+                List.of(new ReportFigures.LinkMonth("2022-02", 1, 1), new ReportFigures.LinkMonth("2022-03", 1, 0))));
         assertThat(north.linkageRate()).isCloseTo(66.667, within(0.001));
+        assertThat(north.window()).isOne();
+        assertThat(north.exactRate()).isEqualTo(50.0);
         // s4 (no key) and s6 (key, not linked) -> 0 / 1
         Linkage west = figures.linkage().get(1);
         assertThat(west).isEqualTo(new Linkage(WEST, "West Northamptonshire", 2, 1, 2, 1, 0));
