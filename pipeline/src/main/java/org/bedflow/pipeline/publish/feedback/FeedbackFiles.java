@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.poi.ss.usermodel.Cell;
@@ -50,8 +51,10 @@ public final class FeedbackFiles {
     }
 
     /** @return one entry per supplier folder written, in folder order */
-    public static List<RunManifest.FeedbackFolder> write(FileSystem fs, Path outputRoot, String runId,
+    public static List<RunManifest.FeedbackFolder> write(FileSystem fileSystem, Path outputRoot, String runId,
                                                          Contents contents) {
+        // no .crc files beside a supplier's files
+        FileSystem fs = fileSystem instanceof ChecksumFileSystem c ? c.getRawFileSystem() : fileSystem;
         Path target = new Path(outputRoot, FOLDER);
         Path temp = new Path(outputRoot, "." + FOLDER + "-" + runId + ".tmp");
         Path old = new Path(outputRoot, "." + FOLDER + "-" + runId + ".old");
