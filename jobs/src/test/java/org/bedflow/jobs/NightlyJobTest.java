@@ -182,6 +182,35 @@ class NightlyJobTest {
                 .select("person_key").limit(200).collectAsList()
                 .forEach(r -> assertThat(report).doesNotContain(r.getString(0)));
 
+        // and every supplier got its feedback folder (docs/operations.md, "Feedback files for suppliers"): the
+        // workbook opens, and its rows to fix are the rejects table's rows of that supplier, errors and warnings
+        assertThat(manifest.feedback()).extracting(RunManifest.FeedbackFolder::supplier).contains("RNQ");
+        assertThat(report).contains("Feedback files for suppliers", "../../feedback/RNQ/feedback.xlsx");
+        Dataset<Row> supplied = rejects.where("feed not in ('population', 'geography', 'opt_outs')")
+                .withColumn("supplier", org.apache.spark.sql.functions.expr("upper(trim(coalesce("
+                        + "nullif(trim(get_json_object(raw_record, '$.provider_code')), ''), "
+                        + "get_json_object(raw_record, '$.la_code'))))"));
+        assertThat(manifest.feedback().stream().mapToLong(RunManifest.FeedbackFolder::rowsToFix).sum())
+                .as("every supplier's rejects are in one folder").isEqualTo(supplied.count());
+        for (RunManifest.FeedbackFolder f : manifest.feedback()) {
+            Path xlsx = out.resolve(f.folder()).resolve("feedback.xlsx");
+            try (var in = Files.newInputStream(xlsx);
+                 var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+                assertThat(wb.getSheetName(0)).isEqualTo("Summary");
+                assertThat(wb.getSheetName(1)).isEqualTo("Rows to fix");
+                assertThat(wb.getSheet("Rows to fix").getLastRowNum()).as("rows to fix of %s", f.supplier())
+                        .isEqualTo(f.rowsToFix());
+            }
+            assertThat(Files.readAllLines(out.resolve(f.folder()).resolve("rows_to_fix.csv"))).isNotEmpty();
+            if (!f.supplier().equals("_unattributed")) {
+                Dataset<Row> own = supplied.where(org.apache.spark.sql.functions.col("supplier").equalTo(f.supplier()));
+                assertThat(own.where("severity = 'ERROR'").count()).as("errors of %s", f.supplier())
+                        .isEqualTo(f.errors());
+                assertThat(own.where("severity = 'WARNING'").count()).as("warnings of %s", f.supplier())
+                        .isEqualTo(f.warnings());
+            }
+        }
+
         // and every output table has exactly the columns of its Avro schema (partition columns included), and
         // so does its commissioners' copy, plus its suppressed flag
         for (OutputTables table : OutputTables.values()) {

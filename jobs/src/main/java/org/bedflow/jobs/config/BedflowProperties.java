@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.measure.completeness.CompletenessSettings;
+import org.bedflow.pipeline.publish.feedback.SupplierFeedback;
 import org.bedflow.pipeline.run.RunConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -55,6 +56,12 @@ public class BedflowProperties {
     /** When a blank Discharge Ready Date means no delay (docs/measures.md, "Discharge Ready Date"). */
     private final Drd drd = new Drd();
     private final Completeness completeness = new Completeness();
+    /** bedflow.feedback.*: the feedback files for suppliers (docs/operations.md, "Feedback files for suppliers"). */
+    private final Feedback feedback = new Feedback();
+
+    public Feedback getFeedback() {
+        return feedback;
+    }
 
     public Drd getDrd() {
         return drd;
@@ -174,7 +181,8 @@ public class BedflowProperties {
         share("bedflow.warning-threshold", warningThreshold);
         warningThresholds().forEach((name, v) -> share("bedflow.feeds." + name + ".warning-threshold", v));
         return new RunConfig(rejectThreshold, thresholds(), reorganisation, delayReasons, feedsDir, disclosureControl,
-                drd.settings(), warningThreshold, warningThresholds(), feedProfileMap(), completeness.settings());
+                drd.settings(), warningThreshold, warningThresholds(), feedProfileMap(), completeness.settings(),
+                feedback.getMissingDischargeDays());
     }
 
     public static class Spark {
@@ -243,6 +251,20 @@ public class BedflowProperties {
                         + collectionStart, e);
             }
             return new DrdSettings(start, minOvernightDischarges, minRecordedShare);
+        }
+    }
+
+    /** bedflow.feedback.*. */
+    public static class Feedback {
+        /** Admissions more than this many days before the run date still without a discharge are counted. */
+        private int missingDischargeDays = SupplierFeedback.DEFAULT_MISSING_DISCHARGE_DAYS;
+
+        public int getMissingDischargeDays() {
+            return missingDischargeDays;
+        }
+
+        public void setMissingDischargeDays(int missingDischargeDays) {
+            this.missingDischargeDays = missingDischargeDays;
         }
     }
 

@@ -29,7 +29,17 @@ public record RunManifest(
         List<Feed> feeds,
         List<Output> outputs,
         List<String> warnings,
-        List<SupplierCompleteness> completeness) {
+        List<SupplierCompleteness> completeness,
+        List<FeedbackFolder> feedback) {
+
+    /** Without the feedback folders (a run that wrote none). */
+    public RunManifest(String runId, String runDate, String status, String startedAt, String finishedAt,
+                       String bedflowVersion, String gitCommit, String sparkMaster, String configSha256, String input,
+                       Boolean disclosureControl, String failure, List<Input> inputs, List<Feed> feeds,
+                       List<Output> outputs, List<String> warnings, List<SupplierCompleteness> completeness) {
+        this(runId, runDate, status, startedAt, finishedAt, bedflowVersion, gitCommit, sparkMaster, configSha256,
+                input, disclosureControl, failure, inputs, feeds, outputs, warnings, completeness, null);
+    }
 
     /** Without warnings nor completeness (a run that computed no measure). */
     public RunManifest(String runId, String runDate, String status, String startedAt, String finishedAt,
@@ -43,7 +53,26 @@ public record RunManifest(
     /** This manifest with the run-date warnings and the completeness per feed and supplier. */
     public RunManifest with(List<String> runWarnings, List<SupplierCompleteness> suppliers) {
         return new RunManifest(runId, runDate, status, startedAt, finishedAt, bedflowVersion, gitCommit, sparkMaster,
-                configSha256, input, disclosureControl, failure, inputs, feeds, outputs, runWarnings, suppliers);
+                configSha256, input, disclosureControl, failure, inputs, feeds, outputs, runWarnings, suppliers,
+                feedback);
+    }
+
+    /** This manifest with the feedback folders the run wrote (docs/operations.md, "Feedback files for suppliers"). */
+    public RunManifest withFeedback(List<FeedbackFolder> folders) {
+        return new RunManifest(runId, runDate, status, startedAt, finishedAt, bedflowVersion, gitCommit, sparkMaster,
+                configSha256, input, disclosureControl, failure, inputs, feeds, outputs, warnings, completeness,
+                folders);
+    }
+
+    /**
+     * One supplier's feedback folder: {@code feedback/<supplier>/} (or {@code feedback/_unattributed/}) and its rows
+     * to fix, quarantined (ERROR) and warned (WARNING), as counted in this run's {@code rejects}.
+     */
+    public record FeedbackFolder(String supplier, String folder, long errors, long warnings) {
+
+        public long rowsToFix() {
+            return errors + warnings;
+        }
     }
 
     /**

@@ -6,9 +6,13 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.bedflow.pipeline.ingest.IngestStage;
 import org.bedflow.pipeline.link.RuleCoverage;
 import org.bedflow.pipeline.measure.ReportingGrid;
 import org.bedflow.pipeline.measure.completeness.Completeness;
+import org.bedflow.pipeline.publish.feedback.FeedbackFiles;
+import org.bedflow.pipeline.publish.feedback.SupplierFeedback;
+import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
@@ -21,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The end of every execution of a run, whatever its outcome: writes
  * {@code runs/<run_id>/manifest.json} and the run report {@code runs/<run_id>/report.html}
- * (docs/architecture.md), and removes the run's work area once the run has completed (its
+ * (docs/architecture.md), after a completed nightly run the feedback files for suppliers
+ * ({@code feedback/<supplier>/}, docs/operations.md), and removes the run's work area once the run has completed (its
  * work files hold NHS numbers). A run that did not complete, or only validated, still gets
  * its summary and data quality; the chart sections then say why they are empty. A report
  * that cannot be written leaves the run's outcome as it was and says so.
@@ -91,6 +96,12 @@ public final class FinishRun {
                     .map(s -> new RunManifest.SupplierCompleteness(s.feed(), s.supplier(), s.lastComplete(),
                             s.firstProvisional(), s.reason(), s.shades())).toList());
         }
+        if (outcome.completed() && outcome.nightly()) {
+            List<RunManifest.FeedbackFolder> feedback = feedback(store);
+            if (feedback != null) {
+                manifest = manifest.withFeedback(feedback);
+            }
+        }
         Path file = ManifestFiles.write(store.fileSystem(), store.root(), manifest);
         Path report = null;
         RuntimeException reportError = null;
@@ -127,6 +138,28 @@ public final class FinishRun {
         } catch (RuntimeException e) {
             log.warn("could not assess the completeness of the feeds; the report marks provisional months by the "
                     + "calendar only", e);
+            return null;
+        }
+    }
+
+    /**
+     * {@code feedback/<supplier>/} for every supplier of a completed nightly run (docs/operations.md, "Feedback files
+     * for suppliers"), from this run's rejects, linked spells and accepted care events; null when they could not be
+     * written (the run stays completed: the tables are published; the previous run's feedback folder is left whole).
+     */
+    private List<RunManifest.FeedbackFolder> feedback(TableStore store) {
+        try {
+            String root = store.root().toString();
+            var rejects = ReportFigures.read(spark, root, OutputTables.REJECTS, run.runId()).orElse(null);
+            var spells = ReportFigures.read(spark, root, OutputTables.LINKED_SPELLS, run.runId()).orElse(null);
+            WorkArea work = run.workArea(spark);
+            var care = work.has(IngestStage.classifiedName(Feeds.SOCIAL_CARE_EVENTS))
+                    ? IngestStage.accepted(work, Feeds.SOCIAL_CARE_EVENTS) : null;
+            SupplierFeedback.Contents contents = SupplierFeedback.collect(rejects, spells, care, run.runDate(),
+                    run.config().missingDischargeDays());
+            return FeedbackFiles.write(store.fileSystem(), store.root(), run.runId(), contents);
+        } catch (RuntimeException e) {
+            log.error("could not write the feedback files for suppliers", e);
             return null;
         }
     }
