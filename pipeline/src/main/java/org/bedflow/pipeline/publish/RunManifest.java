@@ -29,7 +29,17 @@ public record RunManifest(
         List<Feed> feeds,
         List<Output> outputs,
         List<String> warnings,
-        List<SupplierCompleteness> completeness) {
+        List<SupplierCompleteness> completeness,
+        ChangesSummary changes) {
+
+    /** Without the comparison with the previous run (a run that did not complete, or the first on its folder). */
+    public RunManifest(String runId, String runDate, String status, String startedAt, String finishedAt,
+                       String bedflowVersion, String gitCommit, String sparkMaster, String configSha256, String input,
+                       Boolean disclosureControl, String failure, List<Input> inputs, List<Feed> feeds,
+                       List<Output> outputs, List<String> warnings, List<SupplierCompleteness> completeness) {
+        this(runId, runDate, status, startedAt, finishedAt, bedflowVersion, gitCommit, sparkMaster, configSha256,
+                input, disclosureControl, failure, inputs, feeds, outputs, warnings, completeness, null);
+    }
 
     /** Without warnings nor completeness (a run that computed no measure). */
     public RunManifest(String runId, String runDate, String status, String startedAt, String finishedAt,
@@ -43,7 +53,24 @@ public record RunManifest(
     /** This manifest with the run-date warnings and the completeness per feed and supplier. */
     public RunManifest with(List<String> runWarnings, List<SupplierCompleteness> suppliers) {
         return new RunManifest(runId, runDate, status, startedAt, finishedAt, bedflowVersion, gitCommit, sparkMaster,
-                configSha256, input, disclosureControl, failure, inputs, feeds, outputs, runWarnings, suppliers);
+                configSha256, input, disclosureControl, failure, inputs, feeds, outputs, runWarnings, suppliers,
+                changes);
+    }
+
+    /** This manifest with the summary of what changed since the previous run (null: none). */
+    public RunManifest withChanges(ChangesSummary summary) {
+        return new RunManifest(runId, runDate, status, startedAt, finishedAt, bedflowVersion, gitCommit, sparkMaster,
+                configSha256, input, disclosureControl, failure, inputs, feeds, outputs, warnings, completeness,
+                summary);
+    }
+
+    /**
+     * What changed since the previous run (docs/operations.md, "What changed since the last run"): the run
+     * compared with, the changes file (relative to the output folder), the limits of a revision and the changed
+     * figures per flag.
+     */
+    public record ChangesSummary(String previousRunId, String path, double minPct, long minCount,
+                                 Map<String, Long> counts) {
     }
 
     /**

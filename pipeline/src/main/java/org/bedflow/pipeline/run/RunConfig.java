@@ -7,6 +7,7 @@ import org.bedflow.pipeline.descriptor.FeedDescriptors;
 import org.bedflow.pipeline.ingest.IngestOptions;
 import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.measure.completeness.CompletenessSettings;
+import org.bedflow.pipeline.publish.changes.Changes;
 import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 
@@ -26,11 +27,13 @@ import org.bedflow.pipeline.reference.ReorganisationMapping;
  *                          (UNMAPPED_CODE, UNKNOWN_CODE) before the run fails
  * @param warningThresholds per feed role or per descriptor source, overriding the default warning threshold
  * @param completeness      when a month is provisional because its data is not complete (docs/measures.md)
+ * @param changes           the limits beyond which a figure changed since the last run is a revision
  */
 public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
                         String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd,
                         double warningThreshold, Map<String, Double> warningThresholds,
-                        Map<String, String> feedProfiles, CompletenessSettings completeness) {
+                        Map<String, String> feedProfiles, CompletenessSettings completeness,
+                        Changes.Limits changes) {
 
     /**
      * @param feedProfiles built-in profiles selected per input folder ({@code bedflow.feed-profiles}:
@@ -39,9 +42,19 @@ public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, 
     public RunConfig {
         drd = drd == null ? DrdSettings.defaults() : drd;
         completeness = completeness == null ? CompletenessSettings.defaults() : completeness;
+        changes = changes == null ? Changes.Limits.defaults() : changes;
         warningThresholds = warningThresholds == null ? Map.of() : warningThresholds;
         feedProfiles = feedProfiles == null ? Map.of() : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(feedProfiles));
+    }
+
+    /** With the default limits of a revision. */
+    public RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
+                     String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd,
+                     double warningThreshold, Map<String, Double> warningThresholds,
+                     Map<String, String> feedProfiles, CompletenessSettings completeness) {
+        this(rejectThreshold, thresholds, reorganisation, delayReasons, feedsDir, disclosureControl, drd,
+                warningThreshold, warningThresholds, feedProfiles, completeness, null);
     }
 
     /** With the default completeness settings. */
