@@ -55,6 +55,12 @@ public class BedflowProperties {
     /** When a blank Discharge Ready Date means no delay (docs/measures.md, "Discharge Ready Date"). */
     private final Drd drd = new Drd();
     private final Completeness completeness = new Completeness();
+    /** When a figure changed since the last run is a revision (docs/operations.md, "What changed since the last run"). */
+    private final Changes changes = new Changes();
+
+    public Changes getChanges() {
+        return changes;
+    }
 
     public Drd getDrd() {
         return drd;
@@ -174,7 +180,8 @@ public class BedflowProperties {
         share("bedflow.warning-threshold", warningThreshold);
         warningThresholds().forEach((name, v) -> share("bedflow.feeds." + name + ".warning-threshold", v));
         return new RunConfig(rejectThreshold, thresholds(), reorganisation, delayReasons, feedsDir, disclosureControl,
-                drd.settings(), warningThreshold, warningThresholds(), feedProfileMap(), completeness.settings());
+                drd.settings(), warningThreshold, warningThresholds(), feedProfileMap(), completeness.settings(),
+                changes.limits());
     }
 
     public static class Spark {
@@ -309,6 +316,43 @@ public class BedflowProperties {
         public CompletenessSettings settings() {
             return new CompletenessSettings(maxOpenExcess, minVolumeRatio, minCodingRatio, minAreaShare,
                     maxDaysAfterData);
+        }
+    }
+
+    /**
+     * bedflow.changes.*: a figure changed since the last run is a revision when it changed by more than
+     * {@code min-pct} % and by at least {@code min-count} in the count (docs/operations.md).
+     */
+    public static class Changes {
+        private static final org.bedflow.pipeline.publish.changes.Changes.Limits DEFAULTS =
+                org.bedflow.pipeline.publish.changes.Changes.Limits.defaults();
+        private double minPct = DEFAULTS.minPct();
+        private long minCount = DEFAULTS.minCount();
+
+        public double getMinPct() {
+            return minPct;
+        }
+
+        public void setMinPct(double minPct) {
+            if (minPct < 0) {
+                throw new IllegalArgumentException("bedflow.changes.min-pct must be 0 or more, not " + minPct);
+            }
+            this.minPct = minPct;
+        }
+
+        public long getMinCount() {
+            return minCount;
+        }
+
+        public void setMinCount(long minCount) {
+            if (minCount < 0) {
+                throw new IllegalArgumentException("bedflow.changes.min-count must be 0 or more, not " + minCount);
+            }
+            this.minCount = minCount;
+        }
+
+        public org.bedflow.pipeline.publish.changes.Changes.Limits limits() {
+            return new org.bedflow.pipeline.publish.changes.Changes.Limits(minPct, minCount);
         }
     }
 
