@@ -300,7 +300,7 @@ class NightlyJobTest {
         int code;
         try {
             System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
-            code = new picocli.CommandLine(new org.bedflow.jobs.BedflowCli()).execute("compare", "--output",
+            code = BedflowCli.execute("compare", "--output",
                     out.toString(), "--format", "csv", firstRunId, runId);
         } finally {
             System.setOut(stdout);
@@ -309,7 +309,7 @@ class NightlyJobTest {
         assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).containsPattern(
                 "delayed_discharge_monthly,E0600006[12],month,2024-06,,,discharged_to_usual_residence,[0-9.]+,[0-9.]+,-[0-9.]+,-[0-9.E]+,revised,true,"
                         + firstRunId + "," + runId);
-        var unknown = new picocli.CommandLine(new org.bedflow.jobs.BedflowCli()).execute("compare", "--output",
+        var unknown = BedflowCli.execute("compare", "--output",
                 out.toString(), "nope", runId);
         assertThat(unknown).isEqualTo(2);
     }
