@@ -2,6 +2,7 @@ package org.bedflow.jobs;
 
 import java.io.PrintWriter;
 
+import org.bedflow.jobs.cli.CompareCommand;
 import org.bedflow.jobs.cli.DemoCommand;
 import org.bedflow.jobs.cli.ExportCommand;
 import org.bedflow.jobs.cli.Failures;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
         description = "Nightly health and social care pipeline: links hospital spells to council social care "
                 + "and publishes delayed-discharge and admission-avoidance indicators by unitary area.",
         subcommands = {RunCommand.class, DemoCommand.class, ValidateCommand.class, GenerateCommand.class, QueryCommand.class,
-                ExportCommand.class,
+                ExportCommand.class, CompareCommand.class,
                 RestartCommand.class, HistoryCommand.class, ScheduleCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 job failed, 2 usage error, 3 data quality threshold breached "

@@ -245,5 +245,101 @@ class NightlyJobTest {
                 }
             }).map(p -> out.relativize(p).toString()).toList()).as("readable by others").isEmpty();
         }
+
+        // and the first run on the folder has nothing to compare with, but keeps its figures for the next
+        assertThat(report).contains("<h2>What changed since the last run</h2>", "First run on this folder");
+        assertThat(manifest.changes()).isNull();
+        assertThat(out.resolve("runs").resolve(runId).resolve("figures").resolve("delayed_discharge_monthly"))
+                .isDirectory();
+
+        whenTheDischargeFeedIsResubmittedTheSecondRunListsTheRevision(runId);
+    }
+
+    @TempDir
+    Path resubmitted;
+
+    /**
+     * Given the sample with a resubmitted RNS discharge extract (its June 2024 discharges home, destination 19, now
+     * to a care home, 54), when the job runs again on the same output folder, then the second run's changes and
+     * report list the revised discharged_to_usual_residence of June 2024, a closed month, and {@code bedflow
+     * compare} on the two runs prints it.
+     */
+    void whenTheDischargeFeedIsResubmittedTheSecondRunListsTheRevision(String firstRunId) throws Exception {
+        // given the sample and a resubmission of RNS's June 2024 discharges, submitted after the first run
+        try (var files = Files.walk(SAMPLE)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                Path target = resubmitted.resolve(SAMPLE.relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target);
+            }
+        }
+        Path rns = SAMPLE.resolve("apc_discharges/RNS_2020-04_2025-03.csv");
+        List<String> lines = Files.readAllLines(rns);
+        List<String> resubmission = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (f[2].startsWith("2024-06") && f[4].equals("19")) {
+                f[4] = "54";
+                f[f.length - 1] = "2025-03-30T03:15:00";
+                resubmission.add(String.join(",", f));
+            }
+        }
+        assertThat(resubmission).hasSizeGreaterThan(20);
+        Files.write(resubmitted.resolve("apc_discharges/RNS_resubmission_2024-06.csv"), resubmission);
+
+        // when the job runs again on the same output folder
+        JobExecution second = launcher.run(nightly, new JobParametersBuilder()
+                .addLocalDate(RunParameters.PARAM_RUN_DATE, LocalDate.of(2025, 4, 1))
+                .addString(RunParameters.PARAM_INPUT, resubmitted.toString())
+                .addString(RunParameters.PARAM_OUTPUT, out.toString())
+                .addString(PseudonymKeys.PARAM_DEMO_KEY, "true", false)
+                .toJobParameters());
+        assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String runId = second.getExecutionContext().getString(RunParameters.RUN_ID);
+
+        // then its changes hold the revision, in a closed month, against the first run
+        Dataset<Row> changes = spark.read().parquet(out.resolve("runs").resolve(runId).resolve("changes").toString());
+        List<Row> revised = changes.where("flag = 'revised' and table = 'delayed_discharge_monthly' and period = "
+                + "'2024-06' and measure = 'discharged_to_usual_residence'").collectAsList();
+        assertThat(revised).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.<Double>getAs("difference")).isNegative();
+            assertThat(r.<Boolean>getAs("closed_period")).isTrue();
+            assertThat(r.<String>getAs("old_run_id")).isEqualTo(firstRunId);
+            assertThat(r.<String>getAs("new_run_id")).isEqualTo(runId);
+        });
+        // and months the resubmission did not touch did not move
+        assertThat(changes.where("table = 'delayed_discharge_monthly' and period < '2024-01'").count()).isZero();
+
+        // and the manifest counts them, and the report lists the revision
+        RunManifest manifest = ManifestFiles.read(FileSystem.getLocal(spark.sparkContext().hadoopConfiguration()),
+                new org.apache.hadoop.fs.Path(out.resolve("runs").resolve(runId).resolve("manifest.json").toString()));
+        assertThat(manifest.changes().previousRunId()).isEqualTo(firstRunId);
+        assertThat(manifest.changes().counts().get("revised")).isPositive();
+        assertThat(manifest.changes().path()).isEqualTo("runs/" + runId + "/changes");
+        String report = Files.readString(out.resolve("runs").resolve(runId).resolve("report.html"));
+        assertThat(report).contains("<h2>What changed since the last run</h2>", "Revised figures", firstRunId)
+                .containsPattern("(?s)<strong>closed</strong></td><td>delayed_discharge_monthly</td><td>E0600006[12]"
+                        + "</td><td>2024-06</td><td></td><td>discharged_to_usual_residence</td>");
+        System.out.println(report.substring(report.indexOf("<section id=\"changes\">"),
+                report.indexOf("</section>", report.indexOf("<section id=\"changes\">"))));
+
+        // and bedflow compare on the two runs prints the same revision
+        var printed = new java.io.ByteArrayOutputStream();
+        var stdout = System.out;
+        int code;
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = BedflowCli.execute("compare", "--output",
+                    out.toString(), "--format", "csv", firstRunId, runId);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(code).isZero();
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).containsPattern(
+                "delayed_discharge_monthly,E0600006[12],month,2024-06,,,discharged_to_usual_residence,[0-9.]+,[0-9.]+,-[0-9.]+,-[0-9.E]+,revised,true,"
+                        + firstRunId + "," + runId);
+        var unknown = BedflowCli.execute("compare", "--output",
+                out.toString(), "nope", runId);
+        assertThat(unknown).isEqualTo(2);
     }
 }

@@ -63,6 +63,13 @@ public class BedflowProperties {
         return feedback;
     }
 
+    /** When a figure changed since the last run is a revision (docs/operations.md, "What changed since the last run"). */
+    private final Changes changes = new Changes();
+
+    public Changes getChanges() {
+        return changes;
+    }
+
     public Drd getDrd() {
         return drd;
     }
@@ -182,7 +189,7 @@ public class BedflowProperties {
         warningThresholds().forEach((name, v) -> share("bedflow.feeds." + name + ".warning-threshold", v));
         return new RunConfig(rejectThreshold, thresholds(), reorganisation, delayReasons, feedsDir, disclosureControl,
                 drd.settings(), warningThreshold, warningThresholds(), feedProfileMap(), completeness.settings(),
-                feedback.getMissingDischargeDays());
+                feedback.getMissingDischargeDays(), changes.limits());
     }
 
     public static class Spark {
@@ -331,6 +338,43 @@ public class BedflowProperties {
         public CompletenessSettings settings() {
             return new CompletenessSettings(maxOpenExcess, minVolumeRatio, minCodingRatio, minAreaShare,
                     maxDaysAfterData);
+        }
+    }
+
+    /**
+     * bedflow.changes.*: a figure changed since the last run is a revision when it changed by more than
+     * {@code min-pct} % and by at least {@code min-count} in the count (docs/operations.md).
+     */
+    public static class Changes {
+        private static final org.bedflow.pipeline.publish.changes.Changes.Limits DEFAULTS =
+                org.bedflow.pipeline.publish.changes.Changes.Limits.defaults();
+        private double minPct = DEFAULTS.minPct();
+        private long minCount = DEFAULTS.minCount();
+
+        public double getMinPct() {
+            return minPct;
+        }
+
+        public void setMinPct(double minPct) {
+            if (minPct < 0) {
+                throw new IllegalArgumentException("bedflow.changes.min-pct must be 0 or more, not " + minPct);
+            }
+            this.minPct = minPct;
+        }
+
+        public long getMinCount() {
+            return minCount;
+        }
+
+        public void setMinCount(long minCount) {
+            if (minCount < 0) {
+                throw new IllegalArgumentException("bedflow.changes.min-count must be 0 or more, not " + minCount);
+            }
+            this.minCount = minCount;
+        }
+
+        public org.bedflow.pipeline.publish.changes.Changes.Limits limits() {
+            return new org.bedflow.pipeline.publish.changes.Changes.Limits(minPct, minCount);
         }
     }
 

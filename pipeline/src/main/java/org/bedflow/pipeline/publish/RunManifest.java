@@ -30,15 +30,16 @@ public record RunManifest(
         List<Output> outputs,
         List<String> warnings,
         List<SupplierCompleteness> completeness,
-        List<FeedbackFolder> feedback) {
+        List<FeedbackFolder> feedback,
+        ChangesSummary changes) {
 
-    /** Without the feedback folders (a run that wrote none). */
+    /** Without the feedback folders and the comparison with the previous run (a run that wrote neither). */
     public RunManifest(String runId, String runDate, String status, String startedAt, String finishedAt,
                        String bedflowVersion, String gitCommit, String sparkMaster, String configSha256, String input,
                        Boolean disclosureControl, String failure, List<Input> inputs, List<Feed> feeds,
                        List<Output> outputs, List<String> warnings, List<SupplierCompleteness> completeness) {
         this(runId, runDate, status, startedAt, finishedAt, bedflowVersion, gitCommit, sparkMaster, configSha256,
-                input, disclosureControl, failure, inputs, feeds, outputs, warnings, completeness, null);
+                input, disclosureControl, failure, inputs, feeds, outputs, warnings, completeness, null, null);
     }
 
     /** Without warnings nor completeness (a run that computed no measure). */
@@ -54,14 +55,14 @@ public record RunManifest(
     public RunManifest with(List<String> runWarnings, List<SupplierCompleteness> suppliers) {
         return new RunManifest(runId, runDate, status, startedAt, finishedAt, bedflowVersion, gitCommit, sparkMaster,
                 configSha256, input, disclosureControl, failure, inputs, feeds, outputs, runWarnings, suppliers,
-                feedback);
+                feedback, changes);
     }
 
     /** This manifest with the feedback folders the run wrote (docs/operations.md, "Feedback files for suppliers"). */
     public RunManifest withFeedback(List<FeedbackFolder> folders) {
         return new RunManifest(runId, runDate, status, startedAt, finishedAt, bedflowVersion, gitCommit, sparkMaster,
                 configSha256, input, disclosureControl, failure, inputs, feeds, outputs, warnings, completeness,
-                folders);
+                folders, changes);
     }
 
     /**
@@ -73,6 +74,22 @@ public record RunManifest(
         public long rowsToFix() {
             return errors + warnings;
         }
+    }
+
+    /** This manifest with the summary of what changed since the previous run (null: none). */
+    public RunManifest withChanges(ChangesSummary summary) {
+        return new RunManifest(runId, runDate, status, startedAt, finishedAt, bedflowVersion, gitCommit, sparkMaster,
+                configSha256, input, disclosureControl, failure, inputs, feeds, outputs, warnings, completeness,
+                feedback, summary);
+    }
+
+    /**
+     * What changed since the previous run (docs/operations.md, "What changed since the last run"): the run
+     * compared with, the changes file (relative to the output folder), the limits of a revision and the changed
+     * figures per flag.
+     */
+    public record ChangesSummary(String previousRunId, String path, double minPct, long minCount,
+                                 Map<String, Long> counts) {
     }
 
     /**

@@ -17,6 +17,8 @@ import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
 import org.bedflow.pipeline.publish.TableStore;
+import org.bedflow.pipeline.publish.changes.RunChanges;
+import org.bedflow.pipeline.publish.report.ChangesSection;
 import org.bedflow.pipeline.publish.report.ReportFigures;
 import org.bedflow.pipeline.publish.report.RunReport;
 import org.slf4j.Logger;
@@ -102,11 +104,23 @@ public final class FinishRun {
                 manifest = manifest.withFeedback(feedback);
             }
         }
+        ChangesSection.View changes = null;
+        if (outcome.completed() && outcome.nightly()) {
+            try {
+                RunChanges.Result result = new RunChanges(spark, store.fileSystem(), store.root())
+                        .execute(run.runId(), run.runDate(), run.config().changes());
+                manifest = manifest.withChanges(result.summary());
+                changes = ChangesSection.of(result);
+            } catch (RuntimeException e) {
+                log.warn("could not compare the published figures with the previous run's", e);
+                changes = ChangesSection.unavailable(String.valueOf(e.getMessage()));
+            }
+        }
         Path file = ManifestFiles.write(store.fileSystem(), store.root(), manifest);
         Path report = null;
         RuntimeException reportError = null;
         try {
-            report = writeReport(outcome, store, manifest, completeness);
+            report = writeReport(outcome, store, manifest, completeness, changes);
         } catch (RuntimeException e) {
             log.error("could not write the run report", e);
             reportError = e;
@@ -174,7 +188,8 @@ public final class FinishRun {
         return n;
     }
 
-    private Path writeReport(Outcome outcome, TableStore store, RunManifest manifest, Completeness completeness) {
+    private Path writeReport(Outcome outcome, TableStore store, RunManifest manifest, Completeness completeness,
+                             ChangesSection.View changes) {
         ReportFigures figures = ReportFigures.none();
         String noCharts = null;
         if (!outcome.completed()) {
@@ -191,7 +206,7 @@ public final class FinishRun {
             }
         }
         String html = RunReport.render(new RunReport.Input(manifest, outcome.job(), outcome.steps(), figures, noCharts,
-                outcome.ruleGaps(), run.config().drd(), completeness));
+                outcome.ruleGaps(), run.config().drd(), completeness, changes));
         return RunReport.write(store.fileSystem(), store.root(), run.runId(), html);
     }
 }

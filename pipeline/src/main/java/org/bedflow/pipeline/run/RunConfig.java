@@ -8,6 +8,7 @@ import org.bedflow.pipeline.ingest.IngestOptions;
 import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.measure.completeness.CompletenessSettings;
 import org.bedflow.pipeline.publish.feedback.SupplierFeedback;
+import org.bedflow.pipeline.publish.changes.Changes;
 import org.bedflow.pipeline.reference.DelayReasons;
 import org.bedflow.pipeline.reference.ReorganisationMapping;
 
@@ -29,12 +30,13 @@ import org.bedflow.pipeline.reference.ReorganisationMapping;
  * @param completeness      when a month is provisional because its data is not complete (docs/measures.md)
  * @param missingDischargeDays the feedback files count admissions more than this many days before the run date
  *                          still without a discharge ({@code bedflow.feedback.missing-discharge-days}, 60)
+ * @param changes           the limits beyond which a figure changed since the last run is a revision
  */
 public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
                         String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd,
                         double warningThreshold, Map<String, Double> warningThresholds,
                         Map<String, String> feedProfiles, CompletenessSettings completeness,
-                        int missingDischargeDays) {
+                        int missingDischargeDays, Changes.Limits changes) {
 
     /**
      * @param feedProfiles built-in profiles selected per input folder ({@code bedflow.feed-profiles}:
@@ -47,19 +49,39 @@ public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, 
             throw new IllegalArgumentException("bedflow.feedback.missing-discharge-days must be 0 or more, not "
                     + missingDischargeDays);
         }
+        changes = changes == null ? Changes.Limits.defaults() : changes;
         warningThresholds = warningThresholds == null ? Map.of() : warningThresholds;
         feedProfiles = feedProfiles == null ? Map.of() : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(feedProfiles));
     }
 
-    /** With the default days for the feedback files' missing discharges. */
+    /** With the default days for the feedback files' missing discharges and the default limits of a revision. */
     public RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
                      String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd,
                      double warningThreshold, Map<String, Double> warningThresholds,
                      Map<String, String> feedProfiles, CompletenessSettings completeness) {
         this(rejectThreshold, thresholds, reorganisation, delayReasons, feedsDir, disclosureControl, drd,
                 warningThreshold, warningThresholds, feedProfiles, completeness,
-                SupplierFeedback.DEFAULT_MISSING_DISCHARGE_DAYS);
+                SupplierFeedback.DEFAULT_MISSING_DISCHARGE_DAYS, null);
+    }
+
+    /** With the default limits of a revision. */
+    public RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
+                     String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd,
+                     double warningThreshold, Map<String, Double> warningThresholds,
+                     Map<String, String> feedProfiles, CompletenessSettings completeness, int missingDischargeDays) {
+        this(rejectThreshold, thresholds, reorganisation, delayReasons, feedsDir, disclosureControl, drd,
+                warningThreshold, warningThresholds, feedProfiles, completeness, missingDischargeDays, null);
+    }
+
+    /** With the default days for the feedback files' missing discharges. */
+    public RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
+                     String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd,
+                     double warningThreshold, Map<String, Double> warningThresholds,
+                     Map<String, String> feedProfiles, CompletenessSettings completeness, Changes.Limits changes) {
+        this(rejectThreshold, thresholds, reorganisation, delayReasons, feedsDir, disclosureControl, drd,
+                warningThreshold, warningThresholds, feedProfiles, completeness,
+                SupplierFeedback.DEFAULT_MISSING_DISCHARGE_DAYS, changes);
     }
 
     /** With the default completeness settings. */

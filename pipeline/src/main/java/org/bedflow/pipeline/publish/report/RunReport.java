@@ -64,10 +64,18 @@ public final class RunReport {
      * @param drd               when a blank Discharge Ready Date means no delay (for the provider-months list)
      * @param completeness      bedflow's completeness rule for the run (provisional months per area, per supplier
      *                          the last complete month, run-date warnings); null: the calendar rule only
+     * @param changes           what changed since the last run; null: no section (the run did not complete)
      */
     public record Input(RunManifest manifest, String job, List<Step> steps, ReportFigures figures,
                         String chartsUnavailable, List<RuleCoverage.Gap> ruleGaps, DrdSettings drd,
-                        Completeness completeness) {
+                        Completeness completeness, ChangesSection.View changes) {
+
+        /** Without the comparison with the previous run. */
+        public Input(RunManifest manifest, String job, List<Step> steps, ReportFigures figures,
+                     String chartsUnavailable, List<RuleCoverage.Gap> ruleGaps, DrdSettings drd,
+                     Completeness completeness) {
+            this(manifest, job, steps, figures, chartsUnavailable, ruleGaps, drd, completeness, null);
+        }
 
         public Input {
             ruleGaps = ruleGaps == null ? List.of() : List.copyOf(ruleGaps);
@@ -171,6 +179,9 @@ public final class RunReport {
         model.put("breakdowns", figures.isEmpty() ? List.of() : CompareSection.breakdowns(figures, provisionalByArea));
         model.put("snapshot", figures.isEmpty() ? List.of() : CompareSection.snapshot(figures));
         model.put("glossary", Glossary.ENTRIES);
+        if (in.changes() != null) {
+            model.put("changes", in.changes());
+        }
         model.put("ascof", figures.isEmpty() ? List.of() : AscofSection.measures(figures, runDate));
         model.put("ascofChart", figures.isEmpty() || figures.ascof().isEmpty() ? null
                 : AscofSection.part1ByMonth(figures, runDate, IndicatorCharts.AREA_COLOURS));
