@@ -59,7 +59,7 @@ final class IndicatorFixtures {
                 "is_emergency", true, "is_chronic_acsc", false, "is_acute_acsc", false, "is_fall_65plus", false,
                 "discharge_date", "2021-05-10", "discharge_month", "2021-05", "los_days", 9, "discharge_method", "1",
                 "discharge_destination", "19", "is_alive_discharge", true, "is_readmission_30d", false,
-                "followed_by_readmission_30d", false, "run_id", "r"), kv);
+                "followed_by_readmission_30d", false, "link_quality", "none", "run_id", "r"), kv);
     }
 
     /** an emergency admission of someone {@code age} on {@code date}, discharged the day after */
