@@ -96,7 +96,8 @@ class ClusterRunTest {
         try (Stream<Path> top = Files.list(out)) {
             for (Path t : top.sorted().toList()) {
                 String n = t.getFileName().toString();
-                if (!Files.isDirectory(t) || n.startsWith(".") || n.equals("runs")) {
+                // runs/ (manifests, reports, kept figures) and feedback/ (CSV and xlsx per supplier) are not tables
+                if (!Files.isDirectory(t) || n.startsWith(".") || n.equals("runs") || n.equals("feedback")) {
                     continue;
                 }
                 if (n.equals("published")) {
