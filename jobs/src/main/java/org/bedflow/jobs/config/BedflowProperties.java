@@ -66,6 +66,12 @@ public class BedflowProperties {
     /** When a figure changed since the last run is a revision (docs/operations.md, "What changed since the last run"). */
     private final Changes changes = new Changes();
 
+    private final Cost cost = new Cost();
+
+    public Cost getCost() {
+        return cost;
+    }
+
     public Changes getChanges() {
         return changes;
     }
@@ -189,7 +195,7 @@ public class BedflowProperties {
         warningThresholds().forEach((name, v) -> share("bedflow.feeds." + name + ".warning-threshold", v));
         return new RunConfig(rejectThreshold, thresholds(), reorganisation, delayReasons, feedsDir, disclosureControl,
                 drd.settings(), warningThreshold, warningThresholds(), feedProfileMap(), completeness.settings(),
-                feedback.getMissingDischargeDays(), changes.limits());
+                feedback.getMissingDischargeDays(), changes.limits()).withCost(cost.settings());
     }
 
     public static class Spark {
@@ -375,6 +381,66 @@ public class BedflowProperties {
 
         public org.bedflow.pipeline.publish.changes.Changes.Limits limits() {
             return new org.bedflow.pipeline.publish.changes.Changes.Limits(minPct, minCount);
+        }
+    }
+
+    /**
+     * bedflow.cost.*: the prices and scenarios of the report's cost section (docs/cost.md). Prices left unset come
+     * from the bundled reference file (reference/unit_costs.csv, each cited with its year); a scenario parameter set
+     * to a negative number is left out of the report.
+     */
+    public static class Cost {
+        private Double excessBedDayGbp;
+        private Double nonElectiveSpellGbp;
+        private int capDelayDays = org.bedflow.pipeline.measure.cost.WhatIf.DEFAULT_CAP_DELAY_DAYS;
+        private double drdTargetPct = org.bedflow.pipeline.measure.cost.WhatIf.DEFAULT_DRD_TARGET_PCT;
+        private double acscReductionPct = org.bedflow.pipeline.measure.cost.WhatIf.DEFAULT_ACSC_REDUCTION_PCT;
+
+        public Double getExcessBedDayGbp() {
+            return excessBedDayGbp;
+        }
+
+        public void setExcessBedDayGbp(Double excessBedDayGbp) {
+            this.excessBedDayGbp = excessBedDayGbp;
+        }
+
+        public Double getNonElectiveSpellGbp() {
+            return nonElectiveSpellGbp;
+        }
+
+        public void setNonElectiveSpellGbp(Double nonElectiveSpellGbp) {
+            this.nonElectiveSpellGbp = nonElectiveSpellGbp;
+        }
+
+        public int getCapDelayDays() {
+            return capDelayDays;
+        }
+
+        public void setCapDelayDays(int capDelayDays) {
+            this.capDelayDays = capDelayDays;
+        }
+
+        public double getDrdTargetPct() {
+            return drdTargetPct;
+        }
+
+        public void setDrdTargetPct(double drdTargetPct) {
+            this.drdTargetPct = drdTargetPct;
+        }
+
+        public double getAcscReductionPct() {
+            return acscReductionPct;
+        }
+
+        public void setAcscReductionPct(double acscReductionPct) {
+            this.acscReductionPct = acscReductionPct;
+        }
+
+        public org.bedflow.pipeline.measure.cost.CostSettings settings() {
+            return new org.bedflow.pipeline.measure.cost.CostSettings(
+                    org.bedflow.pipeline.measure.cost.UnitCosts.of(excessBedDayGbp, nonElectiveSpellGbp),
+                    new org.bedflow.pipeline.measure.cost.WhatIf(capDelayDays < 0 ? null : capDelayDays,
+                            drdTargetPct < 0 ? null : drdTargetPct, acscReductionPct < 0 ? null : acscReductionPct));
         }
     }
 

@@ -10,15 +10,18 @@ import org.bedflow.pipeline.ingest.IngestStage;
 import org.bedflow.pipeline.link.RuleCoverage;
 import org.bedflow.pipeline.measure.ReportingGrid;
 import org.bedflow.pipeline.measure.completeness.Completeness;
+import org.bedflow.pipeline.measure.cost.CostBasis;
 import org.bedflow.pipeline.publish.feedback.FeedbackFiles;
 import org.bedflow.pipeline.publish.feedback.SupplierFeedback;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.schema.OutputTables;
+import org.bedflow.pipeline.spark.ParquetWrites;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
 import org.bedflow.pipeline.publish.TableStore;
 import org.bedflow.pipeline.publish.changes.RunChanges;
 import org.bedflow.pipeline.publish.report.ChangesSection;
+import org.bedflow.pipeline.publish.report.CostSection;
 import org.bedflow.pipeline.publish.report.ReportFigures;
 import org.bedflow.pipeline.publish.report.RunReport;
 import org.slf4j.Logger;
@@ -116,11 +119,12 @@ public final class FinishRun {
                 changes = ChangesSection.unavailable(String.valueOf(e.getMessage()));
             }
         }
+        CostSection.View cost = outcome.completed() && outcome.nightly() ? cost(store) : null;
         Path file = ManifestFiles.write(store.fileSystem(), store.root(), manifest);
         Path report = null;
         RuntimeException reportError = null;
         try {
-            report = writeReport(outcome, store, manifest, completeness, changes);
+            report = writeReport(outcome, store, manifest, completeness, changes, cost);
         } catch (RuntimeException e) {
             log.error("could not write the run report", e);
             reportError = e;
@@ -178,6 +182,32 @@ public final class FinishRun {
         }
     }
 
+    /**
+     * The run's cost basis (docs/cost.md), written to {@code runs/<run_id>/cost_basis} for {@code bedflow whatif},
+     * and the report's cost section from it with the configured prices and scenarios; a section saying why when it
+     * cannot be worked out (the run stays completed).
+     */
+    private CostSection.View cost(TableStore store) {
+        try {
+            String root = store.root().toString();
+            var spells = ReportFigures.read(spark, root, OutputTables.LINKED_SPELLS, run.runId());
+            var monthly = ReportFigures.read(spark, root, OutputTables.DELAYED_DISCHARGE_MONTHLY, run.runId());
+            if (spells.isEmpty() || monthly.isEmpty()) {
+                return CostSection.unavailable("the run published no linked spells or no delayed_discharge_monthly.");
+            }
+            ReportingGrid grid = ReportingGrid.spanning(spells.get(), run.config().mapping());
+            Path path = new Path(ManifestFiles.runDir(store.root(), run.runId()), CostBasis.FOLDER);
+            ParquetWrites.overwrite(CostBasis.withProvisional(CostBasis.basis(spells.get(), grid, run.runDate()),
+                    monthly.get()).coalesce(1), path.toString());
+            var rows = CostBasis.collect(spark.read().parquet(path.toString()));
+            return CostSection.of(rows, run.config().cost(), run.config().disclosureControl(),
+                    ManifestFiles.RUNS + "/" + run.runId() + "/" + CostBasis.FOLDER);
+        } catch (RuntimeException e) {
+            log.warn("could not work out the cost section", e);
+            return CostSection.unavailable("it could not be worked out (" + e.getMessage() + "); see the log.");
+        }
+    }
+
     /** Rows that validation found dated after the run date ({@code FUTURE_DATE}, errors and warnings). */
     static long futureRows(List<RunManifest.Feed> feeds) {
         long n = 0;
@@ -189,7 +219,7 @@ public final class FinishRun {
     }
 
     private Path writeReport(Outcome outcome, TableStore store, RunManifest manifest, Completeness completeness,
-                             ChangesSection.View changes) {
+                             ChangesSection.View changes, CostSection.View cost) {
         ReportFigures figures = ReportFigures.none();
         String noCharts = null;
         if (!outcome.completed()) {
@@ -206,7 +236,7 @@ public final class FinishRun {
             }
         }
         String html = RunReport.render(new RunReport.Input(manifest, outcome.job(), outcome.steps(), figures, noCharts,
-                outcome.ruleGaps(), run.config().drd(), completeness, changes));
+                outcome.ruleGaps(), run.config().drd(), completeness, changes, cost));
         return RunReport.write(store.fileSystem(), store.root(), run.runId(), html);
     }
 }

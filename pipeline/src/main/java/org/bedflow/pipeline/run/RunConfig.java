@@ -7,6 +7,7 @@ import org.bedflow.pipeline.descriptor.FeedDescriptors;
 import org.bedflow.pipeline.ingest.IngestOptions;
 import org.bedflow.pipeline.link.DrdSettings;
 import org.bedflow.pipeline.measure.completeness.CompletenessSettings;
+import org.bedflow.pipeline.measure.cost.CostSettings;
 import org.bedflow.pipeline.publish.feedback.SupplierFeedback;
 import org.bedflow.pipeline.publish.changes.Changes;
 import org.bedflow.pipeline.reference.DelayReasons;
@@ -31,12 +32,13 @@ import org.bedflow.pipeline.reference.ReorganisationMapping;
  * @param missingDischargeDays the feedback files count admissions more than this many days before the run date
  *                          still without a discharge ({@code bedflow.feedback.missing-discharge-days}, 60)
  * @param changes           the limits beyond which a figure changed since the last run is a revision
+ * @param cost              the prices and scenarios of the report's cost section (docs/cost.md)
  */
 public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
                         String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd,
                         double warningThreshold, Map<String, Double> warningThresholds,
                         Map<String, String> feedProfiles, CompletenessSettings completeness,
-                        int missingDischargeDays, Changes.Limits changes) {
+                        int missingDischargeDays, Changes.Limits changes, CostSettings cost) {
 
     /**
      * @param feedProfiles built-in profiles selected per input folder ({@code bedflow.feed-profiles}:
@@ -50,9 +52,27 @@ public record RunConfig(double rejectThreshold, Map<String, Double> thresholds, 
                     + missingDischargeDays);
         }
         changes = changes == null ? Changes.Limits.defaults() : changes;
+        cost = cost == null ? CostSettings.defaults() : cost;
         warningThresholds = warningThresholds == null ? Map.of() : warningThresholds;
         feedProfiles = feedProfiles == null ? Map.of() : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(feedProfiles));
+    }
+
+    /** With the default prices and scenarios of the cost section. */
+    public RunConfig(double rejectThreshold, Map<String, Double> thresholds, String reorganisation,
+                     String delayReasons, String feedsDir, boolean disclosureControl, DrdSettings drd,
+                     double warningThreshold, Map<String, Double> warningThresholds,
+                     Map<String, String> feedProfiles, CompletenessSettings completeness,
+                     int missingDischargeDays, Changes.Limits changes) {
+        this(rejectThreshold, thresholds, reorganisation, delayReasons, feedsDir, disclosureControl, drd,
+                warningThreshold, warningThresholds, feedProfiles, completeness, missingDischargeDays, changes, null);
+    }
+
+    /** This configuration with other prices and scenarios for the cost section. */
+    public RunConfig withCost(CostSettings settings) {
+        return new RunConfig(rejectThreshold, thresholds, reorganisation, delayReasons, feedsDir, disclosureControl,
+                drd, warningThreshold, warningThresholds, feedProfiles, completeness, missingDischargeDays, changes,
+                settings);
     }
 
     /** With the default days for the feedback files' missing discharges and the default limits of a revision. */

@@ -68,6 +68,12 @@ final class Glossary {
                     "Emergency admissions for short illnesses (such as urinary infections) that usually should not "
                             + "need a hospital stay.",
                     "docs/indicators.md, 'Indicators' (acute_acsc_admissions)"),
+            new Entry("cost", "Cost and what-if",
+                    "Bed days lost to discharge delays priced as excess bed days, and emergency admissions for "
+                            + "ambulatory care sensitive conditions priced as non-elective admissions, with the year "
+                            + "of each price; a scenario says what would be released if, for example, no delay lasted "
+                            + "more than 7 days. Beds = bed days divided by the days of the period.",
+                    "docs/cost.md"),
             new Entry("falls", "Falls admissions, 65+",
                     "Emergency admissions of people aged 65+ after a fall, per 100,000 of that age, adjusted for age.",
                     "docs/indicators.md, 'Indicators' (falls_admissions_65plus)"),
