@@ -14,6 +14,7 @@ import org.bedflow.jobs.cli.ScheduleCommand;
 import org.bedflow.jobs.cli.RunCommand;
 import org.bedflow.jobs.cli.ValidateCommand;
 import org.bedflow.jobs.cli.VersionInfo;
+import org.bedflow.jobs.cli.WhatIfCommand;
 import org.bedflow.jobs.logging.ProcessLog;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
         description = "Nightly health and social care pipeline: links hospital spells to council social care "
                 + "and publishes delayed-discharge and admission-avoidance indicators by unitary area.",
         subcommands = {RunCommand.class, DemoCommand.class, ValidateCommand.class, GenerateCommand.class, QueryCommand.class,
-                ExportCommand.class, CompareCommand.class,
+                ExportCommand.class, CompareCommand.class, WhatIfCommand.class,
                 RestartCommand.class, HistoryCommand.class, ScheduleCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 job failed, 2 usage error, 3 data quality threshold breached "

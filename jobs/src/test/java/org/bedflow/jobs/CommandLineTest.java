@@ -38,7 +38,7 @@ class CommandLineTest {
     void help_lists_every_command_and_the_exit_codes() {
         assertThat(bedflow("--help")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("run", "demo", "validate", "generate", "restart", "history", "schedule", "compare", "Exit codes");
+                .contains("run", "demo", "validate", "generate", "restart", "history", "schedule", "compare", "whatif", "Exit codes");
     }
 
     @Test
