@@ -65,10 +65,19 @@ public final class RunReport {
      * @param completeness      bedflow's completeness rule for the run (provisional months per area, per supplier
      *                          the last complete month, run-date warnings); null: the calendar rule only
      * @param changes           what changed since the last run; null: no section (the run did not complete)
+     * @param episodeLinkage    ASCOF 2D episodes linked exactly or on the window, per area and month; null: not
+     *                          shown (the run did not complete, or only validated)
      */
     public record Input(RunManifest manifest, String job, List<Step> steps, ReportFigures figures,
                         String chartsUnavailable, List<RuleCoverage.Gap> ruleGaps, DrdSettings drd,
-                        Completeness completeness, ChangesSection.View changes) {
+                        Completeness completeness, ChangesSection.View changes, EpisodeLinkage episodeLinkage) {
+
+        /** Without the ASCOF 2D episode links. */
+        public Input(RunManifest manifest, String job, List<Step> steps, ReportFigures figures,
+                     String chartsUnavailable, List<RuleCoverage.Gap> ruleGaps, DrdSettings drd,
+                     Completeness completeness, ChangesSection.View changes) {
+            this(manifest, job, steps, figures, chartsUnavailable, ruleGaps, drd, completeness, changes, null);
+        }
 
         /** Without the comparison with the previous run. */
         public Input(RunManifest manifest, String job, List<Step> steps, ReportFigures figures,
@@ -181,6 +190,10 @@ public final class RunReport {
         model.put("glossary", Glossary.ENTRIES);
         if (in.changes() != null) {
             model.put("changes", in.changes());
+        }
+        if (in.episodeLinkage() != null) {
+            model.put("episodeLinkage", in.episodeLinkage());
+            model.put("episodeAreas", in.episodeLinkage().areas(figures));
         }
         model.put("ascof", figures.isEmpty() ? List.of() : AscofSection.measures(figures, runDate));
         model.put("ascofChart", figures.isEmpty() || figures.ascof().isEmpty() ? null
