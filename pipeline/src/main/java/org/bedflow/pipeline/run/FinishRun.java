@@ -10,15 +10,18 @@ import org.bedflow.pipeline.ingest.IngestStage;
 import org.bedflow.pipeline.link.RuleCoverage;
 import org.bedflow.pipeline.measure.ReportingGrid;
 import org.bedflow.pipeline.measure.completeness.Completeness;
+import org.bedflow.pipeline.measure.indicators.ReablementAfterDischarge;
 import org.bedflow.pipeline.publish.feedback.FeedbackFiles;
 import org.bedflow.pipeline.publish.feedback.SupplierFeedback;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.schema.OutputTables;
+import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
 import org.bedflow.pipeline.publish.TableStore;
 import org.bedflow.pipeline.publish.changes.RunChanges;
 import org.bedflow.pipeline.publish.report.ChangesSection;
+import org.bedflow.pipeline.publish.report.EpisodeLinkage;
 import org.bedflow.pipeline.publish.report.ReportFigures;
 import org.bedflow.pipeline.publish.report.RunReport;
 import org.slf4j.Logger;
@@ -116,11 +119,13 @@ public final class FinishRun {
                 changes = ChangesSection.unavailable(String.valueOf(e.getMessage()));
             }
         }
+        // before the work area goes: the episodes come from its care events
+        EpisodeLinkage episodes = outcome.completed() && outcome.nightly() ? episodeLinkage(store) : null;
         Path file = ManifestFiles.write(store.fileSystem(), store.root(), manifest);
         Path report = null;
         RuntimeException reportError = null;
         try {
-            report = writeReport(outcome, store, manifest, completeness, changes);
+            report = writeReport(outcome, store, manifest, completeness, changes, episodes);
         } catch (RuntimeException e) {
             log.error("could not write the run report", e);
             reportError = e;
@@ -178,6 +183,36 @@ public final class FinishRun {
         }
     }
 
+    /**
+     * The ASCOF 2D reablement episodes linked to a discharge, exact and window, per area and month (docs/indicators.md,
+     * ASCOF 2D), for the report: from the published linked spells and the run's pseudonymised care events, the
+     * frames the measure step gave the indicators. Says why there are none when the run has no social care feed or
+     * they cannot be computed (the run stays completed).
+     */
+    private EpisodeLinkage episodeLinkage(TableStore store) {
+        try {
+            var spells = ReportFigures.read(spark, store.root().toString(), OutputTables.LINKED_SPELLS, run.runId());
+            if (spells.isEmpty()) {
+                return EpisodeLinkage.unavailable("the run published no linked_spells.");
+            }
+            WorkArea work = run.workArea(spark);
+            if (!work.has(LinkSpells.CARE_EVENTS)) {
+                return EpisodeLinkage.noSocialCareFeed();
+            }
+            List<EpisodeLinkage.Count> counts = ReablementAfterDischarge.linkQualityByMonth(spells.get(),
+                            work.read(LinkSpells.CARE_EVENTS)).collectAsList().stream()
+                    .map(r -> new EpisodeLinkage.Count(r.getAs(LinkedSpellsColumns.UNITARY_AREA),
+                            r.getAs(ReablementAfterDischarge.DISCHARGE_MONTH),
+                            r.<Long>getAs(ReablementAfterDischarge.LINKED_EPISODES),
+                            r.<Long>getAs(ReablementAfterDischarge.EXACT_EPISODES)))
+                    .toList();
+            return EpisodeLinkage.of(counts);
+        } catch (RuntimeException e) {
+            log.warn("could not count the exact and window links of the ASCOF 2D episodes", e);
+            return EpisodeLinkage.unavailable("they could not be computed (the run's log says why).");
+        }
+    }
+
     /** Rows that validation found dated after the run date ({@code FUTURE_DATE}, errors and warnings). */
     static long futureRows(List<RunManifest.Feed> feeds) {
         long n = 0;
@@ -189,7 +224,7 @@ public final class FinishRun {
     }
 
     private Path writeReport(Outcome outcome, TableStore store, RunManifest manifest, Completeness completeness,
-                             ChangesSection.View changes) {
+                             ChangesSection.View changes, EpisodeLinkage episodes) {
         ReportFigures figures = ReportFigures.none();
         String noCharts = null;
         if (!outcome.completed()) {
@@ -206,7 +241,7 @@ public final class FinishRun {
             }
         }
         String html = RunReport.render(new RunReport.Input(manifest, outcome.job(), outcome.steps(), figures, noCharts,
-                outcome.ruleGaps(), run.config().drd(), completeness, changes));
+                outcome.ruleGaps(), run.config().drd(), completeness, changes, episodes));
         return RunReport.write(store.fileSystem(), store.root(), run.runId(), html);
     }
 }
