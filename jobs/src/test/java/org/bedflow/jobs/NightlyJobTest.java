@@ -170,6 +170,10 @@ class NightlyJobTest {
         assertThat(report).contains("<h2>Adult social care outcomes (ASCOF 2B, 2C, 2D)</h2>", "ASCOF 2B: ", "ASCOF 2C: ",
                 "ASCOF 2D part 1: ", "ASCOF 2D part 2: ",
                 "follow-up incomplete: discharges after 2025-01-07 not counted yet");
+        // the linkage section grades the ASCOF 2D episodes too, from the run's care events before they are removed
+        assertThat(report).contains("<code>E06000061</code>: ASCOF 2D reablement episodes linked to a discharge: ",
+                "<code>E06000062</code>: ASCOF 2D reablement episodes linked to a discharge: ")
+                .doesNotContain("Exact and window links of the ASCOF 2D episodes are not shown");
         // the sample's RNQ starts recording Discharge Ready Dates in July 2023: April-June 2023 are named, and their
         // blank DRDs are not taken as "no delay"
         assertThat(report).contains("<h2>National rules that could not be applied</h2>",
