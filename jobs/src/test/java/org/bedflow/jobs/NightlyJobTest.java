@@ -190,6 +190,10 @@ class NightlyJobTest {
                 + "from ind where period_type = 'month' and indicator in ('chronic_acsc_admissions', "
                 + "'acute_acsc_admissions') group by 1, 2) i on a.unitary_area = i.unitary_area and a.month = i.period "
                 + "where a.n <> i.n").count()).isZero();
+        // the linkage section grades the ASCOF 2D episodes too, from the run's care events before they are removed
+        assertThat(report).contains("<code>E06000061</code>: ASCOF 2D reablement episodes linked to a discharge: ",
+                "<code>E06000062</code>: ASCOF 2D reablement episodes linked to a discharge: ")
+                .doesNotContain("Exact and window links of the ASCOF 2D episodes are not shown");
         // the sample's RNQ starts recording Discharge Ready Dates in July 2023: April-June 2023 are named, and their
         // blank DRDs are not taken as "no delay"
         assertThat(report).contains("<h2>National rules that could not be applied</h2>",

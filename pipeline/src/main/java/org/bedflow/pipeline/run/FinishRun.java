@@ -11,17 +11,20 @@ import org.bedflow.pipeline.link.RuleCoverage;
 import org.bedflow.pipeline.measure.ReportingGrid;
 import org.bedflow.pipeline.measure.completeness.Completeness;
 import org.bedflow.pipeline.measure.cost.CostBasis;
+import org.bedflow.pipeline.measure.indicators.ReablementAfterDischarge;
 import org.bedflow.pipeline.publish.feedback.FeedbackFiles;
 import org.bedflow.pipeline.publish.feedback.SupplierFeedback;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.schema.OutputTables;
-import org.bedflow.pipeline.spark.ParquetWrites;
+import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
+import org.bedflow.pipeline.publish.CostBasisFolder;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
 import org.bedflow.pipeline.publish.TableStore;
 import org.bedflow.pipeline.publish.changes.RunChanges;
 import org.bedflow.pipeline.publish.report.ChangesSection;
 import org.bedflow.pipeline.publish.report.CostSection;
+import org.bedflow.pipeline.publish.report.EpisodeLinkage;
 import org.bedflow.pipeline.publish.report.ReportFigures;
 import org.bedflow.pipeline.publish.report.RunReport;
 import org.slf4j.Logger;
@@ -120,11 +123,13 @@ public final class FinishRun {
             }
         }
         CostSection.View cost = outcome.completed() && outcome.nightly() ? cost(store) : null;
+        // before the work area goes: the episodes come from its care events
+        EpisodeLinkage episodes = outcome.completed() && outcome.nightly() ? episodeLinkage(store) : null;
         Path file = ManifestFiles.write(store.fileSystem(), store.root(), manifest);
         Path report = null;
         RuntimeException reportError = null;
         try {
-            report = writeReport(outcome, store, manifest, completeness, changes, cost);
+            report = writeReport(outcome, store, manifest, completeness, changes, cost, episodes);
         } catch (RuntimeException e) {
             log.error("could not write the run report", e);
             reportError = e;
@@ -196,15 +201,44 @@ public final class FinishRun {
                 return CostSection.unavailable("the run published no linked spells or no delayed_discharge_monthly.");
             }
             ReportingGrid grid = ReportingGrid.spanning(spells.get(), run.config().mapping());
-            Path path = new Path(ManifestFiles.runDir(store.root(), run.runId()), CostBasis.FOLDER);
-            ParquetWrites.overwrite(CostBasis.withProvisional(CostBasis.basis(spells.get(), grid, run.runDate()),
-                    monthly.get()).coalesce(1), path.toString());
+            Path path = CostBasisFolder.write(CostBasis.withProvisional(CostBasis.basis(spells.get(), grid,
+                    run.runDate()), monthly.get()), store.root(), run.runId());
             var rows = CostBasis.collect(spark.read().parquet(path.toString()));
             return CostSection.of(rows, run.config().cost(), run.config().disclosureControl(),
-                    ManifestFiles.RUNS + "/" + run.runId() + "/" + CostBasis.FOLDER);
+                    CostBasisFolder.relative(run.runId()));
         } catch (RuntimeException e) {
             log.warn("could not work out the cost section", e);
             return CostSection.unavailable("it could not be worked out (" + e.getMessage() + "); see the log.");
+        }
+    }
+
+    /**
+     * The ASCOF 2D reablement episodes linked to a discharge, exact and window, per area and month (docs/indicators.md,
+     * ASCOF 2D), for the report: from the published linked spells and the run's pseudonymised care events, the
+     * frames the measure step gave the indicators. Says why there are none when the run has no social care feed or
+     * they cannot be computed (the run stays completed).
+     */
+    private EpisodeLinkage episodeLinkage(TableStore store) {
+        try {
+            var spells = ReportFigures.read(spark, store.root().toString(), OutputTables.LINKED_SPELLS, run.runId());
+            if (spells.isEmpty()) {
+                return EpisodeLinkage.unavailable("the run published no linked_spells.");
+            }
+            WorkArea work = run.workArea(spark);
+            if (!work.has(LinkSpells.CARE_EVENTS)) {
+                return EpisodeLinkage.noSocialCareFeed();
+            }
+            List<EpisodeLinkage.Count> counts = ReablementAfterDischarge.linkQualityByMonth(spells.get(),
+                            work.read(LinkSpells.CARE_EVENTS)).collectAsList().stream()
+                    .map(r -> new EpisodeLinkage.Count(r.getAs(LinkedSpellsColumns.UNITARY_AREA),
+                            r.getAs(ReablementAfterDischarge.DISCHARGE_MONTH),
+                            r.<Long>getAs(ReablementAfterDischarge.LINKED_EPISODES),
+                            r.<Long>getAs(ReablementAfterDischarge.EXACT_EPISODES)))
+                    .toList();
+            return EpisodeLinkage.of(counts);
+        } catch (RuntimeException e) {
+            log.warn("could not count the exact and window links of the ASCOF 2D episodes", e);
+            return EpisodeLinkage.unavailable("they could not be computed (the run's log says why).");
         }
     }
 
@@ -219,7 +253,7 @@ public final class FinishRun {
     }
 
     private Path writeReport(Outcome outcome, TableStore store, RunManifest manifest, Completeness completeness,
-                             ChangesSection.View changes, CostSection.View cost) {
+                             ChangesSection.View changes, CostSection.View cost, EpisodeLinkage episodes) {
         ReportFigures figures = ReportFigures.none();
         String noCharts = null;
         if (!outcome.completed()) {
@@ -236,7 +270,7 @@ public final class FinishRun {
             }
         }
         String html = RunReport.render(new RunReport.Input(manifest, outcome.job(), outcome.steps(), figures, noCharts,
-                outcome.ruleGaps(), run.config().drd(), completeness, changes, cost));
+                outcome.ruleGaps(), run.config().drd(), completeness, changes, cost, episodes));
         return RunReport.write(store.fileSystem(), store.root(), run.runId(), html);
     }
 }

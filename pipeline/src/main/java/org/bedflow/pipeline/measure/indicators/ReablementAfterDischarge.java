@@ -3,7 +3,9 @@ package org.bedflow.pipeline.measure.indicators;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
@@ -49,6 +51,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.bedflow.pipeline.link.CareLinkage;
 import org.bedflow.pipeline.measure.ReportingGrid;
 import org.bedflow.pipeline.reference.ReferenceFiles;
 
@@ -156,6 +159,10 @@ public final class ReablementAfterDischarge {
     public static final String READMITTED = "readmitted";
     public static final String ENTERED_CARE_HOME = "entered_care_home";
     public static final String REMAINED_IN_COMMUNITY = "remained_in_community";
+    /** of {@link #linkQualityByMonth}: yyyy-MM of the linked discharge, the linked episodes, the exact ones */
+    public static final String DISCHARGE_MONTH = "discharge_month";
+    public static final String LINKED_EPISODES = "linked_episodes";
+    public static final String EXACT_EPISODES = "exact_episodes";
 
     private ReablementAfterDischarge() {
     }
@@ -281,6 +288,22 @@ public final class ReablementAfterDischarge {
                 .withColumn("_rank", row_number().over(latest))
                 .filter(col("_rank").equalTo(1))
                 .drop("_rank", "_d_person");
+    }
+
+    /**
+     * How closely the ASCOF 2D episodes are linked to their discharge, per {@code unitary_area} (the episode's, as
+     * part 1) and {@code discharge_month} (yyyy-MM of the linked discharge): {@code linked_episodes} and
+     * {@code exact_episodes}. The link window is wide (start - discharge in [-3, 7]), so a 2D figure resting on many
+     * window matches rests on looser links; the run report shows the share. Exact: the episode starts on the
+     * discharge date or the day after (start - discharge in {0, 1}), the rule of care linkage's {@code link_quality}
+     * ({@link CareLinkage#linkQuality}); window: anywhere else in the link window. All linked episodes count, the
+     * 12-week follow-up over or not.
+     */
+    public static Dataset<Row> linkQualityByMonth(Dataset<Row> linkedSpells, Dataset<Row> careEvents) {
+        Dataset<Row> linked = linkedEpisodes(episodes(careEvents), eligibleDischarges(linkedSpells, careEvents));
+        Column exact = CareLinkage.linkQuality(col(EPISODE_ID), col(EPISODE_START), col(DISCHARGE_DATE)).equalTo("exact");
+        return linked.groupBy(col(UNITARY_AREA), date_format(col(DISCHARGE_DATE), "yyyy-MM").as(DISCHARGE_MONTH))
+                .agg(count(lit(1)).as(LINKED_EPISODES), sum(when(exact, 1L).otherwise(0L)).as(EXACT_EPISODES));
     }
 
     /** {@code name} = some row of {@code other} meets {@code condition} for the linked episode */

@@ -498,7 +498,7 @@ public record ReportFigures(List<String> months, List<AreaSeries> areas, List<Li
         return out;
     }
 
-    private static String otherName(String area) {
+    static String otherName(String area) {
         return switch (area == null ? "" : area) {
             case "OTHER" -> "Outside the configured areas";
             case "UNKNOWN" -> "No usable residence";

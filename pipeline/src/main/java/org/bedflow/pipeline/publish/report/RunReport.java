@@ -66,12 +66,22 @@ public final class RunReport {
      *                          the last complete month, run-date warnings); null: the calendar rule only
      * @param changes           what changed since the last run; null: no section (the run did not complete)
      * @param cost              what delays and avoidable admissions cost; null: no section (the run did not complete)
+     * @param episodeLinkage    ASCOF 2D episodes linked exactly or on the window, per area and month; null: not
+     *                          shown (the run did not complete, or only validated)
      */
     public record Input(RunManifest manifest, String job, List<Step> steps, ReportFigures figures,
                         String chartsUnavailable, List<RuleCoverage.Gap> ruleGaps, DrdSettings drd,
-                        Completeness completeness, ChangesSection.View changes, CostSection.View cost) {
+                        Completeness completeness, ChangesSection.View changes, CostSection.View cost,
+                        EpisodeLinkage episodeLinkage) {
 
-        /** Without the cost section. */
+        /** Without the ASCOF 2D episode links. */
+        public Input(RunManifest manifest, String job, List<Step> steps, ReportFigures figures,
+                     String chartsUnavailable, List<RuleCoverage.Gap> ruleGaps, DrdSettings drd,
+                     Completeness completeness, ChangesSection.View changes, CostSection.View cost) {
+            this(manifest, job, steps, figures, chartsUnavailable, ruleGaps, drd, completeness, changes, cost, null);
+        }
+
+        /** Without the cost section and the ASCOF 2D episode links. */
         public Input(RunManifest manifest, String job, List<Step> steps, ReportFigures figures,
                      String chartsUnavailable, List<RuleCoverage.Gap> ruleGaps, DrdSettings drd,
                      Completeness completeness, ChangesSection.View changes) {
@@ -192,6 +202,10 @@ public final class RunReport {
         }
         if (in.cost() != null) {
             model.put("cost", in.cost());
+        }
+        if (in.episodeLinkage() != null) {
+            model.put("episodeLinkage", in.episodeLinkage());
+            model.put("episodeAreas", in.episodeLinkage().areas(figures));
         }
         model.put("ascof", figures.isEmpty() ? List.of() : AscofSection.measures(figures, runDate));
         model.put("ascofChart", figures.isEmpty() || figures.ascof().isEmpty() ? null

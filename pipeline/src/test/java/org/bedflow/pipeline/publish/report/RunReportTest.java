@@ -280,6 +280,56 @@ class RunReportTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report.getParent()))).isEqualTo("rwxrwx---");
     }
 
+    private static String withEpisodes(EpisodeLinkage episodes) {
+        return RunReport.render(new RunReport.Input(manifest("COMPLETED", null), "nightly", STEPS, figures(), null,
+                List.of(), DrdSettings.defaults(), null, null, null, episodes));
+    }
+
+    @Test
+    void the_linkage_section_gives_per_area_the_ascof_2d_episodes_linked_exactly_and_on_the_window() {
+        String html = withEpisodes(EpisodeLinkage.of(List.of(
+                new EpisodeLinkage.Count("OTHER", "2022-02", 3, 3),
+                new EpisodeLinkage.Count("E06000061", "2022-02", 10, 4),
+                new EpisodeLinkage.Count("E06000061", "2022-01", 10, 8))));
+
+        // North: 10 + 10 = 20 linked, 8 + 4 = 12 exact, 12 / 20 = 60.0 %, 20 - 12 = 8 window
+        String north = "North Northamptonshire <code>E06000061</code>: ASCOF 2D reablement episodes linked to a "
+                + "discharge: 20, of which exact 12 (60.0 %), window 8";
+        // West is configured but has no episode; OTHER 3 of 3 = 100.0 %
+        String west = "West Northamptonshire <code>E06000062</code>: ASCOF 2D reablement episodes linked to a "
+                + "discharge: 0, of which exact 0 (–), window 0";
+        String other = "Outside the configured areas <code>OTHER</code>: ASCOF 2D reablement episodes linked to a "
+                + "discharge: 3, of which exact 3 (100.0 %), window 0";
+        assertThat(html).contains(north, west, other);
+        // configured areas first, in the order of the spells' table, then the others; all inside the linkage section
+        assertThat(html.indexOf(north)).isLessThan(html.indexOf(west))
+                .isGreaterThan(html.indexOf("<section id=\"linkage\">"));
+        assertThat(html.indexOf(west)).isLessThan(html.indexOf(other)).isLessThan(html.indexOf("<section id=\"compare\">"));
+        // by month, oldest first: January 8 of 10 = 80.0 %, 2 window; February 4 of 10 = 40.0 %, 6 window;
+        // a table for North and OTHER, none for West
+        assertThat(html).contains("<th class=\"num\">Linked episodes</th>",
+                "<td>2022-01</td><td class=\"num\">10</td><td class=\"num\">8</td><td class=\"num\">2</td>",
+                "<td class=\"num\">80.0 %</td>",
+                "<td>2022-02</td><td class=\"num\">10</td><td class=\"num\">4</td><td class=\"num\">6</td>",
+                "<td class=\"num\">40.0 %</td>");
+        assertThat(html.indexOf("<td>2022-01</td><td class=\"num\">10</td>"))
+                .isLessThan(html.indexOf("<td>2022-02</td><td class=\"num\">10</td>"));
+        assertThat(count(html, "ASCOF 2D episodes, exact and window links by month of discharge")).isEqualTo(2);
+        assertThat(html).doesNotContain("West Northamptonshire: ASCOF 2D episodes, exact and window links");
+    }
+
+    @Test
+    void without_a_social_care_feed_or_when_they_could_not_be_computed_the_ascof_2d_episode_links_say_why() {
+        String noFeed = withEpisodes(EpisodeLinkage.noSocialCareFeed());
+        assertThat(noFeed).contains("<h3>ASCOF 2D: reablement episodes linked to a discharge</h3>",
+                "are not shown: the run has no social care feed").doesNotContain("of which exact");
+        String failed = withEpisodes(EpisodeLinkage.unavailable("they could not be computed (the run's log says why)."));
+        assertThat(failed).contains("are not shown: they could not be computed (the run&#39;s log says why).")
+                .doesNotContain("of which exact");
+        // a run that did not complete has no such part
+        assertThat(withEpisodes(null)).doesNotContain("ASCOF 2D: reablement episodes linked to a discharge");
+    }
+
     @Test
     void durations_read_like_a_person_would_write_them() {
         assertThat(RunReport.duration("2022-04-01T02:00:00Z", "2022-04-01T02:00:41Z")).isEqualTo("41 s");
