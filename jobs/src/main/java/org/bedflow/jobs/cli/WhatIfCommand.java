@@ -149,7 +149,8 @@ public class WhatIfCommand implements Callable<Integer> {
             t = last;
         }
         if (f == null) {
-            f = t.minusMonths(11);
+            // the 12 months ending there, or fewer when the basis starts later
+            f = t.minusMonths(11).isBefore(first) ? first : t.minusMonths(11);
         }
         if (t.isBefore(f)) {
             throw new IllegalArgumentException("--from " + f + " is after --to " + t);

@@ -55,14 +55,8 @@ public record UnitCosts(double excessBedDay, String excessBedDaySource, double n
                 .orElseThrow(() -> new IllegalStateException("reference/" + FILE + " has no row " + cost));
     }
 
-    /** "NHS reference costs 2016/17 ..., 2016/17": the source is long; its year is what a reader needs first. */
+    /** The figure's year and short name, for a line beside the figures; the full citation is in the file. */
     private static String source(Map<String, String> row) {
-        return row.get("financial_year") + ", " + row.get("source");
-    }
-
-    /** The year and first clause of a source, for a line beside the figures. */
-    public static String shortSource(String source) {
-        int comma = source.indexOf(',', source.indexOf(',') + 1);
-        return comma < 0 ? source : source.substring(0, comma);
+        return row.get("financial_year") + ", " + row.get("label") + ", reference/" + FILE;
     }
 }

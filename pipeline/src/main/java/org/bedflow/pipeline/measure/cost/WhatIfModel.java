@@ -110,7 +110,8 @@ public final class WhatIfModel {
 
     /**
      * The latest twelve months ending with the latest month that is complete (not provisional) in every area of the
-     * basis; null when the basis is empty or no month is complete.
+     * basis, starting no earlier than the basis (beds are bed days over days that have data); null when the basis is
+     * empty or no month is complete.
      */
     public static YearMonth[] defaultPeriod(List<BasisRow> basis) {
         Map<String, TreeSet<YearMonth>> provisional = new TreeMap<>();
@@ -131,7 +132,11 @@ public final class WhatIfModel {
                 break;
             }
         }
-        return last == null ? null : new YearMonth[] {last.minusMonths(11), last};
+        if (last == null) {
+            return null;
+        }
+        YearMonth from = last.minusMonths(11);
+        return new YearMonth[] {from.isBefore(months.first()) ? months.first() : from, last};
     }
 
     public static Result compute(List<BasisRow> basis, YearMonth from, YearMonth to, Grouping grouping,
@@ -335,10 +340,10 @@ public final class WhatIfModel {
     static List<String> assumptions(UnitCosts costs, WhatIf whatIf, boolean disclosureControl) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("A bed day lost to a delay costs £%,.0f (excess bed day: %s).", costs.excessBedDay(),
-                UnitCosts.shortSource(costs.excessBedDaySource())));
+                costs.excessBedDaySource()));
         lines.add(String.format("An emergency admission for an ambulatory care sensitive condition (ACSC) costs £%,.0f "
                         + "(non-elective admission: %s); its bed days are shown, not priced again.",
-                costs.nonElectiveSpell(), UnitCosts.shortSource(costs.nonElectiveSpellSource())));
+                costs.nonElectiveSpell(), costs.nonElectiveSpellSource()));
         lines.add("Beds = bed days ÷ days in the period: the beds they fill on an average day.");
         lines.addAll(whatIf.describe());
         lines.add("Each scenario is worked out on its own against what happened; they are not added together.");

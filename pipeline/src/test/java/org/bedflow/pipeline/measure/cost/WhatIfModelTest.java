@@ -177,10 +177,14 @@ class WhatIfModelTest {
     }
 
     @Test
-    void default_period_is_the_twelve_months_to_the_latest_complete_one() {
-        YearMonth[] period = WhatIfModel.defaultPeriod(basis(true));   // May provisional
-        assertThat(period).containsExactly(YearMonth.of(2023, 5), APRIL);
-        assertThat(WhatIfModel.defaultPeriod(basis(false))).containsExactly(YearMonth.of(2023, 6), MAY);
+    void default_period_is_the_twelve_months_to_the_latest_complete_one_from_the_first_month_of_data() {
+        // the basis starts in April 2024: the period never starts before it
+        assertThat(WhatIfModel.defaultPeriod(basis(true))).containsExactly(APRIL, APRIL);   // May provisional
+        assertThat(WhatIfModel.defaultPeriod(basis(false))).containsExactly(APRIL, MAY);
+        // a basis of 2023-01 .. 2024-05: twelve months, June 2023 to May 2024
+        List<BasisRow> longer = new ArrayList<>(basis(false));
+        longer.add(row("2023-01", "0", CostBasis.ACSC, null, 1, 1, false));
+        assertThat(WhatIfModel.defaultPeriod(longer)).containsExactly(YearMonth.of(2023, 6), MAY);
     }
 
     @Test
@@ -202,7 +206,8 @@ class WhatIfModelTest {
     void default_prices_come_from_the_reference_file_with_their_year() {
         UnitCosts d = UnitCosts.defaults();
         assertThat(d.excessBedDay()).isEqualTo(345.0);
-        assertThat(d.excessBedDaySource()).startsWith("2020/21, National Cost Collection 2020/21");
+        assertThat(d.excessBedDaySource()).isEqualTo("2020/21, National Cost Collection 2020/21 standard bed day, "
+                + "reference/unit_costs.csv");
         assertThat(d.nonElectiveSpell()).isEqualTo(1590.0);
         assertThat(d.nonElectiveSpellSource()).startsWith("2016/17");
         assertThat(UnitCosts.of(400.0, null).excessBedDaySource()).isEqualTo("configured");

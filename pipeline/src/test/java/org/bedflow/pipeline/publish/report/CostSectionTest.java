@@ -43,19 +43,19 @@ class CostSectionTest {
     @Test
     void twelve_months_to_the_latest_complete_one_with_totals_in_beds_and_pounds() {
         CostSection.View v = CostSection.of(basis(false), SETTINGS, false, "runs/r/cost_basis");
-        // June 2023 to May 2024: 366 days (February 2024 has 29)
-        assertThat(v.period()).isEqualTo("Jun 2023 to May 2024 (366 days)");
+        // twelve months to May 2024, but the basis starts in April: April and May, 30 + 31 = 61 days
+        assertThat(v.period()).isEqualTo("Apr 2024 to May 2024 (61 days)");
         CostSection.Area west = v.areas().get(0);
         CostSection.Line delays = west.totals().get(0);
         assertThat(delays.measure()).isEqualTo("delays now");
-        // 5 delayed discharges, 4 + 10 + 20 + 1 = 35 bed days, 35 / 366 = 0.096 beds, 35 x £300
+        // 5 delayed discharges, 4 + 10 + 20 + 1 = 35 bed days, 35 / 61 = 0.57 beds, 35 x £300
         assertThat(List.of(delays.count(), delays.bedDays(), delays.beds(), delays.cost()))
-                .containsExactly("5", "35", "0.1", "£10,500");
+                .containsExactly("5", "35", "0.6", "£10,500");
         CostSection.Line acsc = west.totals().stream().filter(l -> l.measure().equals("ACSC admissions now"))
                 .findFirst().orElseThrow();
-        // 20 admissions x £1,500; 60 bed days / 366 = 0.16 beds
+        // 20 admissions x £1,500; 60 bed days / 61 = 0.98 beds
         assertThat(List.of(acsc.count(), acsc.bedDays(), acsc.beds(), acsc.cost()))
-                .containsExactly("20", "60", "0.2", "£30,000");
+                .containsExactly("20", "60", "1.0", "£30,000");
         CostSection.Line down = west.totals().stream().filter(l -> l.measure().equals("ACSC admissions down"))
                 .findFirst().orElseThrow();
         assertThat(down.scenario()).isTrue();
@@ -68,7 +68,7 @@ class CostSectionTest {
     @Test
     void a_provisional_last_month_moves_the_period_back() {
         CostSection.View v = CostSection.of(basis(true), SETTINGS, false, null);
-        assertThat(v.period()).isEqualTo("May 2023 to Apr 2024 (366 days)");
+        assertThat(v.period()).isEqualTo("Apr 2024 to Apr 2024 (30 days)");
         assertThat(v.provisional()).isEmpty();
     }
 
