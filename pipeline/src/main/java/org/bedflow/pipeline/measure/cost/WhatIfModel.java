@@ -86,7 +86,8 @@ public final class WhatIfModel {
     }
 
     /**
-     * One figure: null count, bed days, beds and cost when suppressed.
+     * One figure: null count, bed days, beds and cost when suppressed; with disclosure control, null bed days (and
+     * the beds and a cost resting on them) when they sum to 1-7.
      *
      * @param group {@value #ALL}, a pathway (0-3, unknown) or a month (yyyy-MM)
      * @param days  the days the beds are worked out over
@@ -289,22 +290,27 @@ public final class WhatIfModel {
     private static Figure figure(String area, String name, String group, Measure m, double[] v, int days,
                                  UnitCosts costs, boolean disclosureControl) {
         double count = v[0];
-        double bedDays = v[1];
+        Double bedDays = v[1];
         if (disclosureControl) {
             Long published = DisclosureControl.publishCount(Math.round(count));
             if (published == null) {
                 return suppressed(area, name, group, m, days);
             }
             count = published;
-            bedDays = DisclosureControl.publishCount(Math.round(bedDays));
+            // a sum of 1-7 days is suppressed on its own, as in the published tables (0 stays 0)
+            Long publishedDays = DisclosureControl.publishCount(Math.round(bedDays));
+            bedDays = publishedDays == null ? null : publishedDays.doubleValue();
         }
         return priced(area, name, group, m, count, bedDays, days, costs);
     }
 
-    private static Figure priced(String area, String name, String group, Measure m, double count, double bedDays,
+    /** Beds and cost of a figure; a suppressed sum of bed days leaves its beds, and a cost priced on it, out. */
+    private static Figure priced(String area, String name, String group, Measure m, double count, Double bedDays,
                                  int days, UnitCosts costs) {
-        double cost = m.admissions() ? count * costs.nonElectiveSpell() : bedDays * costs.excessBedDay();
-        return new Figure(area, name, group, m, count, bedDays, bedDays / days, cost, false, days);
+        Double beds = bedDays == null ? null : bedDays / days;
+        Double cost = m.admissions() ? Double.valueOf(count * costs.nonElectiveSpell())
+                : bedDays == null ? null : bedDays * costs.excessBedDay();
+        return new Figure(area, name, group, m, count, bedDays, beds, cost, false, days);
     }
 
     private static Figure suppressed(String area, String name, String group, Measure m, int days) {
@@ -317,7 +323,7 @@ public final class WhatIfModel {
             return suppressed(acsc.area(), acsc.areaName(), acsc.group(), Measure.ACSC_DOWN, acsc.days());
         }
         return priced(acsc.area(), acsc.areaName(), acsc.group(), Measure.ACSC_DOWN, acsc.count() * pct / 100.0,
-                acsc.bedDays() * pct / 100.0, acsc.days(), costs);
+                acsc.bedDays() == null ? null : acsc.bedDays() * pct / 100.0, acsc.days(), costs);
     }
 
     /** A lone suppressed group takes the smallest other non-zero group with it. */

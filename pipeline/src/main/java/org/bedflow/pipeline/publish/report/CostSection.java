@@ -91,6 +91,11 @@ public final class CostSection {
                 disclosureControl);
     }
 
+    /** A value as printed; a sum of bed days suppressed on its own (1-7) reads "suppressed". */
+    private static String format(Double v, String pattern) {
+        return v == null ? "suppressed" : String.format(Locale.UK, pattern, v);
+    }
+
     static Line line(Figure f) {
         String group = WhatIfModel.ALL.equals(f.group()) ? "" : f.group();
         if (f.suppressed()) {
@@ -99,8 +104,7 @@ public final class CostSection {
         }
         boolean whole = f.measure() != Measure.ACSC_DOWN;
         return new Line(group, f.measure().label(), f.measure().scenario(), f.measure().counts(),
-                whole ? String.format(Locale.UK, "%,.0f", f.count()) : String.format(Locale.UK, "%,.1f", f.count()),
-                String.format(Locale.UK, "%,.0f", f.bedDays()), String.format(Locale.UK, "%,.1f", f.beds()),
-                String.format(Locale.UK, "£%,.0f", f.cost()));
+                format(f.count(), whole ? "%,.0f" : "%,.1f"), format(f.bedDays(), "%,.0f"), format(f.beds(), "%,.1f"),
+                format(f.cost(), "£%,.0f"));
     }
 }

@@ -177,6 +177,27 @@ class WhatIfModelTest {
     }
 
     @Test
+    void bed_days_of_1_to_7_are_suppressed_on_their_own_and_8_are_shown() {
+        // 10 ACSC admissions (shown, rounded: 10) with 7 bed days (most stayed no night): the days, their beds and
+        // their 10 % are suppressed; the cost rests on the admissions: 10 x £1,500. With 8 bed days: rounded to 10
+        List<Figure> seven = WhatIfModel.compute(List.of(row("2024-04", "0", CostBasis.ACSC, null, 10, 7, false)),
+                APRIL, APRIL, Grouping.AREA, PRICES, WhatIf.defaults(), true).figures();
+        Figure acsc = figure(seven, "all", Measure.ACSC);
+        assertThat(acsc.suppressed()).isFalse();
+        assertThat(acsc.count()).isEqualTo(10.0);
+        assertThat(acsc.bedDays()).isNull();
+        assertThat(acsc.beds()).isNull();
+        assertThat(acsc.cost()).isEqualTo(15_000.0);
+        Figure down = figure(seven, "all", Measure.ACSC_DOWN);
+        assertThat(down.count()).isEqualTo(1.0);
+        assertThat(down.bedDays()).isNull();
+        List<Figure> eight = WhatIfModel.compute(List.of(row("2024-04", "0", CostBasis.ACSC, null, 10, 8, false)),
+                APRIL, APRIL, Grouping.AREA, PRICES, WhatIf.defaults(), true).figures();
+        assertThat(figure(eight, "all", Measure.ACSC).bedDays()).isEqualTo(10.0);
+        assertThat(figure(eight, "all", Measure.ACSC).beds()).isCloseTo(10 / 30.0, within(1e-9));
+    }
+
+    @Test
     void default_period_is_the_twelve_months_to_the_latest_complete_one_from_the_first_month_of_data() {
         // the basis starts in April 2024: the period never starts before it
         assertThat(WhatIfModel.defaultPeriod(basis(true))).containsExactly(APRIL, APRIL);   // May provisional

@@ -87,6 +87,17 @@ class CostSectionTest {
     }
 
     @Test
+    void a_sum_of_1_to_7_bed_days_reads_suppressed_beside_its_count() {
+        // 10 ACSC admissions with 7 bed days: count and cost shown (10 x £1,500), the days and beds suppressed
+        CostSection.View v = CostSection.of(List.of(row("2024-04", "0", CostBasis.ACSC, null, 10, 7, false)),
+                SETTINGS, true, null);
+        CostSection.Line acsc = v.areas().get(0).totals().stream()
+                .filter(l -> l.measure().equals("ACSC admissions now")).findFirst().orElseThrow();
+        assertThat(List.of(acsc.count(), acsc.bedDays(), acsc.beds(), acsc.cost()))
+                .containsExactly("10", "suppressed", "suppressed", "£15,000");
+    }
+
+    @Test
     void no_section_without_a_view_and_a_reason_when_unavailable() {
         String none = RunReport.render(new RunReport.Input(RunReportTest.manifest("COMPLETED", null), "nightly",
                 List.of(), RunReportTest.figures(), null));
