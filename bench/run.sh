@@ -181,7 +181,8 @@ for N in "${SIZES[@]}"; do
   if [ -z "${BENCH_SKIP_DUCKDB:-}" ]; then
     log "$N spells: DuckDB"
     DUCK_ARGS=(--input "$D" --lgr "$ROOT/pipeline/src/main/resources/reference/lgr/northamptonshire.csv"
-               --delay-reasons "$ROOT/pipeline/src/main/resources/reference/delay_reasons/dtoc.csv")
+               --delay-reasons "$ROOT/pipeline/src/main/resources/reference/delay_reasons/acute_sitrep.csv"
+               --transfers "$ROOT/pipeline/src/main/resources/reference/transfers.csv")
     [ "$RC" -eq 0 ] && DUCK_ARGS+=(--bedflow-output "$O/output")
     [ -n "${BENCH_DUCKDB_THREADS:-}" ] && DUCK_ARGS+=(--threads "$BENCH_DUCKDB_THREADS")
     set +e
