@@ -52,8 +52,13 @@ public final class AdmissionRates {
     }
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, ReportingGrid grid) {
+        return IndicatorCounts.aggregate(rows(linkedSpells, grid));
+    }
+
+    /** The family's rows before they are summed ({@link IndicatorCounts#rows}). */
+    static Dataset<Row> rows(Dataset<Row> linkedSpells, ReportingGrid grid) {
         return count(linkedSpells, Indicator.EMERGENCY_ADMISSIONS, EMERGENCY_CIPS, grid)
-                .unionByName(IndicatorCounts.byPeriod(
+                .unionByName(IndicatorCounts.rows(
                         linkedSpells.filter(EMERGENCY_CIPS.and(col(AGE_ON_ADMISSION).geq(65))),
                         Indicator.EMERGENCY_ADMISSIONS_65PLUS, col(ADMISSION_DATE), lit(IndicatorCounts.ALL_AGES),
                         lit(1), lit(0), grid))
@@ -64,7 +69,7 @@ public final class AdmissionRates {
 
     private static Dataset<Row> count(Dataset<Row> spells, Indicator indicator, Column flag, ReportingGrid grid) {
         // age_on_admission is required by the feed, so every spell has a band
-        return IndicatorCounts.byPeriod(spells.filter(flag.equalTo(true)), indicator, col(ADMISSION_DATE),
+        return IndicatorCounts.rows(spells.filter(flag.equalTo(true)), indicator, col(ADMISSION_DATE),
                 SpellFields.ageBand(col(AGE_ON_ADMISSION)), lit(1), lit(0), grid);
     }
 }

@@ -32,17 +32,31 @@ public final class DelayedBedDays {
     }
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, ReportingGrid grid) {
-        Dataset<Row> days = DelayedDischargeMeasures.delayedDaysByMonth(
-                DelayedDischargeMeasures.universe(linkedSpells, grid));
+        Dataset<Row> days = days(linkedSpells, grid);
+        return IndicatorCounts.aggregate(rows(days, grid)).unionByName(discharges(days, grid));
+    }
+
+    /** The delayed days of each discharge, by calendar month ({@code DelayedDischargeMeasures.delayedDaysByMonth}). */
+    static Dataset<Row> days(Dataset<Row> linkedSpells, ReportingGrid grid) {
+        return DelayedDischargeMeasures.delayedDaysByMonth(DelayedDischargeMeasures.universe(linkedSpells, grid));
+    }
+
+    /** The numerator's rows before they are summed ({@link IndicatorCounts#rows}): delayed bed days. */
+    static Dataset<Row> rows(Dataset<Row> days, ReportingGrid grid) {
+        return IndicatorCounts.rows(days, Indicator.DELAYED_BEDS_PER_DAY_PER_100K_18PLUS,
+                col(DelayedDischargeMeasures.MONTH_START), lit(IndicatorCounts.ALL_AGES),
+                col(DELAYED_BED_DAYS_IN_MONTH), lit(0), grid);
+    }
+
+    /** The denominator's counts, summed: distinct delayed discharges per period. */
+    static Dataset<Row> discharges(Dataset<Row> days, ReportingGrid grid) {
         Indicator indicator = Indicator.DELAYED_BEDS_PER_DAY_PER_100K_18PLUS;
         Column month = col(DelayedDischargeMeasures.MONTH_START);
-        Dataset<Row> delayedDays = IndicatorCounts.byPeriod(days, indicator, month, lit(IndicatorCounts.ALL_AGES),
-                col(DELAYED_BED_DAYS_IN_MONTH), lit(0), grid);
         // the distinct delayed discharges of each period, moved into the denominator column
         Dataset<Row> discharges = IndicatorCounts.personsByPeriod(days, indicator, month,
                         col(DelayedDischargeMeasures.SPELL), grid)
                 .withColumn("_n", col(DENOMINATOR)).withColumn(DENOMINATOR, col(NUMERATOR)).withColumn(NUMERATOR,
                         col("_n")).selectExpr(IndicatorCounts.COLUMNS);
-        return delayedDays.unionByName(discharges);
+        return discharges;
     }
 }

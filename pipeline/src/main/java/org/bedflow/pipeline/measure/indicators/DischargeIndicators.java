@@ -44,19 +44,24 @@ public final class DischargeIndicators {
     }
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, ReportingGrid grid) {
+        return IndicatorCounts.aggregate(rows(linkedSpells, grid));
+    }
+
+    /** The family's rows before they are summed ({@link IndicatorCounts#rows}). */
+    static Dataset<Row> rows(Dataset<Row> linkedSpells, ReportingGrid grid) {
         Dataset<Row> universe = DelayedDischargeMeasures.universe(linkedSpells, grid);
         Column measured = DelayedDischargeMeasures.DRD_MEASURED;
         Column oneIfMeasured = when(measured, 1).otherwise(0);
-        Dataset<Row> onDrd = IndicatorCounts.byPeriod(universe, Indicator.DISCHARGED_ON_DRD, col(DISCHARGE_DATE),
+        Dataset<Row> onDrd = IndicatorCounts.rows(universe, Indicator.DISCHARGED_ON_DRD, col(DISCHARGE_DATE),
                 lit(IndicatorCounts.ALL_AGES), when(measured.and(col(DELAY_DAYS).equalTo(0)), 1).otherwise(0),
                 oneIfMeasured, grid);
-        Dataset<Row> meanDelay = IndicatorCounts.byPeriod(universe, Indicator.MEAN_DISCHARGE_DELAY_DAYS,
+        Dataset<Row> meanDelay = IndicatorCounts.rows(universe, Indicator.MEAN_DISCHARGE_DELAY_DAYS,
                 col(DISCHARGE_DATE), lit(IndicatorCounts.ALL_AGES),
                 when(DelayedDischargeMeasures.DELAYED, col(DELAY_DAYS)).otherwise(0), oneIfMeasured, grid)
-                .unionByName(IndicatorCounts.byPeriod(universe, Indicator.MEAN_DISCHARGE_DELAY_DAYS,
+                .unionByName(IndicatorCounts.rows(universe, Indicator.MEAN_DISCHARGE_DELAY_DAYS,
                         col(DISCHARGE_DATE), lit(DELAYED), when(DelayedDischargeMeasures.DELAYED, 1).otherwise(0),
                         lit(0), grid));
-        Dataset<Row> usual = IndicatorCounts.byPeriod(universe, Indicator.DISCHARGE_TO_USUAL_RESIDENCE,
+        Dataset<Row> usual = IndicatorCounts.rows(universe, Indicator.DISCHARGE_TO_USUAL_RESIDENCE,
                 col(DISCHARGE_DATE), lit(IndicatorCounts.ALL_AGES),
                 when(col(DISCHARGE_DESTINATION).equalTo("19"), 1).otherwise(0), lit(1), grid);
         return onDrd.unionByName(meanDelay).unionByName(usual);

@@ -35,10 +35,15 @@ public final class EmergencyReadmissions {
     }
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, ReportingGrid grid, LocalDate runDate) {
+        return IndicatorCounts.aggregate(rows(linkedSpells, grid, runDate));
+    }
+
+    /** The family's rows before they are summed ({@link IndicatorCounts#rows}). */
+    static Dataset<Row> rows(Dataset<Row> linkedSpells, ReportingGrid grid, LocalDate runDate) {
         LocalDate lastDischarge = runDate.minusDays(Readmissions.WINDOW_DAYS);
         Dataset<Row> universe = linkedSpells.filter(col(IS_READMISSION_INDEX).equalTo(true)
                 .and(col(DISCHARGE_DATE).leq(lit(Date.valueOf(lastDischarge)))));
-        return IndicatorCounts.byPeriod(universe, Indicator.EMERGENCY_READMISSIONS_30D, col(DISCHARGE_DATE),
+        return IndicatorCounts.rows(universe, Indicator.EMERGENCY_READMISSIONS_30D, col(DISCHARGE_DATE),
                 lit(IndicatorCounts.ALL_AGES), when(col(FOLLOWED_BY_READMISSION_30D).equalTo(true), 1).otherwise(0),
                 lit(1), grid);
     }

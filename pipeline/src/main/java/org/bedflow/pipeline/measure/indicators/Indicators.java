@@ -62,11 +62,7 @@ public final class Indicators {
                                        Dataset<Row> communityContacts, Dataset<Row> population,
                                        ReorganisationMapping mapping, ReportingGrid grid, LocalDate runDate,
                                        String runId) {
-        Dataset<Row> all = counts(linkedSpells, careEvents, grid, runDate);
-        if (communityContacts != null) {
-            all = all.unionByName(UrgentCommunityResponse.counts(communityContacts, linkedSpells, grid, runDate));
-        }
-        List<Row> counts = all.collectAsList();
+        List<Row> counts = counts(linkedSpells, careEvents, communityContacts, grid, runDate).collectAsList();
         Population.Table people = Population.collect(Population.byUnitary(population, mapping));
         return table(spark, assemble(counts, people, grid), runId);
     }
@@ -80,13 +76,31 @@ public final class Indicators {
     /** The counts of every family ({@link IndicatorCounts} columns). */
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, Dataset<Row> careEvents, ReportingGrid grid,
                                       LocalDate runDate) {
-        return AdmissionRates.counts(linkedSpells, grid)
-                .unionByName(ZeroLengthOfStay.counts(linkedSpells, grid))
-                .unionByName(EmergencyReadmissions.counts(linkedSpells, grid, runDate))
-                .unionByName(DischargeIndicators.counts(linkedSpells, grid))
-                .unionByName(DelayedBedDays.counts(linkedSpells, grid))
-                .unionByName(ResidentialAdmissions.counts(careEvents, grid))
-                .unionByName(ReablementAfterDischarge.counts(linkedSpells, careEvents, grid, runDate));
+        return counts(linkedSpells, careEvents, null, grid, runDate);
+    }
+
+    /**
+     * The counts of every family ({@link IndicatorCounts} columns), the urgent community response
+     * indicator's too when {@code communityContacts} is not null. The families whose counts are
+     * sums give their rows unsummed and are summed together in one grouped aggregation: one
+     * shuffle for all of them, where a sum per indicator made a shuffle and a Spark job each (the
+     * sums are the same). Only the counts of distinct people are summed on their own.
+     */
+    static Dataset<Row> counts(Dataset<Row> linkedSpells, Dataset<Row> careEvents, Dataset<Row> communityContacts,
+                               ReportingGrid grid, LocalDate runDate) {
+        Dataset<Row> delayedDays = DelayedBedDays.days(linkedSpells, grid);
+        Dataset<Row> rows = AdmissionRates.rows(linkedSpells, grid)
+                .unionByName(ZeroLengthOfStay.rows(linkedSpells, grid))
+                .unionByName(EmergencyReadmissions.rows(linkedSpells, grid, runDate))
+                .unionByName(DischargeIndicators.rows(linkedSpells, grid))
+                .unionByName(DelayedBedDays.rows(delayedDays, grid))
+                .unionByName(ReablementAfterDischarge.rows(linkedSpells, careEvents, grid, runDate));
+        if (communityContacts != null) {
+            rows = rows.unionByName(UrgentCommunityResponse.rows(communityContacts, linkedSpells, grid, runDate));
+        }
+        return IndicatorCounts.aggregate(rows)
+                .unionByName(DelayedBedDays.discharges(delayedDays, grid))
+                .unionByName(ResidentialAdmissions.counts(careEvents, grid));
     }
 
     /** The complete grid of rows from the collected counts: areas x (months, then financial years) x indicators. */

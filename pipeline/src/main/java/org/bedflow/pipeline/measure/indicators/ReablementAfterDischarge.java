@@ -355,12 +355,18 @@ public final class ReablementAfterDischarge {
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, Dataset<Row> careEvents, ReportingGrid grid,
                                       LocalDate runDate) {
+        return IndicatorCounts.aggregate(rows(linkedSpells, careEvents, grid, runDate));
+    }
+
+    /** The family's rows before they are summed ({@link IndicatorCounts#rows}). */
+    static Dataset<Row> rows(Dataset<Row> linkedSpells, Dataset<Row> careEvents, ReportingGrid grid,
+                             LocalDate runDate) {
         Dataset<Row> eligible = eligibleDischarges(linkedSpells, careEvents);
         Dataset<Row> linked = linkedEpisodes(episodes(careEvents), eligible);
 
         Dataset<Row> followedUp = outcomes(linked, linkedSpells, careEvents, runDate)
                 .filter(col(DISCHARGE_DATE).leq(lit(Date.valueOf(lastCompleteDischarge(runDate)))));
-        Dataset<Row> part1 = IndicatorCounts.byPeriod(followedUp, Indicator.REABLEMENT_REMAINED_IN_COMMUNITY_12WK,
+        Dataset<Row> part1 = IndicatorCounts.rows(followedUp, Indicator.REABLEMENT_REMAINED_IN_COMMUNITY_12WK,
                 col(DISCHARGE_DATE), lit(IndicatorCounts.ALL_AGES),
                 when(col(REMAINED_IN_COMMUNITY), 1).otherwise(0), lit(1), grid);
 
@@ -369,7 +375,7 @@ public final class ReablementAfterDischarge {
                 col(DISCHARGE_SPELL).as("_r_spell")).distinct();
         Dataset<Row> discharges = eligible.join(intoReablement, col(PROVIDER_CODE).equalTo(col("_r_provider"))
                 .and(col(SPELL_ID).equalTo(col("_r_spell"))), "left");
-        Dataset<Row> part2 = IndicatorCounts.byPeriod(discharges, Indicator.REABLEMENT_AFTER_DISCHARGE,
+        Dataset<Row> part2 = IndicatorCounts.rows(discharges, Indicator.REABLEMENT_AFTER_DISCHARGE,
                 col(DISCHARGE_DATE), lit(IndicatorCounts.ALL_AGES),
                 when(col("_r_provider").isNotNull(), 1).otherwise(0), lit(1), grid);
         return part1.unionByName(part2);

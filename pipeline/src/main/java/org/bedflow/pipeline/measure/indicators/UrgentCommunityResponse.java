@@ -75,6 +75,12 @@ public final class UrgentCommunityResponse {
      */
     public static Dataset<Row> counts(Dataset<Row> contacts, Dataset<Row> linkedSpells, ReportingGrid grid,
                                       LocalDate runDate) {
+        return IndicatorCounts.aggregate(rows(contacts, linkedSpells, grid, runDate));
+    }
+
+    /** The indicator's rows before they are summed ({@link IndicatorCounts#rows}). */
+    static Dataset<Row> rows(Dataset<Row> contacts, Dataset<Row> linkedSpells, ReportingGrid grid,
+                             LocalDate runDate) {
         Dataset<Row> eligible = contacts
                 .filter(col(SERVICE_TYPE).equalTo(SERVICE).and(col(PERSON_KEY).isNotNull())
                         .and(col(CONTACT_DATE).leq(lit(Date.valueOf(runDate.minusDays(WINDOW_DAYS))))))
@@ -90,7 +96,7 @@ public final class UrgentCommunityResponse {
                 .withColumn("_followed", lit(true));
         Dataset<Row> marked = eligible.join(followed, col(PROVIDER_CODE).equalTo(col("_f_provider"))
                 .and(col(CONTACT_ID).equalTo(col("_f_contact"))), "left");
-        return IndicatorCounts.byPeriod(marked, Indicator.UCR_NO_EMERGENCY_ADMISSION_7D, col(CONTACT_DATE),
+        return IndicatorCounts.rows(marked, Indicator.UCR_NO_EMERGENCY_ADMISSION_7D, col(CONTACT_DATE),
                 lit(IndicatorCounts.ALL_AGES), when(col("_followed").isNull(), 1).otherwise(0), lit(1), grid);
     }
 

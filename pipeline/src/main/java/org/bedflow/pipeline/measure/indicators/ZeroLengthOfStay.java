@@ -29,9 +29,14 @@ public final class ZeroLengthOfStay {
     }
 
     public static Dataset<Row> counts(Dataset<Row> linkedSpells, ReportingGrid grid) {
+        return IndicatorCounts.aggregate(rows(linkedSpells, grid));
+    }
+
+    /** The family's rows before they are summed ({@link IndicatorCounts#rows}). */
+    static Dataset<Row> rows(Dataset<Row> linkedSpells, ReportingGrid grid) {
         Column discharged = col(CIPS_DISCHARGE_DATE).isNotNull();
         Column zeroDays = datediff(col(CIPS_DISCHARGE_DATE), col(CIPS_ADMISSION_DATE)).equalTo(0);
-        return IndicatorCounts.byPeriod(linkedSpells.filter(AdmissionRates.EMERGENCY_CIPS),
+        return IndicatorCounts.rows(linkedSpells.filter(AdmissionRates.EMERGENCY_CIPS),
                 Indicator.ZERO_LOS_EMERGENCY_ADMISSIONS, col(ADMISSION_DATE), lit(IndicatorCounts.ALL_AGES),
                 when(discharged.and(zeroDays), 1).otherwise(0),
                 when(discharged, 1).otherwise(0), grid);
