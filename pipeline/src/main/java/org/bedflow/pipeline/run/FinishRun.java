@@ -1,6 +1,8 @@
 package org.bedflow.pipeline.run;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -17,6 +19,7 @@ import org.bedflow.pipeline.publish.feedback.SupplierFeedback;
 import org.bedflow.pipeline.schema.Feeds;
 import org.bedflow.pipeline.schema.OutputTables;
 import org.bedflow.pipeline.schema.columns.LinkedSpellsColumns;
+import org.bedflow.pipeline.spark.Concurrently;
 import org.bedflow.pipeline.publish.CostBasisFolder;
 import org.bedflow.pipeline.publish.ManifestFiles;
 import org.bedflow.pipeline.publish.RunManifest;
@@ -98,38 +101,59 @@ public final class FinishRun {
                 outcome.startedAt(), outcome.finishedAt(), provenance.version(), provenance.gitCommit(),
                 spark.sparkContext().master(), provenance.configSha256(), run.input(), run.config().disclosureControl(),
                 outcome.failure(), outcome.inputs(), outcome.feeds(), outcome.outputs());
-        Completeness completeness = outcome.completed() && outcome.nightly() ? completeness(store, outcome) : null;
+        boolean nightly = outcome.completed() && outcome.nightly();
+        // independent pieces, each a handful of small Spark queries: at the same time they keep both cores busy
+        // (each one catches its own failure and says so in the report)
+        AtomicReference<Completeness> completenessResult = new AtomicReference<>();
+        AtomicReference<List<RunManifest.FeedbackFolder>> feedbackResult = new AtomicReference<>();
+        AtomicReference<RunChanges.Result> changesResult = new AtomicReference<>();
+        AtomicReference<RuntimeException> changesError = new AtomicReference<>();
+        AtomicReference<CostSection.View> costResult = new AtomicReference<>();
+        AtomicReference<EpisodeLinkage> episodesResult = new AtomicReference<>();
+        AtomicReference<Figures> figuresResult = new AtomicReference<>();
+        List<Runnable> pieces = new ArrayList<>();
+        pieces.add(() -> figuresResult.set(figures(outcome, store)));
+        if (nightly) {
+            pieces.add(() -> completenessResult.set(completeness(store, outcome)));
+            pieces.add(() -> feedbackResult.set(feedback(store)));
+            pieces.add(() -> {
+                try {
+                    changesResult.set(new RunChanges(spark, store.fileSystem(), store.root())
+                            .execute(run.runId(), run.runDate(), run.config().changes()));
+                } catch (RuntimeException e) {
+                    changesError.set(e);
+                }
+            });
+            pieces.add(() -> costResult.set(cost(store)));
+            // before the work area goes: the episodes come from its care events
+            pieces.add(() -> episodesResult.set(episodeLinkage(store)));
+        }
+        Concurrently.run(pieces);
+
+        Completeness completeness = completenessResult.get();
         if (completeness != null) {
             manifest = manifest.with(completeness.warnings(), completeness.suppliers().stream()
                     .map(s -> new RunManifest.SupplierCompleteness(s.feed(), s.supplier(), s.lastComplete(),
                             s.firstProvisional(), s.reason(), s.shades())).toList());
         }
-        if (outcome.completed() && outcome.nightly()) {
-            List<RunManifest.FeedbackFolder> feedback = feedback(store);
-            if (feedback != null) {
-                manifest = manifest.withFeedback(feedback);
-            }
+        if (feedbackResult.get() != null) {
+            manifest = manifest.withFeedback(feedbackResult.get());
         }
         ChangesSection.View changes = null;
-        if (outcome.completed() && outcome.nightly()) {
-            try {
-                RunChanges.Result result = new RunChanges(spark, store.fileSystem(), store.root())
-                        .execute(run.runId(), run.runDate(), run.config().changes());
-                manifest = manifest.withChanges(result.summary());
-                changes = ChangesSection.of(result);
-            } catch (RuntimeException e) {
-                log.warn("could not compare the published figures with the previous run's", e);
-                changes = ChangesSection.unavailable(String.valueOf(e.getMessage()));
-            }
+        if (changesResult.get() != null) {
+            manifest = manifest.withChanges(changesResult.get().summary());
+            changes = ChangesSection.of(changesResult.get());
+        } else if (changesError.get() != null) {
+            log.warn("could not compare the published figures with the previous run's", changesError.get());
+            changes = ChangesSection.unavailable(String.valueOf(changesError.get().getMessage()));
         }
-        CostSection.View cost = outcome.completed() && outcome.nightly() ? cost(store) : null;
-        // before the work area goes: the episodes come from its care events
-        EpisodeLinkage episodes = outcome.completed() && outcome.nightly() ? episodeLinkage(store) : null;
+        CostSection.View cost = costResult.get();
+        EpisodeLinkage episodes = episodesResult.get();
         Path file = ManifestFiles.write(store.fileSystem(), store.root(), manifest);
         Path report = null;
         RuntimeException reportError = null;
         try {
-            report = writeReport(outcome, store, manifest, completeness, changes, cost, episodes);
+            report = writeReport(outcome, store, manifest, figuresResult.get(), completeness, changes, cost, episodes);
         } catch (RuntimeException e) {
             log.error("could not write the run report", e);
             reportError = e;
@@ -252,25 +276,39 @@ public final class FinishRun {
         return n;
     }
 
-    private Path writeReport(Outcome outcome, TableStore store, RunManifest manifest, Completeness completeness,
-                             ChangesSection.View changes, CostSection.View cost, EpisodeLinkage episodes) {
-        ReportFigures figures = ReportFigures.none();
-        String noCharts = null;
+    /** The report's charts and tables from the published tables, or why there are none, or what went wrong. */
+    private record Figures(ReportFigures figures, String noCharts, RuntimeException error) {
+    }
+
+    private Figures figures(Outcome outcome, TableStore store) {
         if (!outcome.completed()) {
             String failed = outcome.failedStep() == null ? "" : " in step " + outcome.failedStep();
-            noCharts = "the run did not complete (" + outcome.status() + failed + "); charts are drawn only from "
-                    + "the tables of a completed run. A restart finishes the run and writes this report again.";
-        } else if (!outcome.nightly()) {
-            noCharts = "this was a validate-only run: it checks the feeds and computes no indicator.";
-        } else {
-            figures = ReportFigures.collect(spark, store.root().toString(), run.runId(), run.runDate(),
-                    run.config().drd());
-            if (figures.isEmpty()) {
-                noCharts = "the run published no row of delayed_discharge_monthly.";
-            }
+            return new Figures(ReportFigures.none(), "the run did not complete (" + outcome.status() + failed
+                    + "); charts are drawn only from the tables of a completed run. A restart finishes the run and "
+                    + "writes this report again.", null);
         }
-        String html = RunReport.render(new RunReport.Input(manifest, outcome.job(), outcome.steps(), figures, noCharts,
-                outcome.ruleGaps(), run.config().drd(), completeness, changes, cost, episodes));
+        if (!outcome.nightly()) {
+            return new Figures(ReportFigures.none(),
+                    "this was a validate-only run: it checks the feeds and computes no indicator.", null);
+        }
+        try {
+            ReportFigures figures = ReportFigures.collect(spark, store.root().toString(), run.runId(), run.runDate(),
+                    run.config().drd());
+            return new Figures(figures, figures.isEmpty() ? "the run published no row of delayed_discharge_monthly."
+                    : null, null);
+        } catch (RuntimeException e) {
+            return new Figures(ReportFigures.none(), null, e);
+        }
+    }
+
+    private Path writeReport(Outcome outcome, TableStore store, RunManifest manifest, Figures figures,
+                             Completeness completeness, ChangesSection.View changes, CostSection.View cost,
+                             EpisodeLinkage episodes) {
+        if (figures.error() != null) {
+            throw figures.error();
+        }
+        String html = RunReport.render(new RunReport.Input(manifest, outcome.job(), outcome.steps(), figures.figures(),
+                figures.noCharts(), outcome.ruleGaps(), run.config().drd(), completeness, changes, cost, episodes));
         return RunReport.write(store.fileSystem(), store.root(), run.runId(), html);
     }
 }

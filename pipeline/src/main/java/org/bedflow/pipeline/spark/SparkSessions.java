@@ -30,11 +30,12 @@ public final class SparkSessions {
      *               is fixed when it starts).
      */
     public static SparkSession create(String master, Map<String, String> extraConf, Path output) {
+        String m = master == null || master.isBlank() ? DEFAULT_MASTER : master;
         SparkSession.Builder b = SparkSession.builder()
                 .appName("bedflow")
-                .master(master == null || master.isBlank() ? DEFAULT_MASTER : master);
+                .master(m);
         // bedflow's defaults yield to the same setting given to the JVM (-Dspark.x=..., or spark-submit's --conf)
-        defaults().forEach((key, value) -> {
+        defaults(m).forEach((key, value) -> {
             if (System.getProperty(key) == null) {
                 b.config(key, value);
             }
@@ -53,9 +54,19 @@ public final class SparkSessions {
         return b.getOrCreate();
     }
 
-    /** The settings bedflow runs with unless told otherwise. */
+    /** The settings bedflow runs with unless told otherwise, on any master. */
     static Map<String, String> defaults() {
+        return defaults("");
+    }
+
+    /** The settings bedflow runs with unless told otherwise, on this master. */
+    static Map<String, String> defaults(String master) {
         Map<String, String> d = new LinkedHashMap<>();
+        if (master.startsWith("local")) {
+            // nobody watches a nightly run's web UI on one machine, and its listeners cost about 5 % of a
+            // county-size run's CPU (docs/performance.md); -Dspark.ui.enabled=true brings it back
+            d.put("spark.ui.enabled", "false");
+        }
         d.put("spark.sql.session.timeZone", "UTC");
         d.put("spark.ui.showConsoleProgress", "false");
         d.put("spark.sql.shuffle.partitions", "8");
